@@ -1,0 +1,78 @@
+import type { DocSpaceUserId, GroupId } from './ids.js';
+
+export const GROUP_NAME_MAX = 128;
+
+export type DocSpaceUserStatus = 'active' | 'pending' | 'disabled';
+export type DocSpaceUserType = 'owner' | 'admin' | 'room_admin' | 'user' | 'guest';
+
+/** A DocSpace account as the bot sees it; displayName is already HTML-decoded. */
+export interface DocSpaceUser {
+  readonly id: DocSpaceUserId;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly status: DocSpaceUserStatus;
+  readonly type: DocSpaceUserType;
+}
+
+/** A group as listed (GET /group): no members. */
+export interface GroupSummary {
+  readonly id: GroupId;
+  readonly name: string;
+  readonly manager: DocSpaceUser | null;
+  readonly membersCount: number;
+}
+
+/** A group with its members (GET /group/{id}, every write response). */
+export interface Group extends GroupSummary {
+  readonly members: readonly DocSpaceUser[];
+}
+
+/** One change the bot can make to DocSpace groups. */
+export type GroupChange =
+  | {
+      readonly kind: 'create';
+      readonly name: string;
+      readonly managerId: DocSpaceUserId | null;
+      readonly memberIds: readonly DocSpaceUserId[];
+    }
+  | { readonly kind: 'set_manager'; readonly groupId: GroupId; readonly managerId: DocSpaceUserId }
+  | {
+      readonly kind: 'members';
+      readonly groupId: GroupId;
+      readonly add: readonly DocSpaceUserId[];
+      readonly remove: readonly DocSpaceUserId[];
+    }
+  | { readonly kind: 'rename'; readonly groupId: GroupId; readonly name: string }
+  | { readonly kind: 'delete'; readonly groupId: GroupId };
+
+export type GroupChangeKind = GroupChange['kind'];
+
+/** What DocSpace silently ignored in a write: it answers 200 and skips unknown, guest and disabled ids. */
+export interface IgnoredByDocSpace {
+  readonly managerNotSet: DocSpaceUserId | null;
+  readonly notAdded: readonly DocSpaceUserId[];
+  readonly notRemoved: readonly DocSpaceUserId[];
+  readonly nameNotApplied: string | null;
+}
+
+export interface WriteOutcome {
+  readonly group: Group;
+  readonly ignored: IgnoredByDocSpace;
+}
+
+/** A user who may be a group member or manager: exists, not disabled, not a guest (pending invitees are allowed). */
+export function canBeMember(user: DocSpaceUser): boolean {
+  return user.status !== 'disabled' && user.type !== 'guest';
+}
+
+export function isDocSpaceAdmin(user: DocSpaceUser): boolean {
+  return user.type === 'owner' || user.type === 'admin';
+}
+
+/** Names: 1..128 characters after trimming; DocSpace rejects blank names and silently accepts none longer. */
+export function checkGroupName(raw: string): { ok: true; name: string } | { ok: false; reason: 'blank' | 'too_long' } {
+  const name = raw.trim();
+  if (name.length === 0) return { ok: false, reason: 'blank' };
+  if (name.length > GROUP_NAME_MAX) return { ok: false, reason: 'too_long' };
+  return { ok: true, name };
+}

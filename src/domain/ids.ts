@@ -1,0 +1,41 @@
+/** Branded ids: a plain string cannot be passed where a checked id is expected. */
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type SlackUserId = Brand<string, 'SlackUserId'>;
+export type SlackTeamId = Brand<string, 'SlackTeamId'>;
+export type DocSpaceUserId = Brand<string, 'DocSpaceUserId'>;
+export type GroupId = Brand<string, 'GroupId'>;
+export type RequestId = Brand<string, 'RequestId'>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
+const SLACK_TEAM = /^[TE][A-Z0-9]{2,20}$/;
+const REQUEST = /^R[0-9A-Z]{6,40}$/;
+
+export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** DocSpace serializes GUIDs lowercase; normalise so ids compare equal. */
+export function toGroupId(value: string): GroupId | null {
+  return isGuid(value) ? (value.toLowerCase() as GroupId) : null;
+}
+
+export function toDocSpaceUserId(value: string): DocSpaceUserId | null {
+  return isGuid(value) && value !== EMPTY_GUID ? (value.toLowerCase() as DocSpaceUserId) : null;
+}
+
+export function toSlackUserId(value: string): SlackUserId | null {
+  return SLACK_USER.test(value) ? (value as SlackUserId) : null;
+}
+
+export function toSlackTeamId(value: string): SlackTeamId | null {
+  return SLACK_TEAM.test(value) ? (value as SlackTeamId) : null;
+}
+
+export function toRequestId(value: string): RequestId | null {
+  return REQUEST.test(value) ? (value as RequestId) : null;
+}

@@ -1,0 +1,245 @@
+import type { DocSpaceUser, Group, GroupChange, GroupSummary, WriteOutcome } from './group.js';
+import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
+
+// ---------------------------------------------------------------------------------------------
+// Infrastructure ports owned by the domain. Adapters live in docspace/, storage/ and slack/.
+// ---------------------------------------------------------------------------------------------
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The subset of pino the domain uses: context object first, short message second. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** Codes every DocSpace adapter error carries, so the domain can react without importing the adapter. */
+export type GatewayErrorCode =
+  | 'invalid_input'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'validation'
+  | 'rate_limited'
+  | 'server_error'
+  | 'timeout'
+  | 'network'
+  | 'unexpected_response';
+
+export interface GatewayError extends Error {
+  readonly code: GatewayErrorCode;
+}
+
+const GATEWAY_CODES: ReadonlySet<string> = new Set<GatewayErrorCode>([
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation',
+  'rate_limited',
+  'server_error',
+  'timeout',
+  'network',
+  'unexpected_response',
+]);
+
+export function isGatewayError(error: unknown): error is GatewayError {
+  if (!(error instanceof Error)) return false;
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' && GATEWAY_CODES.has(code);
+}
+
+export interface ListGroupsQuery {
+  readonly filterValue?: string;
+  readonly startIndex?: number;
+  /** 1..100 */
+  readonly count?: number;
+  readonly sortBy?: 'title' | 'manager' | 'membersCount';
+  readonly sortOrder?: 'ascending' | 'descending';
+}
+
+export interface GroupUpdate {
+  readonly name?: string;
+  readonly managerId?: DocSpaceUserId;
+  readonly add?: readonly DocSpaceUserId[];
+  readonly remove?: readonly DocSpaceUserId[];
+}
+
+/**
+ * DocSpace groups and people. Every method throws a GatewayError on failure (404 is `not_found`).
+ * Writes compare the returned group with what was asked and report what DocSpace silently ignored.
+ */
+export interface DocSpaceGateway {
+  getSelf(signal?: AbortSignal): Promise<DocSpaceUser>;
+  getUserByEmail(email: string, signal?: AbortSignal): Promise<DocSpaceUser>;
+  getUserById(id: DocSpaceUserId, signal?: AbortSignal): Promise<DocSpaceUser>;
+  searchPeople(query: string, signal?: AbortSignal): Promise<DocSpaceUser[]>;
+  listGroups(query?: ListGroupsQuery, signal?: AbortSignal): Promise<{ groups: GroupSummary[]; total: number }>;
+  /** Exact (case-sensitive, trimmed) name matches; names are not unique, so several may come back. */
+  findGroupsByName(name: string, signal?: AbortSignal): Promise<GroupSummary[]>;
+  getGroup(id: GroupId, options?: { includeMembers?: boolean }, signal?: AbortSignal): Promise<Group>;
+  createGroup(
+    input: { name: string; managerId?: DocSpaceUserId; memberIds?: readonly DocSpaceUserId[] },
+    signal?: AbortSignal,
+  ): Promise<WriteOutcome>;
+  updateGroup(id: GroupId, update: GroupUpdate, signal?: AbortSignal): Promise<WriteOutcome>;
+  setManager(id: GroupId, userId: DocSpaceUserId, signal?: AbortSignal): Promise<WriteOutcome>;
+  addMembers(id: GroupId, userIds: readonly DocSpaceUserId[], signal?: AbortSignal): Promise<WriteOutcome>;
+  removeMembers(id: GroupId, userIds: readonly DocSpaceUserId[], signal?: AbortSignal): Promise<WriteOutcome>;
+  deleteGroup(id: GroupId, signal?: AbortSignal): Promise<void>;
+}
+
+/** A Slack user as users.info describes them. */
+export interface SlackProfile {
+  readonly id: SlackUserId;
+  readonly teamId: SlackTeamId | null;
+  readonly name: string;
+  readonly email: string | null;
+  readonly isBot: boolean;
+  readonly deleted: boolean;
+}
+
+export interface SlackDirectory {
+  /** null when Slack says user_not_found; throws on other Slack failures. */
+  getUser(userId: SlackUserId): Promise<SlackProfile | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage ports: one Storage holds all three repositories (SQLite, PostgreSQL or memory).
+// ---------------------------------------------------------------------------------------------
+
+export type MappingSource = 'email' | 'manual';
+
+export interface UserMapping {
+  readonly teamId: SlackTeamId;
+  readonly slackUserId: SlackUserId;
+  readonly docspaceUserId: DocSpaceUserId;
+  readonly source: MappingSource;
+  /** Slack user who linked it by hand; null for automatic email matches and the CLI import. */
+  readonly createdBy: SlackUserId | null;
+  readonly createdAt: Date;
+  readonly verifiedAt: Date;
+  readonly docspaceEmail: string | null;
+  readonly docspaceDisplayName: string;
+}
+
+export type SaveMappingResult = { readonly ok: true } | { readonly ok: false; readonly conflict: UserMapping };
+
+export interface MappingRepo {
+  get(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<UserMapping | null>;
+  getByDocSpaceUser(teamId: SlackTeamId, docspaceUserId: DocSpaceUserId): Promise<UserMapping | null>;
+  /** Inserts or replaces the Slack user's mapping; refuses when another Slack user of the team holds the DocSpace id. */
+  save(mapping: UserMapping): Promise<SaveMappingResult>;
+  markVerified(
+    teamId: SlackTeamId,
+    slackUserId: SlackUserId,
+    seen: { at: Date; email: string | null; displayName: string },
+  ): Promise<void>;
+  delete(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<boolean>;
+  /** Ordered by team, then Slack user id. */
+  list(teamId?: SlackTeamId): Promise<UserMapping[]>;
+}
+
+export type RequestStatus = 'pending' | 'approved' | 'executed' | 'failed' | 'denied' | 'expired' | 'cancelled';
+
+/** Names captured when the request was made, so cards render without DocSpace calls. */
+export interface RequestSnapshot {
+  readonly groupName: string;
+  /** DocSpace user id -> display name for every user the change or the before-state mentions. */
+  readonly names: Readonly<Record<string, string>>;
+  readonly managerBefore: DocSpaceUserId | null;
+}
+
+export interface ChangeRequest {
+  readonly id: RequestId;
+  readonly teamId: SlackTeamId;
+  /** Same team + fingerprint + pending = the same request (a second asker joins the first). */
+  readonly fingerprint: string;
+  readonly change: GroupChange;
+  readonly snapshot: RequestSnapshot;
+  /** First entry is the original requester; later ones asked for the identical change. */
+  readonly requesterIds: readonly SlackUserId[];
+  readonly requesterDocSpaceId: DocSpaceUserId | null;
+  readonly reason: string | null;
+  readonly status: RequestStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly expiresAt: Date;
+  readonly decidedBy: SlackUserId | null;
+  readonly decidedAt: Date | null;
+  readonly decisionNote: string | null;
+  /** How many executions were started (first approval = 1, one Retry = 2). */
+  readonly attempts: number;
+  readonly outcome: string | null;
+  readonly card: { readonly channelId: string; readonly ts: string } | null;
+}
+
+export interface RequestTransition {
+  readonly from: readonly RequestStatus[];
+  readonly to: RequestStatus;
+  readonly at: Date;
+  readonly decidedBy?: SlackUserId;
+  readonly decisionNote?: string | null;
+  readonly outcome?: string | null;
+  /** Increment attempts, and only transition while attempts < maxAttempts. */
+  readonly startAttempt?: { readonly maxAttempts: number };
+}
+
+export interface RequestRepo {
+  /** Inserts a pending request, or, if a pending one with the same team and fingerprint exists, adds the requester to it. */
+  insertOrJoin(request: ChangeRequest): Promise<{ request: ChangeRequest; created: boolean }>;
+  get(id: RequestId): Promise<ChangeRequest | null>;
+  /** The single atomic compare-and-set: returns the updated request, or null when it was not in a `from` state. */
+  transition(id: RequestId, transition: RequestTransition): Promise<ChangeRequest | null>;
+  setCard(id: RequestId, card: { channelId: string; ts: string }): Promise<void>;
+  /** Pending requests, newest first; only those the user asked for when requesterId is given. */
+  listPending(teamId: SlackTeamId, filter: { requesterId?: SlackUserId; limit: number }): Promise<ChangeRequest[]>;
+  /** Pending requests whose expiresAt <= now. */
+  listExpired(now: Date, limit: number): Promise<ChangeRequest[]>;
+  /** Requests in a status last updated before a time (recovery of executions interrupted by a crash). */
+  listStuck(status: RequestStatus, updatedBefore: Date, limit: number): Promise<ChangeRequest[]>;
+}
+
+export type AuditOutcome = 'succeeded' | 'partial' | 'failed' | 'no_op' | 'recorded';
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: Date;
+  readonly teamId: SlackTeamId | null;
+  /** null for the bot itself (expiry, recovery, CLI). */
+  readonly actorSlackId: SlackUserId | null;
+  readonly actorDocSpaceId: DocSpaceUserId | null;
+  readonly onBehalfOf: readonly SlackUserId[];
+  readonly requestId: RequestId | null;
+  /** e.g. create, set_manager, members, rename, delete, request, approve, deny, cancel, expire, retry, link, unlink */
+  readonly action: string;
+  readonly groupId: GroupId | null;
+  readonly groupName: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly outcome: AuditOutcome;
+  readonly detail: string | null;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+/** Append-only: no update or delete exists. */
+export interface AuditRepo {
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first. */
+  list(filter: { teamId?: SlackTeamId; groupId?: GroupId; limit: number }): Promise<AuditEntry[]>;
+  /** Oldest first, in pages, for export. */
+  listAfter(afterId: number, limit: number): Promise<AuditEntry[]>;
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres' | 'memory';
+  readonly mappings: MappingRepo;
+  readonly requests: RequestRepo;
+  readonly audit: AuditRepo;
+  close(): Promise<void>;
+}
