@@ -1,4 +1,4 @@
-import type { DocSpaceUser, Group, GroupChange, GroupSummary, WriteOutcome } from './group.js';
+import type { DocSpaceUser, DocSpaceUserType, Group, GroupChange, GroupSummary, WriteOutcome } from './group.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -125,6 +125,8 @@ export interface UserMapping {
   readonly verifiedAt: Date;
   readonly docspaceEmail: string | null;
   readonly docspaceDisplayName: string;
+  /** DocSpace account type seen at the last verification (policy trusts DocSpace admins; guests are refused). */
+  readonly docspaceType: DocSpaceUserType;
 }
 
 export type SaveMappingResult = { readonly ok: true } | { readonly ok: false; readonly conflict: UserMapping };
@@ -137,7 +139,7 @@ export interface MappingRepo {
   markVerified(
     teamId: SlackTeamId,
     slackUserId: SlackUserId,
-    seen: { at: Date; email: string | null; displayName: string },
+    seen: { at: Date; email: string | null; displayName: string; type: DocSpaceUserType },
   ): Promise<void>;
   delete(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<boolean>;
   /** Ordered by team, then Slack user id. */

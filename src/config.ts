@@ -1,0 +1,210 @@
+import { z } from 'zod';
+
+/** Thrown by loadConfig with every problem listed; never contains a secret value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid_config';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,20}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+const secret = (prefix: string | null, what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: 'is required' })
+      .trim()
+      .refine((v) => prefix === null || v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`),
+  );
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(def),
+  );
+const bool = (def: boolean) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+      .default(def ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+const idList = (pattern: RegExp, what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine((ids) => ids.every((id) => pattern.test(id)), `must be a comma-separated list of ${what}`),
+  );
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: secret('xoxb-', 'a Slack bot token'),
+  SLACK_SIGNING_SECRET: z.preprocess(blankToUndefined, z.string().trim().optional()),
+  SLACK_APP_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().trim().startsWith('xapp-', 'must be an app-level token (it starts with "xapp-")').optional(),
+  ),
+  SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
+  PORT: int(3000, 0, 65535),
+  DOCSPACE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: 'is required' })
+      .refine(
+        (v) => normalizeDocSpaceUrl(v) !== null,
+        'must be your portal address, e.g. https://yourportal.onlyoffice.com',
+      )
+      .transform((v) => normalizeDocSpaceUrl(v) ?? v),
+  ),
+  DOCSPACE_API_KEY: secret(null, 'a DocSpace API key'),
+  DOCSPACE_TIMEOUT_MS: int(10_000, 100, 120_000),
+  DOCSPACE_MAX_RETRIES: int(3, 0, 10),
+  DOCSPACE_RETRY_BASE_MS: int(250, 1, 60_000),
+  DOCSPACE_RETRY_MAX_MS: int(8_000, 1, 300_000),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  DATABASE_URL: optionalString,
+  MAPPING_TTL_HOURS: int(24, 0, 24 * 365),
+  ADMIN_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
+  APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
+  APPROVAL_CHANNEL_ID: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(SLACK_CHANNEL_ID, 'must be a Slack channel id (C… or G…)').optional(),
+  ),
+  TRUST_DOCSPACE_ADMINS: bool(true),
+  REQUIRE_REASON: bool(false),
+  REQUEST_TTL_HOURS: int(72, 1, 24 * 90),
+});
+
+/** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
+export function normalizeDocSpaceUrl(raw: string): string | null {
+  const trimmed = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password || url.search || url.hash) return null;
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path !== '' && path !== '/api/2.0') return null;
+  return url.origin;
+}
+
+export interface Config {
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string | null;
+    readonly appToken: string | null;
+    readonly mode: 'socket' | 'http';
+    readonly apiUrl: string | null;
+    readonly port: number;
+  };
+  readonly docspace: {
+    readonly url: string;
+    readonly apiKey: string;
+    readonly timeoutMs: number;
+    readonly retry: { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
+  };
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly databaseUrl: string | undefined;
+  readonly mappingTtlHours: number;
+  readonly policy: {
+    readonly adminSlackIds: readonly string[];
+    readonly approverSlackIds: readonly string[];
+    readonly approvalChannelId: string | null;
+    readonly trustDocSpaceAdmins: boolean;
+    readonly requireReason: boolean;
+    readonly requestTtlHours: number;
+  };
+}
+
+/** Every secret value in the config, for log scrubbing. */
+export function secretsOf(config: Config): string[] {
+  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.docspace.apiKey].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 6,
+  );
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Pure: reads only the passed-in env. Reports every problem at once, naming each variable, never echoing values. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = schema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  }
+  const raw = (name: string) => env[name]?.trim() || undefined;
+  if (!raw('SLACK_APP_TOKEN') && !raw('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_SIGNING_SECRET: is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)');
+  }
+  if (parsed.success && parsed.data.DOCSPACE_RETRY_BASE_MS > parsed.data.DOCSPACE_RETRY_MAX_MS) {
+    problems.push('DOCSPACE_RETRY_BASE_MS: must not exceed DOCSPACE_RETRY_MAX_MS');
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+  return deepFreeze({
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+      appToken: e.SLACK_APP_TOKEN ?? null,
+      mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+      apiUrl: e.SLACK_API_URL ?? null,
+      port: e.PORT,
+    },
+    docspace: {
+      url: e.DOCSPACE_URL,
+      apiKey: e.DOCSPACE_API_KEY,
+      timeoutMs: e.DOCSPACE_TIMEOUT_MS,
+      retry: {
+        maxRetries: e.DOCSPACE_MAX_RETRIES,
+        baseDelayMs: e.DOCSPACE_RETRY_BASE_MS,
+        maxDelayMs: e.DOCSPACE_RETRY_MAX_MS,
+      },
+    },
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    mappingTtlHours: e.MAPPING_TTL_HOURS,
+    policy: {
+      adminSlackIds: e.ADMIN_SLACK_USER_IDS,
+      approverSlackIds: e.APPROVER_SLACK_USER_IDS,
+      approvalChannelId: e.APPROVAL_CHANNEL_ID ?? null,
+      trustDocSpaceAdmins: e.TRUST_DOCSPACE_ADMINS,
+      requireReason: e.REQUIRE_REASON,
+      requestTtlHours: e.REQUEST_TTL_HOURS,
+    },
+  });
+}

@@ -1,0 +1,143 @@
+import type { IdentityFailure, IdentityFailureCode } from './failures.js';
+import type { DocSpaceUser } from './group.js';
+import type { SlackTeamId, SlackUserId } from './ids.js';
+import type { Clock, DocSpaceGateway, Logger, MappingRepo, SlackDirectory, UserMapping } from './ports.js';
+import { isGatewayError } from './ports.js';
+import { err, ok, type Result } from './result.js';
+
+export interface IdentityDeps {
+  readonly mappings: MappingRepo;
+  readonly slack: SlackDirectory;
+  readonly docspace: DocSpaceGateway;
+  readonly clock: Clock;
+  /** A mapping verified within this many ms is used with no network call. */
+  readonly ttlMs: number;
+  readonly logger: Logger;
+}
+
+export interface ResolvedIdentity {
+  readonly slackUserId: SlackUserId;
+  readonly user: DocSpaceUser;
+  readonly mapping: UserMapping;
+  /** fresh: from the store, no network; reverified: stale mapping checked again; matched: new email match. */
+  readonly via: 'fresh' | 'reverified' | 'matched';
+}
+
+export type IdentityResult = Result<ResolvedIdentity, IdentityFailure>;
+
+const slackFailure = (code: IdentityFailureCode, id: SlackUserId): IdentityFailure => ({
+  code,
+  who: { kind: 'slack', id },
+});
+
+/** Users who may hold a mapping: not disabled, not a guest. Pending invitees are fine. */
+export function unusableReason(user: DocSpaceUser): IdentityFailureCode | null {
+  if (user.status === 'disabled') return 'docspace_user_disabled';
+  if (user.type === 'guest') return 'docspace_user_guest';
+  return null;
+}
+
+export function userFromMapping(mapping: UserMapping): DocSpaceUser {
+  return {
+    id: mapping.docspaceUserId,
+    displayName: mapping.docspaceDisplayName,
+    email: mapping.docspaceEmail,
+    status: 'active',
+    type: mapping.docspaceType,
+  };
+}
+
+/** Looks a DocSpace user up; null when DocSpace says 404, a failure code on 403, throws on outages. */
+export async function lookupDocSpaceUser(
+  find: () => Promise<DocSpaceUser>,
+): Promise<DocSpaceUser | 'docspace_user_not_found' | 'docspace_lookup_forbidden'> {
+  try {
+    return await find();
+  } catch (error) {
+    if (isGatewayError(error) && error.code === 'not_found') return 'docspace_user_not_found';
+    if (isGatewayError(error) && error.code === 'forbidden') return 'docspace_lookup_forbidden';
+    throw error;
+  }
+}
+
+/**
+ * Slack user -> DocSpace user. Order: fresh stored mapping (no network), stale mapping re-verified, then email match.
+ * Fails closed with a specific reason; nothing is stored on failure.
+ */
+export function createIdentityResolver(deps: IdentityDeps) {
+  const isFresh = (m: UserMapping) => deps.clock.now().getTime() - m.verifiedAt.getTime() < deps.ttlMs;
+
+  async function reverify(mapping: UserMapping): Promise<IdentityResult | null> {
+    const found = await lookupDocSpaceUser(() => deps.docspace.getUserById(mapping.docspaceUserId));
+    if (found === 'docspace_user_not_found' && mapping.source === 'email') {
+      // The matched account is gone: forget the automatic match and try the email again.
+      await deps.mappings.delete(mapping.teamId, mapping.slackUserId);
+      return null;
+    }
+    if (typeof found === 'string') return err(slackFailure(found, mapping.slackUserId));
+    const unusable = unusableReason(found);
+    if (unusable) return err(slackFailure(unusable, mapping.slackUserId));
+    const seen = { at: deps.clock.now(), email: found.email, displayName: found.displayName, type: found.type };
+    await deps.mappings.markVerified(mapping.teamId, mapping.slackUserId, seen);
+    const updated: UserMapping = {
+      ...mapping,
+      verifiedAt: seen.at,
+      docspaceEmail: seen.email,
+      docspaceDisplayName: seen.displayName,
+      docspaceType: seen.type,
+    };
+    return ok({ slackUserId: mapping.slackUserId, user: found, mapping: updated, via: 'reverified' });
+  }
+
+  async function matchByEmail(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<IdentityResult> {
+    const profile = await deps.slack.getUser(slackUserId);
+    if (!profile) return err(slackFailure('slack_user_not_found', slackUserId));
+    if (profile.isBot) return err(slackFailure('slack_user_is_bot', slackUserId));
+    if (profile.deleted) return err(slackFailure('slack_user_deleted', slackUserId));
+    if (!profile.email) return err(slackFailure('slack_no_email', slackUserId));
+    const email = profile.email.trim().toLowerCase();
+    const found = await lookupDocSpaceUser(() => deps.docspace.getUserByEmail(email));
+    if (typeof found === 'string') return err(slackFailure(found, slackUserId));
+    const unusable = unusableReason(found);
+    if (unusable) return err(slackFailure(unusable, slackUserId));
+    const now = deps.clock.now();
+    const mapping: UserMapping = {
+      teamId,
+      slackUserId,
+      docspaceUserId: found.id,
+      source: 'email',
+      createdBy: null,
+      createdAt: now,
+      verifiedAt: now,
+      docspaceEmail: found.email,
+      docspaceDisplayName: found.displayName,
+      docspaceType: found.type,
+    };
+    const saved = await deps.mappings.save(mapping);
+    if (!saved.ok) {
+      return err({
+        code: 'mapping_conflict',
+        who: { kind: 'slack', id: slackUserId },
+        heldBy: saved.conflict.slackUserId,
+      });
+    }
+    deps.logger.info({ teamId, slackUserId, docspaceUserId: found.id }, 'mapped Slack user by email');
+    return ok({ slackUserId, user: found, mapping, via: 'matched' });
+  }
+
+  async function resolve(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<IdentityResult> {
+    const mapping = await deps.mappings.get(teamId, slackUserId);
+    if (mapping && isFresh(mapping)) {
+      return ok({ slackUserId, user: userFromMapping(mapping), mapping, via: 'fresh' });
+    }
+    if (mapping) {
+      const verified = await reverify(mapping);
+      if (verified) return verified;
+    }
+    return matchByEmail(teamId, slackUserId);
+  }
+
+  return { resolve };
+}
+
+export type IdentityResolver = ReturnType<typeof createIdentityResolver>;

@@ -1,0 +1,50 @@
+import { mapWithConcurrency } from './concurrency.js';
+import type { IdentityFailure } from './failures.js';
+import type { DocSpaceUser } from './group.js';
+import { type IdentityResolver, lookupDocSpaceUser, unusableReason } from './identity.js';
+import type { SlackTeamId } from './ids.js';
+import type { DocSpaceGateway } from './ports.js';
+import { type UserRef, userRefKey } from './refs.js';
+import { err, ok, type Result } from './result.js';
+
+export const RESOLVE_CONCURRENCY = 8;
+
+export interface ResolvedUsers {
+  /** userRefKey(ref) -> DocSpace user, for every ref that resolved. */
+  readonly byKey: ReadonlyMap<string, DocSpaceUser>;
+  readonly failures: readonly IdentityFailure[];
+}
+
+async function resolveEmail(docspace: DocSpaceGateway, email: string): Promise<Result<DocSpaceUser, IdentityFailure>> {
+  const who = { kind: 'email', email } as const;
+  const found = await lookupDocSpaceUser(() => docspace.getUserByEmail(email));
+  if (typeof found === 'string') return err({ code: found, who });
+  const unusable = unusableReason(found);
+  return unusable ? err({ code: unusable, who }) : ok(found);
+}
+
+/**
+ * Resolves the users named in one command: each distinct ref once, at most RESOLVE_CONCURRENCY look-ups at a time.
+ */
+export async function resolveUserRefs(
+  deps: { identity: IdentityResolver; docspace: DocSpaceGateway },
+  teamId: SlackTeamId,
+  refs: readonly UserRef[],
+  concurrency = RESOLVE_CONCURRENCY,
+): Promise<ResolvedUsers> {
+  const unique = [...new Map(refs.map((r) => [userRefKey(r), r])).values()];
+  const results = await mapWithConcurrency(unique, concurrency, async (ref) => {
+    if (ref.kind === 'email') return resolveEmail(deps.docspace, ref.email);
+    const resolved = await deps.identity.resolve(teamId, ref.id);
+    return resolved.ok ? ok(resolved.value.user) : resolved;
+  });
+  const byKey = new Map<string, DocSpaceUser>();
+  const failures: IdentityFailure[] = [];
+  results.forEach((result, i) => {
+    if (result.ok) byKey.set(userRefKey(unique[i] as UserRef), result.value);
+    else failures.push(result.error);
+  });
+  return { byKey, failures };
+}
+
+export { resolveEmail };
