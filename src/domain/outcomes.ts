@@ -23,4 +23,11 @@ export interface ChangeReport {
 /** The result of a mutating command or modal: done now, or waiting for an approver. */
 export type SubmitOutcome =
   | { readonly kind: 'executed'; readonly report: ChangeReport }
-  | { readonly kind: 'requested'; readonly request: ChangeRequest; readonly created: boolean };
+  | {
+      readonly kind: 'requested';
+      readonly request: ChangeRequest;
+      /** false when an identical pending request existed and the caller was added to it. */
+      readonly created: boolean;
+      /** Set when the approvals card could not be posted; the request is stored anyway. */
+      readonly cardError: string | null;
+    };

@@ -1,27 +1,11 @@
 import type { DomainFailure } from './failures.js';
 import type { DocSpaceUser, Group, GroupChange, GroupSummary } from './group.js';
+import type { DocSpaceUserId } from './ids.js';
 import type { SkippedUsers } from './outcomes.js';
 import { err, ok, type Result } from './result.js';
 
-/** A change with its targets already resolved to DocSpace users and groups. */
-export type Intent =
-  | {
-      readonly kind: 'create';
-      readonly name: string;
-      readonly manager: DocSpaceUser | null;
-      readonly members: readonly DocSpaceUser[];
-    }
-  | { readonly kind: 'set_manager'; readonly group: GroupSummary; readonly manager: DocSpaceUser }
-  | {
-      readonly kind: 'members';
-      readonly group: Group;
-      readonly add: readonly DocSpaceUser[];
-      readonly remove: readonly DocSpaceUser[];
-    }
-  | { readonly kind: 'rename'; readonly group: GroupSummary; readonly name: string }
-  | { readonly kind: 'delete'; readonly group: GroupSummary };
-
 export interface Plan {
+  /** The change with its no-op parts removed. */
   readonly change: GroupChange;
   readonly before: GroupSummary | null;
   readonly skipped: SkippedUsers;
@@ -29,7 +13,7 @@ export interface Plan {
   readonly names: Readonly<Record<string, string>>;
 }
 
-const NOTHING_SKIPPED: SkippedUsers = { alreadyMembers: [], notMembers: [] };
+export type Names = Readonly<Record<string, string>>;
 
 export function namesOf(...lists: ReadonlyArray<readonly (DocSpaceUser | null | undefined)[]>): Record<string, string> {
   const names: Record<string, string> = {};
@@ -37,87 +21,79 @@ export function namesOf(...lists: ReadonlyArray<readonly (DocSpaceUser | null | 
   return names;
 }
 
-function summaryOf(group: GroupSummary): GroupSummary {
+export function summaryOf(group: GroupSummary): GroupSummary {
   return { id: group.id, name: group.name, manager: group.manager, membersCount: group.membersCount };
 }
 
-function planMembers(intent: Extract<Intent, { kind: 'members' }>): Result<Plan, DomainFailure> {
-  const { group } = intent;
+const nameOf = (names: Names, id: string) => names[id] ?? id;
+const asUsers = (ids: readonly DocSpaceUserId[], names: Names): DocSpaceUser[] =>
+  ids.map((id) => ({ id, displayName: nameOf(names, id), email: null, status: 'active', type: 'user' }));
+
+function planMembers(change: Extract<GroupChange, { kind: 'members' }>, group: Group, names: Names) {
   const memberIds = new Set(group.members.map((m) => m.id));
-  const removeIds = new Set(intent.remove.map((u) => u.id));
-  const add = intent.add.filter((u) => !memberIds.has(u.id) && !removeIds.has(u.id));
-  const remove = intent.remove.filter((u) => memberIds.has(u.id));
-  const skipped = {
-    alreadyMembers: intent.add.filter((u) => memberIds.has(u.id) && !removeIds.has(u.id)),
-    notMembers: intent.remove.filter((u) => !memberIds.has(u.id)),
-  };
+  const removeIds = new Set(change.remove);
+  const add = change.add.filter((id) => !memberIds.has(id) && !removeIds.has(id));
+  const remove = change.remove.filter((id) => memberIds.has(id));
+  const already = change.add.filter((id) => memberIds.has(id) && !removeIds.has(id));
+  const notIn = change.remove.filter((id) => !memberIds.has(id));
+  const skipped: SkippedUsers = { alreadyMembers: asUsers(already, names), notMembers: asUsers(notIn, names) };
   if (add.length === 0 && remove.length === 0) {
+    const list = (ids: readonly string[]) => ids.map((id) => nameOf(names, id)).join(', ');
     const parts = [
-      skipped.alreadyMembers.length > 0
-        ? `${skipped.alreadyMembers.map((u) => u.displayName).join(', ')} already in`
-        : '',
-      skipped.notMembers.length > 0 ? `${skipped.notMembers.map((u) => u.displayName).join(', ')} not in` : '',
+      already.length > 0 ? `${list(already)} ${already.length === 1 ? 'is' : 'are'} already in ${group.name}` : '',
+      notIn.length > 0 ? `${list(notIn)} ${notIn.length === 1 ? 'is' : 'are'} not in ${group.name}` : '',
     ].filter(Boolean);
-    return err({ code: 'no_change', explanation: `${parts.join('; ') || 'No users given for'} ${group.name}.` });
+    return err<DomainFailure>({ code: 'no_change', explanation: `${parts.join('; ') || 'No users were given'}.` });
   }
-  return ok({
-    change: { kind: 'members', groupId: group.id, add: add.map((u) => u.id), remove: remove.map((u) => u.id) },
+  const planned: GroupChange = { kind: 'members', groupId: group.id, add, remove };
+  return ok<Plan>({
+    change: planned,
     before: summaryOf(group),
     skipped,
-    names: namesOf(intent.add, intent.remove, [group.manager]),
+    names: { ...names, ...namesOf(group.members) },
   });
 }
 
-/** Drops what would do nothing; a change that would do nothing at all is answered at once with no_change. */
-export function planChange(intent: Intent): Result<Plan, DomainFailure> {
-  switch (intent.kind) {
-    case 'create': {
-      const members = [...new Map([intent.manager, ...intent.members].filter(Boolean).map((u) => [u?.id, u])).values()];
-      const change: GroupChange = {
-        kind: 'create',
-        name: intent.name,
-        managerId: intent.manager?.id ?? null,
-        memberIds: members.map((u) => (u as DocSpaceUser).id),
-      };
-      return ok({ change, before: null, skipped: NOTHING_SKIPPED, names: namesOf(members) });
-    }
-    case 'set_manager': {
-      const { group, manager } = intent;
-      if (group.manager?.id === manager.id) {
-        return err({
-          code: 'no_change',
-          explanation: `${manager.displayName} is already the manager of ${group.name}.`,
-        });
+/**
+ * Plans a change against the group as it is now: drops what would do nothing, and answers no_change when nothing is
+ * left. Used for direct changes and again, on fresh state, when an approved request executes.
+ * `current` must carry members for a members change; it is null for create.
+ */
+export function planChange(
+  change: GroupChange,
+  current: Group | GroupSummary | null,
+  names: Names,
+): Result<Plan, DomainFailure> {
+  const none: SkippedUsers = { alreadyMembers: [], notMembers: [] };
+  if (change.kind === 'create') return ok({ change, before: null, skipped: none, names });
+  if (!current) throw new Error(`planChange(${change.kind}) needs the current group`);
+  const withManager = { ...names, ...namesOf([current.manager]) };
+  switch (change.kind) {
+    case 'set_manager':
+      if (current.manager?.id === change.managerId) {
+        const who = nameOf(names, change.managerId);
+        return err({ code: 'no_change', explanation: `${who} is already the manager of ${current.name}.` });
       }
-      return ok({
-        change: { kind: 'set_manager', groupId: group.id, managerId: manager.id },
-        before: summaryOf(group),
-        skipped: NOTHING_SKIPPED,
-        names: namesOf([manager, group.manager]),
-      });
-    }
+      return ok({ change, before: summaryOf(current), skipped: none, names: withManager });
     case 'members':
-      return planMembers(intent);
-    case 'rename': {
-      if (intent.group.name === intent.name) {
-        return err({ code: 'no_change', explanation: `The group is already called ${intent.name}.` });
+      if (!('members' in current)) throw new Error('planChange(members) needs the group with its members');
+      return planMembers(change, current as Group, withManager);
+    case 'rename':
+      if (current.name === change.name) {
+        return err({ code: 'no_change', explanation: `The group is already called ${change.name}.` });
       }
-      const change: GroupChange = { kind: 'rename', groupId: intent.group.id, name: intent.name };
-      return ok({
-        change,
-        before: summaryOf(intent.group),
-        skipped: NOTHING_SKIPPED,
-        names: namesOf([intent.group.manager]),
-      });
-    }
-    case 'delete': {
-      const change: GroupChange = { kind: 'delete', groupId: intent.group.id };
-      return ok({
-        change,
-        before: summaryOf(intent.group),
-        skipped: NOTHING_SKIPPED,
-        names: namesOf([intent.group.manager]),
-      });
-    }
+      return ok({ change, before: summaryOf(current), skipped: none, names: withManager });
+    case 'delete':
+      return ok({ change, before: summaryOf(current), skipped: none, names: withManager });
   }
+}
+
+/** Create: the manager is always a member too (DocSpace adds them anyway); duplicates dropped. */
+export function createChange(
+  name: string,
+  manager: DocSpaceUser | null,
+  members: readonly DocSpaceUser[],
+): GroupChange {
+  const all = [...new Map([manager, ...members].flatMap((u) => (u ? [[u.id, u] as const] : []))).values()];
+  return { kind: 'create', name, managerId: manager?.id ?? null, memberIds: all.map((u) => u.id) };
 }

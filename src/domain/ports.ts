@@ -245,3 +245,13 @@ export interface Storage {
   readonly audit: AuditRepo;
   close(): Promise<void>;
 }
+
+/** Where approval cards and requester DMs go (Slack in production). Implementations render from the request itself. */
+export interface ApprovalNotifier {
+  /** Posts the card for a new pending request in the approvals channel. */
+  postCard(request: ChangeRequest): Promise<{ channelId: string; ts: string }>;
+  /** Re-renders the card in place after any state change (no-op when the request has no card). */
+  updateCard(request: ChangeRequest): Promise<void>;
+  /** Tells every requester, by DM, the request's current state. */
+  notifyRequesters(request: ChangeRequest): Promise<void>;
+}

@@ -1,0 +1,173 @@
+import { type Caller, identify } from './actor.js';
+import { type ApprovalDeps, MAX_ATTEMPTS, notPendingFailure, safely } from './approval-deps.js';
+import { type Execution, executeApproved } from './approval-execute.js';
+import { recordAudit } from './audit-log.js';
+import type { DomainFailure } from './failures.js';
+import type { RequestId } from './ids.js';
+import { mayCancel, mayDecide } from './policy.js';
+import type { ChangeRequest, RequestStatus } from './ports.js';
+import { err, ok, type Result } from './result.js';
+
+type Decision = Result<Execution, DomainFailure>;
+
+async function auditDecision(
+  deps: ApprovalDeps,
+  request: ChangeRequest,
+  actor: Caller,
+  action: string,
+  docspaceId: string | null,
+) {
+  await recordAudit(deps, {
+    at: deps.clock.now(),
+    teamId: request.teamId,
+    actorSlackId: actor.slackUserId,
+    actorDocSpaceId: docspaceId as ChangeRequest['requesterDocSpaceId'],
+    onBehalfOf: request.requesterIds,
+    requestId: request.id,
+    action,
+    groupId: request.change.kind === 'create' ? null : request.change.groupId,
+    groupName: request.snapshot.groupName,
+    before: null,
+    after: { status: request.status, note: request.decisionNote },
+    outcome: 'recorded',
+    detail: null,
+  });
+}
+
+/** Loads the request and checks, on the server, that this caller may decide it. */
+async function authorize(deps: ApprovalDeps, caller: Caller, id: RequestId, check: 'decide' | 'cancel') {
+  const request = await deps.requests.get(id);
+  if (!request || request.teamId !== caller.teamId)
+    return err<DomainFailure>({ code: 'request_not_found', requestId: id });
+  const who = await identify(deps, caller);
+  const refused =
+    check === 'decide' ? mayDecide(who.role, caller.slackUserId, request) : mayCancel(caller.slackUserId, request);
+  if (refused) return err(refused);
+  return ok({ request, docspaceId: who.actor.docspace?.id ?? null });
+}
+
+/** pending -> expired when its time is up; true when this call expired it. */
+async function expireIfDue(deps: ApprovalDeps, request: ChangeRequest): Promise<boolean> {
+  if (request.status !== 'pending' || request.expiresAt.getTime() > deps.clock.now().getTime()) return false;
+  const expired = await deps.requests.transition(request.id, {
+    from: ['pending'],
+    to: 'expired',
+    at: deps.clock.now(),
+  });
+  if (expired) {
+    await recordAudit(deps, {
+      at: deps.clock.now(),
+      teamId: expired.teamId,
+      actorSlackId: null,
+      actorDocSpaceId: null,
+      onBehalfOf: expired.requesterIds,
+      requestId: expired.id,
+      action: 'expire',
+      groupId: expired.change.kind === 'create' ? null : expired.change.groupId,
+      groupName: expired.snapshot.groupName,
+      before: null,
+      after: { status: 'expired' },
+      outcome: 'recorded',
+      detail: null,
+    });
+    await safely(deps, 'update the approval card', expired, () => deps.notifier.updateCard(expired));
+    await safely(deps, 'notify the requester', expired, () => deps.notifier.notifyRequesters(expired));
+  }
+  return true;
+}
+
+/** The losing side of a compare-and-set learns who won and when. */
+async function lostRace(deps: ApprovalDeps, id: RequestId, fallback: ChangeRequest): Promise<Decision> {
+  return err(notPendingFailure((await deps.requests.get(id)) ?? fallback));
+}
+
+/** Approve: exactly one caller wins the pending -> approved compare-and-set and executes the change. */
+export async function approveRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {
+  const checked = await authorize(deps, caller, id, 'decide');
+  if (!checked.ok) return checked;
+  const { request, docspaceId } = checked.value;
+  if (request.status !== 'pending') return err(notPendingFailure(request));
+  if (await expireIfDue(deps, request)) return err({ code: 'request_expired', requestId: id });
+  const approved = await deps.requests.transition(id, {
+    from: ['pending'],
+    to: 'approved',
+    at: deps.clock.now(),
+    decidedBy: caller.slackUserId,
+    startAttempt: { maxAttempts: MAX_ATTEMPTS },
+  });
+  if (!approved) return lostRace(deps, id, request);
+  await auditDecision(deps, approved, caller, 'approve', docspaceId);
+  await safely(deps, 'update the approval card', approved, () => deps.notifier.updateCard(approved));
+  return executeApproved(deps, approved, docspaceId as ChangeRequest['requesterDocSpaceId']);
+}
+
+export async function denyRequest(
+  deps: ApprovalDeps,
+  caller: Caller,
+  id: RequestId,
+  note: string | null,
+): Promise<Decision> {
+  const checked = await authorize(deps, caller, id, 'decide');
+  if (!checked.ok) return checked;
+  const { request, docspaceId } = checked.value;
+  if (request.status !== 'pending') return err(notPendingFailure(request));
+  if (await expireIfDue(deps, request)) return err({ code: 'request_expired', requestId: id });
+  const denied = await deps.requests.transition(id, {
+    from: ['pending'],
+    to: 'denied',
+    at: deps.clock.now(),
+    decidedBy: caller.slackUserId,
+    decisionNote: note?.trim() || null,
+  });
+  if (!denied) return lostRace(deps, id, request);
+  await auditDecision(deps, denied, caller, 'deny', docspaceId);
+  await safely(deps, 'update the approval card', denied, () => deps.notifier.updateCard(denied));
+  await safely(deps, 'notify the requester', denied, () => deps.notifier.notifyRequesters(denied));
+  return ok({ request: denied, report: null });
+}
+
+/** Retry a failed execution: at most once more (attempts is bounded in the same compare-and-set). */
+export async function retryRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {
+  const checked = await authorize(deps, caller, id, 'decide');
+  if (!checked.ok) return checked;
+  const { request, docspaceId } = checked.value;
+  const started = await deps.requests.transition(id, {
+    from: ['failed'],
+    to: 'approved',
+    at: deps.clock.now(),
+    startAttempt: { maxAttempts: MAX_ATTEMPTS },
+  });
+  if (!started) {
+    const now = (await deps.requests.get(id)) ?? request;
+    if (now.status === 'failed') return err({ code: 'retry_exhausted', requestId: id });
+    return err(notPendingFailure(now));
+  }
+  await auditDecision(deps, started, caller, 'retry', docspaceId);
+  await safely(deps, 'update the approval card', started, () => deps.notifier.updateCard(started));
+  return executeApproved(deps, started, docspaceId as ChangeRequest['requesterDocSpaceId']);
+}
+
+export async function cancelRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {
+  const checked = await authorize(deps, caller, id, 'cancel');
+  if (!checked.ok) return checked;
+  const { request, docspaceId } = checked.value;
+  const from: RequestStatus[] = ['pending'];
+  const cancelled = await deps.requests.transition(id, {
+    from,
+    to: 'cancelled',
+    at: deps.clock.now(),
+    decidedBy: caller.slackUserId,
+  });
+  if (!cancelled) return lostRace(deps, id, request);
+  await auditDecision(deps, cancelled, caller, 'cancel', docspaceId);
+  await safely(deps, 'update the approval card', cancelled, () => deps.notifier.updateCard(cancelled));
+  return ok({ request: cancelled, report: null });
+}
+
+/** Expires every pending request past its time; returns how many this call expired. */
+export async function expireDueRequests(deps: ApprovalDeps, limit = 100): Promise<number> {
+  const due = await deps.requests.listExpired(deps.clock.now(), limit);
+  let count = 0;
+  for (const request of due) if (await expireIfDue(deps, request)) count++;
+  return count;
+}

@@ -1,0 +1,81 @@
+import { type ApprovalDeps, safely } from './approval-deps.js';
+import { describeFailurePlain, describeReport } from './describe.js';
+import { toDocSpaceFailure } from './docspace-failure.js';
+import { executePlan } from './execute.js';
+import type { DomainFailure } from './failures.js';
+import type { Group, GroupSummary } from './group.js';
+import type { DocSpaceUserId } from './ids.js';
+import type { ChangeReport } from './outcomes.js';
+import { planChange } from './plan.js';
+import type { ChangeRequest } from './ports.js';
+import { isGatewayError } from './ports.js';
+import { err, ok, type Result } from './result.js';
+
+export interface Execution {
+  readonly request: ChangeRequest;
+  readonly report: ChangeReport | null;
+}
+
+/** Re-reads the group so the change is applied to the world as it is now, not as it was when asked. */
+async function readCurrent(
+  deps: ApprovalDeps,
+  request: ChangeRequest,
+): Promise<Result<Group | GroupSummary | null, DomainFailure>> {
+  const change = request.change;
+  try {
+    if (change.kind === 'create') {
+      const existing = await deps.docspace.findGroupsByName(change.name);
+      return existing.length > 0 ? err({ code: 'group_name_taken', name: change.name, existing }) : ok(null);
+    }
+    return ok(await deps.docspace.getGroup(change.groupId, { includeMembers: change.kind === 'members' }));
+  } catch (error) {
+    if (isGatewayError(error) && error.code === 'not_found' && change.kind !== 'create') {
+      return err({ code: 'group_gone', groupId: change.groupId, groupName: request.snapshot.groupName });
+    }
+    return err(toDocSpaceFailure(error, 're-read the group'));
+  }
+}
+
+async function finish(deps: ApprovalDeps, request: ChangeRequest, to: 'executed' | 'failed', outcome: string) {
+  const done = await deps.requests.transition(request.id, { from: ['approved'], to, at: deps.clock.now(), outcome });
+  const final = done ?? (await deps.requests.get(request.id)) ?? request;
+  await safely(deps, 'update the approval card', final, () => deps.notifier.updateCard(final));
+  await safely(deps, 'notify the requester', final, () => deps.notifier.notifyRequesters(final));
+  return final;
+}
+
+/**
+ * Executes a request that this process has just moved to `approved` (the compare-and-set made it the only executor).
+ * Records the outcome on the request and in the audit log, then updates the card and tells the requesters.
+ */
+export async function executeApproved(
+  deps: ApprovalDeps,
+  request: ChangeRequest,
+  actorDocSpaceId: DocSpaceUserId | null,
+): Promise<Result<Execution, DomainFailure>> {
+  const current = await readCurrent(deps, request);
+  if (!current.ok) {
+    const final = await finish(deps, request, 'failed', describeFailurePlain(current.error));
+    return current.error.code === 'group_gone' || current.error.code === 'group_name_taken'
+      ? ok({ request: final, report: null })
+      : err(current.error);
+  }
+  const plan = planChange(request.change, current.value, request.snapshot.names);
+  if (!plan.ok) {
+    const final = await finish(deps, request, 'executed', `Nothing to change: ${describeFailurePlain(plan.error)}`);
+    return ok({ request: final, report: null });
+  }
+  const report = await executePlan(deps, plan.value, {
+    teamId: request.teamId,
+    actorSlackId: request.decidedBy,
+    actorDocSpaceId,
+    onBehalfOf: request.requesterIds,
+    requestId: request.id,
+  });
+  if (!report.ok) {
+    await finish(deps, request, 'failed', describeFailurePlain(report.error));
+    return err(report.error);
+  }
+  const final = await finish(deps, request, 'executed', describeReport(report.value));
+  return ok({ request: final, report: report.value });
+}

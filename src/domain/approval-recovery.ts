@@ -1,0 +1,43 @@
+import { type ApprovalDeps, safely } from './approval-deps.js';
+import { recordAudit } from './audit-log.js';
+
+export const INTERRUPTED_OUTCOME =
+  'Interrupted: the bot stopped before DocSpace confirmed the change. Check the group, then Retry if it is still needed.';
+
+/**
+ * A request left in `approved` longer than any execution can take was interrupted by a crash or restart. It becomes
+ * `failed` (with Retry), never re-executed automatically: the change may or may not have reached DocSpace.
+ */
+export async function recoverInterrupted(deps: ApprovalDeps, olderThanMs: number, limit = 100): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - olderThanMs);
+  const stuck = await deps.requests.listStuck('approved', cutoff, limit);
+  let count = 0;
+  for (const request of stuck) {
+    const failed = await deps.requests.transition(request.id, {
+      from: ['approved'],
+      to: 'failed',
+      at: deps.clock.now(),
+      outcome: INTERRUPTED_OUTCOME,
+    });
+    if (!failed) continue;
+    count++;
+    await recordAudit(deps, {
+      at: deps.clock.now(),
+      teamId: failed.teamId,
+      actorSlackId: null,
+      actorDocSpaceId: null,
+      onBehalfOf: failed.requesterIds,
+      requestId: failed.id,
+      action: 'recover',
+      groupId: failed.change.kind === 'create' ? null : failed.change.groupId,
+      groupName: failed.snapshot.groupName,
+      before: { status: 'approved' },
+      after: { status: 'failed' },
+      outcome: 'failed',
+      detail: INTERRUPTED_OUTCOME,
+    });
+    await safely(deps, 'update the approval card', failed, () => deps.notifier.updateCard(failed));
+    await safely(deps, 'notify the requester', failed, () => deps.notifier.notifyRequesters(failed));
+  }
+  return count;
+}

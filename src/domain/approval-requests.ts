@@ -1,0 +1,88 @@
+import type { IdentifiedActor } from './actor.js';
+import { type ApprovalDeps, safely } from './approval-deps.js';
+import { recordAudit } from './audit-log.js';
+import type { GroupChange } from './group.js';
+import type { SubmitOutcome } from './outcomes.js';
+import type { Plan } from './plan.js';
+import type { ChangeRequest } from './ports.js';
+
+/** Same change = same fingerprint: id lists are order-free. */
+export function fingerprintOf(change: GroupChange): string {
+  const sorted = (ids: readonly string[]) => [...ids].sort();
+  switch (change.kind) {
+    case 'create':
+      return JSON.stringify(['create', change.name, change.managerId, sorted(change.memberIds)]);
+    case 'members':
+      return JSON.stringify(['members', change.groupId, sorted(change.add), sorted(change.remove)]);
+    case 'set_manager':
+      return JSON.stringify(['set_manager', change.groupId, change.managerId]);
+    case 'rename':
+      return JSON.stringify(['rename', change.groupId, change.name]);
+    case 'delete':
+      return JSON.stringify(['delete', change.groupId]);
+  }
+}
+
+function newRequest(deps: ApprovalDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
+  const now = deps.clock.now();
+  const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? '');
+  return {
+    id: deps.newRequestId(),
+    teamId: who.caller.teamId,
+    fingerprint: fingerprintOf(plan.change),
+    change: plan.change,
+    snapshot: { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null },
+    requesterIds: [who.caller.slackUserId],
+    requesterDocSpaceId: who.actor.docspace?.id ?? null,
+    reason: reason?.trim() || null,
+    status: 'pending',
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: new Date(now.getTime() + deps.requestTtlMs),
+    decidedBy: null,
+    decidedAt: null,
+    decisionNote: null,
+    attempts: 0,
+    outcome: null,
+    card: null,
+  };
+}
+
+/**
+ * Stores a pending request (or joins the identical pending one), audits it, and posts or refreshes its card.
+ * The request is stored before anything is posted, so a Slack failure never loses it.
+ */
+export async function createRequest(
+  deps: ApprovalDeps,
+  who: IdentifiedActor,
+  plan: Plan,
+  reason: string | null,
+): Promise<SubmitOutcome> {
+  const { request, created } = await deps.requests.insertOrJoin(newRequest(deps, who, plan, reason));
+  await recordAudit(deps, {
+    at: deps.clock.now(),
+    teamId: request.teamId,
+    actorSlackId: who.caller.slackUserId,
+    actorDocSpaceId: who.actor.docspace?.id ?? null,
+    onBehalfOf: [],
+    requestId: request.id,
+    action: 'request',
+    groupId: plan.change.kind === 'create' ? null : plan.change.groupId,
+    groupName: request.snapshot.groupName,
+    before: null,
+    after: { change: plan.change, reason: request.reason },
+    outcome: 'recorded',
+    detail: created ? null : 'joined an identical pending request',
+  });
+  if (!created) {
+    await safely(deps, 'refresh the approval card', request, () => deps.notifier.updateCard(request));
+    return { kind: 'requested', request, created, cardError: null };
+  }
+  let card: { channelId: string; ts: string } | null = null;
+  const cardError = await safely(deps, 'post the approval card', request, async () => {
+    card = await deps.notifier.postCard(request);
+  });
+  const posted = card as { channelId: string; ts: string } | null;
+  if (posted) await deps.requests.setCard(request.id, posted);
+  return { kind: 'requested', request: { ...request, card: posted }, created, cardError };
+}

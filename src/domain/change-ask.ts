@@ -1,0 +1,103 @@
+import type { DomainFailure } from './failures.js';
+import { checkGroupName, type DocSpaceUser, type Group, type GroupChange, type GroupSummary } from './group.js';
+import { resolveGroup } from './group-lookup.js';
+import type { IdentityResolver } from './identity.js';
+import type { SlackTeamId } from './ids.js';
+import { createChange, type Names, namesOf } from './plan.js';
+import type { DocSpaceGateway } from './ports.js';
+import { type GroupRef, type UserRef, userRefKey } from './refs.js';
+import { err, ok, type Result } from './result.js';
+import { resolveUserRefs } from './user-refs.js';
+
+/** A change as a person asks for it: groups and users still by name, mention or email. */
+export type ChangeAsk =
+  | {
+      readonly kind: 'create';
+      readonly name: string;
+      readonly manager: UserRef | null;
+      readonly members: readonly UserRef[];
+    }
+  | { readonly kind: 'set_manager'; readonly group: GroupRef; readonly manager: UserRef }
+  | {
+      readonly kind: 'members';
+      readonly group: GroupRef;
+      readonly add: readonly UserRef[];
+      readonly remove: readonly UserRef[];
+    }
+  | { readonly kind: 'rename'; readonly group: GroupRef; readonly name: string }
+  | { readonly kind: 'delete'; readonly group: GroupRef };
+
+export interface ResolvedAsk {
+  readonly change: GroupChange;
+  /** The group as it is now (with members for a members change); null for create. */
+  readonly current: Group | GroupSummary | null;
+  readonly names: Names;
+}
+
+type Deps = { readonly docspace: DocSpaceGateway; readonly identity: IdentityResolver };
+
+function refsOf(ask: ChangeAsk): UserRef[] {
+  switch (ask.kind) {
+    case 'create':
+      return [...(ask.manager ? [ask.manager] : []), ...ask.members];
+    case 'set_manager':
+      return [ask.manager];
+    case 'members':
+      return [...ask.add, ...ask.remove];
+    default:
+      return [];
+  }
+}
+
+function checkName(raw: string): Result<string, DomainFailure> {
+  const checked = checkGroupName(raw);
+  return checked.ok ? ok(checked.name) : err({ code: 'invalid_name', reason: checked.reason });
+}
+
+async function ensureNameFree(deps: Deps, name: string, exceptId: string | null): Promise<DomainFailure | null> {
+  const existing = (await deps.docspace.findGroupsByName(name)).filter((g) => g.id !== exceptId);
+  return existing.length > 0 ? { code: 'group_name_taken', name, existing } : null;
+}
+
+/**
+ * Turns an ask into a concrete change: validates names, resolves every user (once each, concurrently) and the group.
+ * Any user that cannot be resolved fails the whole ask, with every reason listed; nothing is written.
+ */
+export async function resolveAsk(
+  deps: Deps,
+  teamId: SlackTeamId,
+  ask: ChangeAsk,
+): Promise<Result<ResolvedAsk, DomainFailure>> {
+  const newName = ask.kind === 'create' || ask.kind === 'rename' ? checkName(ask.name) : ok(null);
+  if (!newName.ok) return newName;
+  const users = await resolveUserRefs(deps, teamId, refsOf(ask));
+  if (users.failures.length > 0) return err({ code: 'identity', failures: users.failures });
+  const user = (ref: UserRef) => users.byKey.get(userRefKey(ref)) as DocSpaceUser;
+  const names = namesOf([...users.byKey.values()]);
+  if (ask.kind === 'create') {
+    const name = newName.value as string;
+    const taken = await ensureNameFree(deps, name, null);
+    if (taken) return err(taken);
+    const change = createChange(name, ask.manager ? user(ask.manager) : null, ask.members.map(user));
+    return ok({ change, current: null, names });
+  }
+  const group = await resolveGroup(deps.docspace, ask.group, { withMembers: ask.kind === 'members' });
+  if (!group.ok) return group;
+  const g = group.value;
+  let change: GroupChange;
+  if (ask.kind === 'set_manager') change = { kind: 'set_manager', groupId: g.id, managerId: user(ask.manager).id };
+  else if (ask.kind === 'members') {
+    change = {
+      kind: 'members',
+      groupId: g.id,
+      add: ask.add.map((r) => user(r).id),
+      remove: ask.remove.map((r) => user(r).id),
+    };
+  } else if (ask.kind === 'rename') {
+    const name = newName.value as string;
+    const taken = name === g.name ? null : await ensureNameFree(deps, name, g.id);
+    if (taken) return err(taken);
+    change = { kind: 'rename', groupId: g.id, name };
+  } else change = { kind: 'delete', groupId: g.id };
+  return ok({ change, current: g, names });
+}

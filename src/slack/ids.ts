@@ -1,0 +1,45 @@
+/** Every Slack action_id, callback_id and block_id the bot uses: views, listeners and tests import them from here. */
+
+// Modal callback ids (view_submission routing).
+export const CALLBACK_MENU = 'dsg_menu_view';
+export const CALLBACK_CREATE = 'dsg_create_view';
+export const CALLBACK_MANAGER = 'dsg_manager_view';
+export const CALLBACK_MEMBERS = 'dsg_members_view';
+export const CALLBACK_DENY_REASON = 'dsg_deny_reason_view';
+
+// Input blocks (keys of response_action:errors) and the elements inside them (keys of state.values[block]).
+export const BLOCK_NAME = 'dsg_name';
+export const ACTION_NAME = 'dsg_name_input';
+export const BLOCK_MANAGER = 'dsg_manager';
+export const ACTION_MANAGER = 'dsg_manager_select';
+export const BLOCK_MEMBERS = 'dsg_members';
+export const ACTION_MEMBERS = 'dsg_members_select';
+export const BLOCK_GROUP = 'dsg_group';
+/** The external_select whose options come from app.options(ACTION_GROUP_PICKER). */
+export const ACTION_GROUP_PICKER = 'dsg_group_picker';
+export const BLOCK_NEW_MANAGER = 'dsg_new_manager';
+export const ACTION_NEW_MANAGER = 'dsg_new_manager_select';
+export const BLOCK_ADD = 'dsg_add';
+export const ACTION_ADD = 'dsg_add_select';
+export const BLOCK_REMOVE = 'dsg_remove';
+export const ACTION_REMOVE = 'dsg_remove_select';
+export const BLOCK_REASON = 'dsg_reason';
+export const ACTION_REASON = 'dsg_reason_input';
+
+// Menu modal buttons.
+export const BLOCK_MENU_ACTIONS = 'dsg_menu_actions';
+export const ACTION_MENU_CREATE = 'dsg_menu_create';
+export const ACTION_MENU_MANAGER = 'dsg_menu_manager';
+export const ACTION_MENU_MEMBERS = 'dsg_menu_members';
+
+// Approval card and request list buttons; every value is the request id and nothing else.
+export const BLOCK_DECISION = 'dsg_decision';
+export const ACTION_APPROVE = 'dsg_approve';
+export const ACTION_DENY = 'dsg_deny';
+export const ACTION_RETRY = 'dsg_retry';
+export const ACTION_CANCEL_REQUEST = 'dsg_cancel_request';
+
+// Delete confirmation buttons; the value is the group id.
+export const BLOCK_DELETE_ACTIONS = 'dsg_delete_actions';
+export const ACTION_CONFIRM_DELETE = 'dsg_confirm_delete';
+export const ACTION_CANCEL_DELETE = 'dsg_cancel_delete';

@@ -1,0 +1,168 @@
+import type { DomainFailure, IdentityFailure } from '../domain/failures.js';
+import type { GroupSummary } from '../domain/group.js';
+import { GROUP_NAME_MAX } from '../domain/group.js';
+import type { GatewayErrorCode } from '../domain/ports.js';
+import { esc, joinWords, mention, slackDate } from './views/blocks.js';
+import { STATUS_LABEL } from './views/request-status.js';
+
+// The one table of user-facing failure texts (design.md rule 5). Every user or DocSpace string is escaped.
+
+const LINK_HINT = 'an admin can link them with `/docspace-group link @user email`';
+
+function who(failure: IdentityFailure): string {
+  return failure.who.kind === 'slack' ? mention(failure.who.id) : `\`${esc(failure.who.email, 120)}\``;
+}
+
+/** Why one Slack user (or typed email) could not be tied to a usable DocSpace account. */
+export function identityFailureText(failure: IdentityFailure): string {
+  const w = who(failure);
+  switch (failure.code) {
+    case 'slack_user_not_found':
+      return `${w} is not a user of this Slack workspace.`;
+    case 'slack_user_is_bot':
+      return `${w} is a bot; bots cannot be DocSpace group members or managers.`;
+    case 'slack_user_deleted':
+      return `${w} is deactivated in Slack, so they cannot be added or act in DocSpace.`;
+    case 'slack_no_email':
+      return `${w} has no email address in Slack, so they cannot be matched to a DocSpace account; ${LINK_HINT}.`;
+    case 'docspace_user_not_found':
+      return `No DocSpace account has the email of ${w}; invite them to DocSpace first, or ${LINK_HINT}.`;
+    case 'docspace_user_disabled':
+      return `The DocSpace account of ${w} is disabled; a DocSpace admin has to enable it first.`;
+    case 'docspace_user_guest':
+      return `${w} is a guest in DocSpace; guests cannot be group members or managers.`;
+    case 'docspace_lookup_forbidden':
+      return `The bot's DocSpace account may not look people up by email, so ${w} could not be matched; ${LINK_HINT}.`;
+    case 'mapping_conflict': {
+      const holder = failure.heldBy ? mention(failure.heldBy) : 'another Slack user';
+      return `The DocSpace account for ${w} is already linked to ${holder}; unlink it first with \`/docspace-group unlink @user\`.`;
+    }
+  }
+}
+
+function identityListText(failures: readonly IdentityFailure[]): string {
+  if (failures.length === 1 && failures[0]) return identityFailureText(failures[0]);
+  const shown = failures.slice(0, 15).map((f) => `• ${identityFailureText(f)}`);
+  const more = failures.length > shown.length ? [`…and ${failures.length - shown.length} more`] : [];
+  return ['Some people could not be matched to DocSpace accounts, so nothing was changed:', ...shown, ...more].join(
+    '\n',
+  );
+}
+
+function groupLine(g: GroupSummary): string {
+  const manager = g.manager ? `manager ${esc(g.manager.displayName, 80)}` : 'no manager';
+  return `• *${esc(g.name, 128)}* — \`${g.id}\` — ${manager}, ${g.membersCount} members`;
+}
+
+function notFoundText(query: string, suggestions: readonly string[]): string {
+  const base = `No DocSpace group is called “${esc(query, 128)}”.`;
+  if (suggestions.length === 0) return `${base} See all groups with \`/docspace-group list\`.`;
+  const names = suggestions.slice(0, 5).map((s) => `*${esc(s, 128)}*`);
+  return `${base} Did you mean ${joinWords(names)}?`;
+}
+
+function ambiguousText(query: string, matches: readonly GroupSummary[]): string {
+  const lines = matches.slice(0, 10).map(groupLine);
+  const more = matches.length > lines.length ? [`…and ${matches.length - lines.length} more`] : [];
+  return [
+    `${matches.length} groups are called “${esc(query, 128)}”:`,
+    ...lines,
+    ...more,
+    'Use the group id instead of the name.',
+  ].join('\n');
+}
+
+/** Operations whose outcome is unknown after a timeout: DocSpace may have applied the write before the reply was lost. */
+export function isWriteOperation(operation: string): boolean {
+  return /^(create|update|set|add|remove|delete|rename|members)/i.test(operation.trim());
+}
+
+function docspaceText(kind: GatewayErrorCode, operation: string, retryAfterSeconds: number | null): string {
+  const op = ` (while \`${esc(operation, 60)}\`)`;
+  const failed = kind === 'server_error' ? 'DocSpace reported an error' : 'DocSpace did not answer';
+  const unknownOutcome = `${failed}${op}; the change may not have been applied. Check with \`/docspace-group show <group>\` before trying again.`;
+  switch (kind) {
+    case 'unauthorized':
+      return "The bot's DocSpace API key was rejected — ask an admin to check DOCSPACE_API_KEY.";
+    case 'forbidden':
+      return `DocSpace refused${op}: the bot's DocSpace account lacks the rights. A DocSpace admin has to grant them.`;
+    case 'rate_limited':
+      return retryAfterSeconds !== null && retryAfterSeconds > 0
+        ? `DocSpace is limiting requests right now; nothing was changed. Try again in ${Math.ceil(retryAfterSeconds)} seconds.`
+        : 'DocSpace is limiting requests right now; nothing was changed. Try again in a minute.';
+    case 'timeout':
+    case 'network':
+    case 'server_error':
+      if (isWriteOperation(operation)) return unknownOutcome;
+      return kind === 'timeout'
+        ? 'DocSpace did not answer in time; nothing was changed. Try again in a moment.'
+        : 'DocSpace is unavailable right now; nothing was changed. Try again in a moment.';
+    case 'not_found':
+      return `DocSpace could not find what was asked for${op}; it may have just been deleted.`;
+    case 'invalid_input':
+    case 'validation':
+      return `DocSpace rejected the request as invalid${op}; nothing was changed.`;
+    case 'unexpected_response':
+      return `DocSpace answered in a way the bot did not expect${op}. An admin can find details in the bot's logs.`;
+  }
+}
+
+function decidedText(failure: Extract<DomainFailure, { code: 'already_decided' }>): string {
+  const by = failure.decidedBy ? ` by ${mention(failure.decidedBy)}` : '';
+  const when = failure.decidedAt ? ` ${slackDate(failure.decidedAt)}` : '';
+  return `Request \`${failure.requestId}\` was already decided: ${STATUS_LABEL[failure.status]}${by}${when}.`;
+}
+
+/** The one user-facing text for every expected failure; a new code without a case here fails to compile. */
+export function failureText(failure: DomainFailure): string {
+  switch (failure.code) {
+    case 'identity':
+      return identityListText(failure.failures);
+    case 'actor_not_mapped':
+      return `You are not linked to a DocSpace account, so the bot cannot act for you. ${identityFailureText(failure.failure)}`;
+    case 'group_not_found':
+      return notFoundText(failure.query, failure.suggestions);
+    case 'group_ambiguous':
+      return ambiguousText(failure.query, failure.matches);
+    case 'group_name_taken': {
+      const ids = failure.existing.slice(0, 5).map((g) => `\`${g.id}\``);
+      const where = ids.length ? ` (${joinWords(ids)})` : '';
+      return `A group named *${esc(failure.name, 128)}* already exists${where}; choose another name.`;
+    }
+    case 'invalid_name':
+      return failure.reason === 'blank'
+        ? 'The group name cannot be empty.'
+        : `The group name is too long; DocSpace allows at most ${GROUP_NAME_MAX} characters.`;
+    case 'no_change':
+      return `Nothing to change: ${esc(failure.explanation, 500)}`;
+    case 'not_authorized':
+      return `You are not allowed to ${esc(failure.action, 100)}.`;
+    case 'approvals_not_configured':
+      return 'This change needs approval, but no approvals channel is set up. Ask an admin to configure one.';
+    case 'reason_required':
+      return 'Please give a reason: approvers need it to decide.';
+    case 'request_not_found':
+      return `There is no request \`${esc(failure.requestId, 50)}\`. See pending ones with \`/docspace-group requests\`.`;
+    case 'already_decided':
+      return decidedText(failure);
+    case 'request_expired':
+      return `Request \`${failure.requestId}\` has expired; ask for the change again if it is still needed.`;
+    case 'self_approval':
+      return 'You cannot decide your own request; another approver has to.';
+    case 'not_approver':
+      return 'Only approvers can approve, deny or retry requests.';
+    case 'not_requester':
+      return 'Only the people who asked for this request can cancel it.';
+    case 'retry_exhausted':
+      return `Request \`${failure.requestId}\` was already retried and will not run again; ask for the change anew.`;
+    case 'group_gone':
+      return `The group *${esc(failure.groupName, 128)}* (\`${esc(failure.groupId, 40)}\`) no longer exists in DocSpace; nothing was changed.`;
+    case 'docspace_failed':
+      return docspaceText(failure.kind, failure.operation, failure.retryAfterSeconds);
+  }
+}
+
+/** For unexpected errors: an apology and an id an admin can find in the logs. */
+export function unexpectedErrorText(correlationId: string): string {
+  return `Sorry, something went wrong on our side. If it keeps happening, give an admin this id: \`${esc(correlationId, 80)}\`.`;
+}

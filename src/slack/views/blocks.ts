@@ -1,0 +1,167 @@
+import type {
+  Button,
+  ConfirmationDialog,
+  ContextBlock,
+  KnownBlock,
+  PlainTextElement,
+  SectionBlock,
+} from '@slack/types';
+import { escapeMrkdwn, truncate } from '../escape.js';
+
+/** What every message builder returns: a mrkdwn notification fallback plus the Block Kit layout. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/** Block Kit limits the builders respect (docs.slack.dev, @slack/types doc comments). */
+export const LIMITS = {
+  sectionText: 3000,
+  messageBlocks: 50,
+  modalBlocks: 100,
+  buttonValue: 2000,
+  optionText: 75,
+  viewTitle: 24,
+  headerText: 150,
+  confirmTitle: 100,
+  confirmText: 300,
+  fallbackText: 3000,
+} as const;
+
+const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
+const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,20}$/;
+
+export function plain(text: string, max: number = LIMITS.sectionText): PlainTextElement {
+  return { type: 'plain_text', text: truncate(text, max) || ' ', emoji: true };
+}
+
+/** Cuts escaped mrkdwn without splitting an `&…;` entity or a `<…>` mention, then appends `…`. */
+export function clipMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const amp = cut.lastIndexOf('&');
+  if (amp > cut.lastIndexOf(';')) cut = cut.slice(0, amp);
+  const open = cut.lastIndexOf('<');
+  if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
+  return `${cut}…`;
+}
+
+/** Escapes user or DocSpace text for mrkdwn, shortening the raw text first so no entity is split. */
+export function esc(text: string, max = 200): string {
+  return escapeMrkdwn(truncate(text, max));
+}
+
+/** A Slack user mention, built only from a well-formed id; anything else is shown as inert text. */
+export function mention(id: string): string {
+  return SLACK_USER.test(id) ? `<@${id}>` : esc(id, 40);
+}
+
+export function mentionAll(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).map(mention);
+  const rest = ids.length - shown.length;
+  return joinWords(rest > 0 ? [...shown, `${rest} more`] : shown);
+}
+
+export function channelLink(id: string): string {
+  return SLACK_CHANNEL.test(id) ? `<#${id}>` : esc(id, 40);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** UTC fallback for clients that cannot render Slack dates, e.g. `2026-11-26 14:03 UTC`. */
+export function utcText(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A date every reader sees in their own time zone. */
+export function slackDate(date: Date, format = '{date_short_pretty} {time}'): string {
+  const unix = Math.floor(date.getTime() / 1000);
+  return `<!date^${unix}^${format}|${utcText(date)}>`;
+}
+
+/** Display names, escaped, joined with commas, capped by count and length: `A, B, C and 12 more`. */
+export function nameList(names: readonly string[], maxItems = 30, maxChars = 1500): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const name of names) {
+    const item = esc(name, 80);
+    if (shown.length >= maxItems || length + item.length + 2 > maxChars) break;
+    shown.push(item);
+    length += item.length + 2;
+  }
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return joinWords(shown);
+}
+
+export function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text || ' ', LIMITS.sectionText) } };
+}
+
+export function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clipMrkdwn(text || ' ', LIMITS.sectionText) }] };
+}
+
+/** Packs mrkdwn lines into as few sections as fit, at most `maxBlocks`; says how many lines did not fit. */
+export function packLines(lines: readonly string[], maxBlocks: number): SectionBlock[] {
+  const chunks: string[] = [];
+  let current = '';
+  let used = 0;
+  for (const line of lines) {
+    const piece = clipMrkdwn(line, LIMITS.sectionText - 40);
+    if (current && current.length + piece.length + 1 > LIMITS.sectionText - 40) {
+      if (chunks.length + 1 >= maxBlocks) break;
+      chunks.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${piece}` : piece;
+    used += 1;
+  }
+  if (used < lines.length) current += `\n…and ${lines.length - used} more not shown`;
+  if (current) chunks.push(current);
+  return chunks.map(section);
+}
+
+export function confirmDialog(
+  title: string,
+  text: string,
+  confirm: string,
+  style: 'primary' | 'danger' = 'primary',
+  deny = 'Cancel',
+): ConfirmationDialog {
+  return {
+    title: plain(title, LIMITS.confirmTitle),
+    text: plain(text, LIMITS.confirmText),
+    confirm: plain(confirm, 30),
+    deny: plain(deny, 30),
+    style,
+  };
+}
+
+export interface ButtonSpec {
+  readonly actionId: string;
+  readonly label: string;
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+  readonly confirm?: ConfirmationDialog;
+}
+
+export function button(spec: ButtonSpec): Button {
+  return {
+    type: 'button',
+    action_id: spec.actionId,
+    text: plain(spec.label, 75),
+    value: spec.value.slice(0, LIMITS.buttonValue),
+    ...(spec.style ? { style: spec.style } : {}),
+    ...(spec.confirm ? { confirm: spec.confirm } : {}),
+  };
+}
+
+/** A message with the fallback clipped and the block count capped. */
+export function message(text: string, blocks: readonly KnownBlock[]): SlackMessage {
+  return { text: clipMrkdwn(text, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}

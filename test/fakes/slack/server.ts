@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ALL_PEOPLE, TEAM_ID } from '../../fixtures/people.js';
+import { type ApiHandlerDeps, handleApiCall } from './api-handler.js';
+import { sendText } from './http-io.js';
+import { createSlackKnobs } from './knobs.js';
+import type { FakeIdentity } from './method-context.js';
+import { handleResponsePost } from './response-sink.js';
+import { createSlackState } from './state.js';
+import type { FakeSlack, FakeSlackOptions, ResponseUrlPost, SlackCall } from './types.js';
+import { waitUntil } from './wait-for.js';
+
+const DEFAULT_BOT_TOKEN = 'xoxb-test-fake-token';
+
+function route(deps: ApiHandlerDeps, responses: ResponseUrlPost[]) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
+    const sink = /^\/response\/([^/]+)$/.exec(url.pathname);
+    if (api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')) {
+      await handleApiCall(req, res, api[1], url.searchParams, deps);
+    } else if (sink?.[1] !== undefined && req.method === 'POST') {
+      await handleResponsePost(req, res, decodeURIComponent(sink[1]), responses);
+    } else {
+      sendText(res, 404, 'not_found');
+    }
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function identityFrom(options: FakeSlackOptions): FakeIdentity {
+  return {
+    botToken: options.botToken ?? DEFAULT_BOT_TOKEN,
+    botUserId: options.botUserId ?? 'U0BOT00001',
+    botId: options.botId ?? 'B0BOT00001',
+    teamId: options.teamId ?? TEAM_ID,
+    people: options.people ?? ALL_PEOPLE,
+  };
+}
+
+/** Starts a Slack Web API double plus response_url sink on 127.0.0.1 (port 0 unless given). */
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const identity = identityFrom(options);
+  const state = createSlackState();
+  const knobs = createSlackKnobs();
+  const calls: SlackCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const handle = route({ ctx: { state, identity }, knobs, calls }, responses);
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `fake slack error: ${String(error)}`);
+      else res.destroy();
+    });
+  });
+  const port = await listen(server, options.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  const clear = () => {
+    calls.length = 0;
+    responses.length = 0;
+  };
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    botToken: identity.botToken,
+    botUserId: identity.botUserId,
+    botId: identity.botId,
+    teamId: identity.teamId,
+    responseUrl: (id = randomUUID()) => `${url}/response/${encodeURIComponent(id)}`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    responses,
+    responsesTo: (id) => responses.filter((r) => r.id === id),
+    waitFor: (predicate, timeoutMs = 5000) => waitUntil(predicate, timeoutMs, { calls, responses }),
+    messages: (channel) => state.messages.filter((m) => channel === undefined || m.channel === channel),
+    ephemerals: (user) => state.ephemerals.filter((e) => user === undefined || e.user === user),
+    dms: (user) => {
+      const im = state.ims.get(user);
+      return im === undefined ? [] : state.messages.filter((m) => m.channel === im);
+    },
+    views: () => [...state.views.values()],
+    clear,
+    reset: () => {
+      clear();
+      state.clear();
+      knobs.reset();
+    },
+    close: () => closeServer(server),
+    failNext: (method, error, n) => knobs.failNext(method, error, n),
+    rateLimitNext: (method, retryAfterSeconds, n) => knobs.rateLimitNext(method, retryAfterSeconds, n),
+    setLatency: (ms, method) => knobs.setLatency(ms, method),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    server.closeAllConnections();
+  });
+}
