@@ -1,0 +1,110 @@
+import { type Caller, type IdentifiedActor, identify } from './actor.js';
+import type { ApprovalDeps } from './approval-deps.js';
+import { createRequest } from './approval-requests.js';
+import { type ChangeAsk, resolveAsk } from './change-ask.js';
+import { toDocSpaceFailure } from './docspace-failure.js';
+import { executePlan } from './execute.js';
+import type { DomainFailure } from './failures.js';
+import type { Group, GroupSummary } from './group.js';
+import { resolveGroup } from './group-lookup.js';
+import type { SubmitOutcome } from './outcomes.js';
+import { planChange } from './plan.js';
+import { routeSubmission } from './policy.js';
+import { isGatewayError } from './ports.js';
+import type { GroupRef } from './refs.js';
+import { err, ok, type Result } from './result.js';
+
+/** DocSpace outages become a docspace_failed value; anything else is a bug and propagates. */
+async function guard<T>(
+  operation: string,
+  fn: () => Promise<Result<T, DomainFailure>>,
+): Promise<Result<T, DomainFailure>> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isGatewayError(error)) return err(toDocSpaceFailure(error, operation));
+    throw error;
+  }
+}
+
+/** Who may change groups is decided before any group is looked up, so refusals cost no DocSpace call. */
+async function admit(deps: ApprovalDeps, caller: Caller, reason: string | null) {
+  const who = await identify(deps, caller);
+  const route = routeSubmission(deps.policy, who.role, reason);
+  if (route.route === 'refuse') {
+    const failure: DomainFailure =
+      who.identityFailure && who.role === 'none'
+        ? { code: 'actor_not_mapped', failure: who.identityFailure }
+        : route.failure;
+    return err<DomainFailure>(failure);
+  }
+  return ok({ who, route: route.route });
+}
+
+async function act(
+  deps: ApprovalDeps,
+  who: IdentifiedActor,
+  route: 'execute' | 'request',
+  ask: ChangeAsk,
+  reason: string | null,
+) {
+  const resolved = await resolveAsk(deps, who.caller.teamId, ask);
+  if (!resolved.ok) return resolved;
+  const plan = planChange(resolved.value.change, resolved.value.current, resolved.value.names);
+  if (!plan.ok) return plan;
+  if (route === 'request') return ok<SubmitOutcome>(await createRequest(deps, who, plan.value, reason));
+  const report = await executePlan(deps, plan.value, {
+    teamId: who.caller.teamId,
+    actorSlackId: who.caller.slackUserId,
+    actorDocSpaceId: who.actor.docspace?.id ?? null,
+    onBehalfOf: [],
+    requestId: null,
+  });
+  return report.ok ? ok<SubmitOutcome>({ kind: 'executed', report: report.value }) : report;
+}
+
+/**
+ * A change someone asks for, from a command or a modal: admins' changes are executed now, other mapped users'
+ * become pending requests, and a change that would do nothing is answered at once with no request made.
+ */
+export async function submitChange(
+  deps: ApprovalDeps,
+  caller: Caller,
+  ask: ChangeAsk,
+  reason: string | null,
+): Promise<Result<SubmitOutcome, DomainFailure>> {
+  return guard(ask.kind, async () => {
+    const admitted = await admit(deps, caller, reason);
+    if (!admitted.ok) return admitted;
+    return act(deps, admitted.value.who, admitted.value.route, ask, reason);
+  });
+}
+
+/** Anyone may look: no policy check, no mapping needed. */
+export async function showGroup(
+  deps: Pick<ApprovalDeps, 'docspace'>,
+  ref: GroupRef,
+): Promise<Result<Group, DomainFailure>> {
+  return guard('show the group', async () => {
+    const found = await resolveGroup(deps.docspace, ref, { withMembers: true });
+    return found.ok ? ok(found.value as Group) : found;
+  });
+}
+
+export async function listGroups(
+  deps: Pick<ApprovalDeps, 'docspace'>,
+  filter: string | null,
+  limit = 50,
+): Promise<Result<{ groups: GroupSummary[]; total: number }, DomainFailure>> {
+  return guard('list groups', async () => {
+    const page = await deps.docspace.listGroups({ count: limit, ...(filter ? { filterValue: filter } : {}) });
+    return ok(page);
+  });
+}
+
+/** Group picker typeahead: up to 100 groups whose names contain the text. */
+export async function searchGroups(deps: Pick<ApprovalDeps, 'docspace'>, text: string): Promise<GroupSummary[]> {
+  const query = text.trim();
+  const page = await deps.docspace.listGroups({ count: 100, ...(query ? { filterValue: query } : {}) });
+  return page.groups;
+}
