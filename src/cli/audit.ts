@@ -1,0 +1,101 @@
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import type { AuditEntry, Storage } from '../domain/ports.js';
+import { createLogger } from '../logger.js';
+import { createStorage } from '../storage/index.js';
+
+const PAGE_SIZE = 500;
+
+export const AUDIT_USAGE = [
+  'Usage: npm run audit -- <command>',
+  '',
+  'Commands:',
+  '  export   Write every audit entry to stdout as one JSON object per line, oldest first.',
+  '  help     Show this text.',
+  '',
+  'The store is the one DATABASE_URL names (unset: ./data/docspace-bot.sqlite).',
+].join('\n');
+
+export type AuditCommand =
+  | { readonly kind: 'export' | 'help' }
+  | { readonly kind: 'usage_error'; readonly message: string };
+
+export interface AuditCliDeps {
+  readonly storage: Storage;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+export function parseAuditArgs(argv: readonly string[]): AuditCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined) return { kind: 'usage_error', message: 'Missing command.' };
+  if (rest.length > 0) return { kind: 'usage_error', message: `Unexpected arguments: ${rest.join(' ')}` };
+  if (command === 'export') return { kind: 'export' };
+  if (command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  return { kind: 'usage_error', message: `Unknown command: ${command}` };
+}
+
+/** Runs `audit <command>` against an open store; returns the exit code (2 for a usage error, 1 for a failure). */
+export async function runAuditCli(argv: readonly string[], deps: AuditCliDeps): Promise<number> {
+  const command = parseAuditArgs(argv);
+  if (command.kind !== 'export') return answerWithoutStore(command, deps);
+  try {
+    await exportAudit(deps);
+    return 0;
+  } catch (error) {
+    deps.err(`Audit export failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function answerWithoutStore(command: AuditCommand, deps: Pick<AuditCliDeps, 'out' | 'err'>): number {
+  if (command.kind === 'usage_error') {
+    deps.err(command.message);
+    deps.err(AUDIT_USAGE);
+    return 2;
+  }
+  deps.out(AUDIT_USAGE);
+  return 0;
+}
+
+async function exportAudit(deps: AuditCliDeps): Promise<void> {
+  let afterId = 0;
+  for (;;) {
+    const page = await deps.storage.audit.listAfter(afterId, PAGE_SIZE);
+    for (const entry of page) deps.out(toJsonLine(entry));
+    const last = page.at(-1);
+    if (last === undefined || page.length < PAGE_SIZE) return;
+    afterId = last.id;
+  }
+}
+
+/** One entry as JSON, its date as an ISO-8601 string. */
+export function toJsonLine(entry: AuditEntry): string {
+  return JSON.stringify({ ...entry, at: entry.at.toISOString() });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const out = (line: string) => void process.stdout.write(`${line}\n`);
+  const err = (line: string) => void process.stderr.write(`${line}\n`);
+  const command = parseAuditArgs(argv);
+  // Usage and help never open (or create) a store.
+  if (command.kind !== 'export') return answerWithoutStore(command, { out, err });
+  // Logs go to stderr: stdout carries only the exported lines.
+  const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
+  let storage: Storage;
+  try {
+    storage = await createStorage({ databaseUrl: process.env['DATABASE_URL'], logger });
+  } catch (error) {
+    err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  try {
+    return await runAuditCli(argv, { storage, out, err });
+  } finally {
+    await storage.close();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

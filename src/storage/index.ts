@@ -1,0 +1,30 @@
+import type { Logger, Storage } from '../domain/ports.js';
+import { openPostgresStorage } from './postgres.js';
+import { openSqliteStorage } from './sqlite.js';
+import { parseDatabaseUrl, resolveSqlitePath } from './url.js';
+
+export type { StorageErrorCode } from './errors.js';
+export { isStorageError, StorageError } from './errors.js';
+export { createMemoryStorage } from './memory.js';
+export { DEFAULT_SQLITE_PATH, describeDatabaseUrl } from './url.js';
+
+export interface StorageOptions {
+  /** undefined or blank -> SQLite file ./data/docspace-bot.sqlite; sqlite:<path>; postgres:// or postgresql://. */
+  readonly databaseUrl: string | undefined;
+  readonly logger: Logger;
+  /** Base for relative SQLite paths; defaults to process.cwd(). */
+  readonly cwd?: string;
+}
+
+/**
+ * Opens the store DATABASE_URL names, applies pending migrations and returns the repositories.
+ * Throws StorageError: invalid_url, open_failed, migration_failed or schema_too_new (nothing half-written).
+ */
+export async function createStorage(options: StorageOptions): Promise<Storage> {
+  const target = parseDatabaseUrl(options.databaseUrl);
+  if (target.kind === 'postgres') {
+    return openPostgresStorage({ connectionString: target.connectionString, logger: options.logger });
+  }
+  const path = resolveSqlitePath(target.path, options.cwd ?? process.cwd());
+  return openSqliteStorage({ path, logger: options.logger });
+}

@@ -1,0 +1,51 @@
+import { StorageError } from './errors.js';
+import { initialSchema } from './migration-001-initial.js';
+
+/** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sqlite: string;
+  readonly postgres: string;
+}
+
+/** Ordered by version; append new steps, never edit an applied one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+export const POSTGRES_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version integer PRIMARY KEY,
+  name text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+/** The migrations still to apply on a database at `current`; refuses a database newer than this code. */
+export function pendingMigrations(current: number, migrations: readonly Migration[], store: string): Migration[] {
+  const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > known) {
+    throw new StorageError(
+      'schema_too_new',
+      store,
+      `The database schema version ${current} of ${store} is newer than this bot (knows up to ${known}); ` +
+        'upgrade the bot or point DATABASE_URL at another database.',
+    );
+  }
+  return [...migrations].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+}
+
+export function migrationFailed(store: string, migration: Migration | null, error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const step = migration ? `migration ${migration.version} (${migration.name})` : 'reading schema_migrations';
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StorageError(
+    'migration_failed',
+    store,
+    `Migrating ${store} failed at ${step}: ${detail}. Nothing was changed; fix the cause and restart the bot.`,
+    { cause: error },
+  );
+}

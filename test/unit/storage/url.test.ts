@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { describeDatabaseUrl, isStorageError } from '../../../src/storage/index.js';
+import { parseDatabaseUrl, resolveSqlitePath } from '../../../src/storage/url.js';
+
+function thrown(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('DATABASE_URL', () => {
+  it('means the SQLite file ./data/docspace-bot.sqlite when unset or blank', () => {
+    expect(describeDatabaseUrl(undefined)).toEqual({ kind: 'sqlite', target: './data/docspace-bot.sqlite' });
+    expect(describeDatabaseUrl('  ')).toEqual({ kind: 'sqlite', target: './data/docspace-bot.sqlite' });
+  });
+
+  it('names another SQLite file with sqlite:<path>, with or without slashes, and :memory: with sqlite::memory:', () => {
+    expect(describeDatabaseUrl('sqlite:./var/bot.db')).toEqual({ kind: 'sqlite', target: './var/bot.db' });
+    expect(parseDatabaseUrl('sqlite:///srv/bot.db')).toEqual({ kind: 'sqlite', path: '/srv/bot.db' });
+    expect(parseDatabaseUrl('sqlite://rel/bot.db')).toEqual({ kind: 'sqlite', path: 'rel/bot.db' });
+    expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
+  });
+
+  it('describes a PostgreSQL URL as host:port/database without user or password', () => {
+    const described = describeDatabaseUrl('postgres://bot:hunter2-secret@db.internal:6432/docspace?sslmode=require');
+    expect(described).toEqual({ kind: 'postgres', target: 'db.internal:6432/docspace' });
+    expect(describeDatabaseUrl('postgresql://bot@db.internal/docspace')).toEqual({
+      kind: 'postgres',
+      target: 'db.internal:5432/docspace',
+    });
+  });
+
+  it('refuses an unsupported scheme with invalid_url and the accepted forms', () => {
+    const error = thrown(() => describeDatabaseUrl('mysql://root@localhost/db'));
+    expect(isStorageError(error) && error.code).toBe('invalid_url');
+    expect(String(error)).toContain('sqlite:<path>');
+  });
+
+  it('refuses a malformed PostgreSQL URL without repeating it, since it may hold a password', () => {
+    const error = thrown(() => parseDatabaseUrl('postgres://bot:pa ss@[bad/db'));
+    expect(isStorageError(error) && error.code).toBe('invalid_url');
+    expect(String(error)).not.toContain('pa ss');
+    expect((error as Error).cause).toBeUndefined();
+  });
+
+  it('resolves relative SQLite paths against the working directory and leaves :memory: alone', () => {
+    expect(resolveSqlitePath('./data/x.sqlite', '/srv/bot')).toBe('/srv/bot/data/x.sqlite');
+    expect(resolveSqlitePath('/abs/x.sqlite', '/srv/bot')).toBe('/abs/x.sqlite');
+    expect(resolveSqlitePath(':memory:', '/srv/bot')).toBe(':memory:');
+  });
+});
