@@ -98,7 +98,7 @@ export async function approveRequest(deps: ApprovalDeps, caller: Caller, id: Req
   if (!approved) return lostRace(deps, id, request);
   await auditDecision(deps, approved, caller, 'approve', docspaceId);
   await safely(deps, 'update the approval card', approved, () => deps.notifier.updateCard(approved));
-  return executeApproved(deps, approved, docspaceId as ChangeRequest['requesterDocSpaceId']);
+  return executeApproved(deps, approved, { slackUserId: caller.slackUserId, docspaceId });
 }
 
 export async function denyRequest(
@@ -144,7 +144,7 @@ export async function retryRequest(deps: ApprovalDeps, caller: Caller, id: Reque
   }
   await auditDecision(deps, started, caller, 'retry', docspaceId);
   await safely(deps, 'update the approval card', started, () => deps.notifier.updateCard(started));
-  return executeApproved(deps, started, docspaceId as ChangeRequest['requesterDocSpaceId']);
+  return executeApproved(deps, started, { slackUserId: caller.slackUserId, docspaceId });
 }
 
 export async function cancelRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {

@@ -4,7 +4,7 @@ import { toDocSpaceFailure } from './docspace-failure.js';
 import { executePlan } from './execute.js';
 import type { DomainFailure } from './failures.js';
 import type { Group, GroupSummary } from './group.js';
-import type { DocSpaceUserId } from './ids.js';
+import type { DocSpaceUserId, SlackUserId } from './ids.js';
 import type { ChangeReport } from './outcomes.js';
 import { planChange } from './plan.js';
 import type { ChangeRequest } from './ports.js';
@@ -44,6 +44,12 @@ async function finish(deps: ApprovalDeps, request: ChangeRequest, to: 'executed'
   return final;
 }
 
+/** Who started this execution: the approver, or the approver who pressed Retry. */
+export interface ExecutionActor {
+  readonly slackUserId: SlackUserId;
+  readonly docspaceId: DocSpaceUserId | null;
+}
+
 /**
  * Executes a request that this process has just moved to `approved` (the compare-and-set made it the only executor).
  * Records the outcome on the request and in the audit log, then updates the card and tells the requesters.
@@ -51,7 +57,7 @@ async function finish(deps: ApprovalDeps, request: ChangeRequest, to: 'executed'
 export async function executeApproved(
   deps: ApprovalDeps,
   request: ChangeRequest,
-  actorDocSpaceId: DocSpaceUserId | null,
+  actor: ExecutionActor,
 ): Promise<Result<Execution, DomainFailure>> {
   const current = await readCurrent(deps, request);
   if (!current.ok) {
@@ -67,8 +73,8 @@ export async function executeApproved(
   }
   const report = await executePlan(deps, plan.value, {
     teamId: request.teamId,
-    actorSlackId: request.decidedBy,
-    actorDocSpaceId,
+    actorSlackId: actor.slackUserId,
+    actorDocSpaceId: actor.docspaceId,
     onBehalfOf: request.requesterIds,
     requestId: request.id,
   });

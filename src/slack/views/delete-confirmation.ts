@@ -2,8 +2,8 @@ import type { GroupSummary } from '../../domain/group.js';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE, BLOCK_DELETE_ACTIONS } from '../ids.js';
 import { button, confirmDialog, esc, message, type SlackMessage, section } from './blocks.js';
 
-/** Asks before deleting a group; both buttons carry the group id only. */
-export function buildDeleteConfirmation(group: GroupSummary): SlackMessage {
+/** Asks before deleting a group; the buttons carry `value` (by default the group id; the listener adds the reason). */
+export function buildDeleteConfirmation(group: GroupSummary, value: string = group.id): SlackMessage {
   const members = `${group.membersCount} member${group.membersCount === 1 ? '' : 's'}`;
   const question = `Delete group *${esc(group.name, 128)}* (\`${group.id}\`, ${members})? This cannot be undone.`;
   const confirm = confirmDialog(
@@ -18,8 +18,8 @@ export function buildDeleteConfirmation(group: GroupSummary): SlackMessage {
       type: 'actions',
       block_id: BLOCK_DELETE_ACTIONS,
       elements: [
-        button({ actionId: ACTION_CONFIRM_DELETE, label: 'Delete group', value: group.id, style: 'danger', confirm }),
-        button({ actionId: ACTION_CANCEL_DELETE, label: 'Keep it', value: group.id }),
+        button({ actionId: ACTION_CONFIRM_DELETE, label: 'Delete group', value, style: 'danger', confirm }),
+        button({ actionId: ACTION_CANCEL_DELETE, label: 'Keep it', value }),
       ],
     },
   ]);

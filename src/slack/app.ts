@@ -1,0 +1,83 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { createBoltLogger } from './bolt-logger.js';
+import type { ListenerDeps } from './listeners/context.js';
+import { registerListeners } from './listeners/index.js';
+
+export interface SlackAppOptions {
+  readonly botToken: string;
+  readonly signingSecret: string | null;
+  readonly appToken: string | null;
+  readonly apiUrl: string | null;
+  /** From the start-up auth.test, so Bolt does not call it again. */
+  readonly botId: string;
+  readonly botUserId: string;
+  readonly logger: Logger;
+  readonly retryConfig?: WebClientOptions['retryConfig'];
+  /** Reported by GET /healthz. */
+  readonly health: () => Record<string, unknown>;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: 'http' | 'socket';
+  /** Starts listening; returns the HTTP server (HTTP mode: events + healthz; Socket Mode: healthz only). */
+  start(port: number, host?: string): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+function healthHandler(health: () => Record<string, unknown>) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'ok', ...health() }));
+  };
+}
+
+/** Builds the Bolt app (HTTP receiver or Socket Mode) and registers every listener. */
+export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): SlackApp {
+  const logger = createBoltLogger(options.logger);
+  const clientOptions: WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+  };
+  const common = { token: options.botToken, botId: options.botId, botUserId: options.botUserId, logger, clientOptions };
+  const socket = options.appToken !== null;
+  let receiver: HTTPReceiver | null = null;
+  let app: App;
+  if (socket) {
+    app = new App({ ...common, appToken: options.appToken as string, socketMode: true });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: options.signingSecret ?? '',
+      endpoints: '/slack/events',
+      logger,
+      processBeforeResponse: false,
+      customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(options.health) }],
+    });
+    app = new App({ ...common, receiver });
+  }
+  app.error(async (error) => {
+    options.logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+  registerListeners(app, deps);
+  let healthServer: Server | null = null;
+  return {
+    app,
+    mode: socket ? 'socket' : 'http',
+    async start(port, host) {
+      if (receiver) return (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
+      await app.start();
+      healthServer = createServer(healthHandler(options.health));
+      await new Promise<void>((resolve) => healthServer?.listen(port, host, resolve));
+      return healthServer;
+    },
+    async stop() {
+      if (receiver) await receiver.stop();
+      else await app.stop();
+      await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Caller } from '../../domain/actor.js';
+import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/ids.js';
+import type { BotServices } from '../../domain/services.js';
+import type { DirectMessenger } from '../adapters/slack-notifier.js';
+import { unexpectedErrorText } from '../messages.js';
+import type { SlackMessage } from '../views/blocks.js';
+import type { ReasonMode } from '../views/modal-inputs.js';
+
+/** Everything the listeners need; built once by the container. */
+export interface ListenerDeps {
+  readonly services: BotServices;
+  readonly logger: Logger;
+  readonly reasonMode: ReasonMode;
+  readonly sendDm: DirectMessenger;
+  /** How long a modal submit waits for the result before closing the modal and reporting by message. */
+  readonly submitDeadlineMs: number;
+}
+
+/** Team and user come from the signed payload, never from user text. */
+export function callerOf(teamId: string | undefined | null, userId: string | undefined | null): Caller | null {
+  const team = teamId ? toSlackTeamId(teamId) : null;
+  const user = userId ? toSlackUserId(userId) : null;
+  return team && user ? { teamId: team as SlackTeamId, slackUserId: user as SlackUserId } : null;
+}
+
+/** Interactive payloads carry the team in `team` (null for org installs) or `user.team_id`. */
+export function callerOfInteraction(body: { team?: { id?: string } | null; user?: { id?: string; team_id?: string } }) {
+  return callerOf(body.team?.id ?? body.user?.team_id, body.user?.id);
+}
+
+/**
+ * Runs work after the ack. An unexpected error is logged with a correlation id and the user gets a short apology
+ * with that id; no stack, token or key ever reaches Slack.
+ */
+export async function afterAck(
+  deps: Pick<ListenerDeps, 'logger'>,
+  context: Record<string, unknown>,
+  reply: (msg: SlackMessage) => Promise<unknown>,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const correlationId = randomUUID().slice(0, 8);
+    deps.logger.error({ err: error, correlationId, ...context }, 'unexpected error while handling a Slack request');
+    const text = unexpectedErrorText(correlationId);
+    await reply({ text, blocks: [] }).catch((replyError: unknown) =>
+      deps.logger.error({ err: replyError, correlationId }, 'could not tell the user about an unexpected error'),
+    );
+  }
+}
+
+/** Ephemeral in the channel when we know one, else a DM. */
+export async function tellUser(
+  client: WebClient,
+  deps: Pick<ListenerDeps, 'sendDm'>,
+  where: { channelId: string | null; userId: string },
+  msg: SlackMessage,
+): Promise<void> {
+  if (where.channelId) {
+    try {
+      await client.chat.postEphemeral({
+        channel: where.channelId,
+        user: where.userId,
+        text: msg.text,
+        blocks: msg.blocks,
+      });
+      return;
+    } catch {
+      // The bot may not be in that channel: fall back to a DM below.
+    }
+  }
+  await deps.sendDm(where.userId, msg);
+}
+
+export function plainMessage(text: string): SlackMessage {
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
