@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { type Container, createContainer } from '../../src/container.js';
+import type { Clock } from '../../src/domain/ports.js';
+import { createLogger } from '../../src/logger.js';
+import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.js';
+import { blockAction, formEncodeCommand, formEncodeInteractive, slashCommand } from '../fakes/payloads.js';
+import { type SendResult, sendSigned } from '../fakes/send-to-app.js';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack-api-server.js';
+import { PEOPLE, type PersonHandle, TEAM_ID } from '../fixtures/people.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const APPROVAL_CHANNEL = 'C0APPROVAL1';
+export const COMMAND_CHANNEL = 'C0GENERAL01';
+
+/** A clock tests can move. */
+export function createTestClock(start = new Date('2026-11-26T10:00:00.000Z')) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+    set: (d: Date) => {
+      now = d.getTime();
+    },
+  };
+}
+
+export interface HarnessOptions {
+  /** Extra or overriding environment variables for loadConfig. */
+  readonly env?: Record<string, string>;
+  /** Share doubles between harnesses (two app instances, restarts). */
+  readonly docspace?: FakeDocSpace;
+  readonly slack?: FakeSlack;
+  /** Defaults to a fresh SQLite file in a temp folder. */
+  readonly databaseUrl?: string;
+  readonly clock?: Clock;
+  readonly submitDeadlineMs?: number;
+}
+
+export interface Harness {
+  readonly docspace: FakeDocSpace;
+  readonly slack: FakeSlack;
+  readonly container: Container;
+  readonly eventsUrl: string;
+  readonly baseUrl: string;
+  readonly databaseUrl: string;
+  /** Every log line the app wrote (JSON strings). */
+  readonly logs: string[];
+  /** Sends a signed slash command as that person; the reply arrives at slack.responsesTo(responseId). */
+  command(who: PersonHandle | string, text: string): Promise<{ ack: SendResult; responseId: string }>;
+  /** Waits for the first response_url post for that command and returns its body. */
+  reply(responseId: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Sends a signed interactive payload (view_submission, block_actions, block_suggestion). */
+  interact(payload: object): Promise<SendResult>;
+  /** Clicks a button on a message (e.g. an approval card) as that person. */
+  click(
+    who: PersonHandle | string,
+    actionId: string,
+    value: string,
+    message?: { channel: string; ts: string },
+  ): Promise<SendResult>;
+  /** Stops the app (doubles and database stay). */
+  stop(): Promise<void>;
+  /** Stops everything this harness owns and removes its temp files. */
+  close(): Promise<void>;
+}
+
+export function slackIdOf(who: PersonHandle | string): string {
+  const person = (PEOPLE as Record<string, { slack?: { id: string } }>)[who];
+  return person?.slack?.id ?? who;
+}
+
+export function baseEnv(docspace: FakeDocSpace, slack: FakeSlack, databaseUrl: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    DOCSPACE_URL: docspace.url,
+    DOCSPACE_API_KEY: docspace.apiKey,
+    DOCSPACE_TIMEOUT_MS: '8000',
+    DOCSPACE_MAX_RETRIES: '2',
+    DOCSPACE_RETRY_BASE_MS: '5',
+    DOCSPACE_RETRY_MAX_MS: '50',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    ADMIN_SLACK_USER_IDS: PEOPLE.owner.slack.id,
+    APPROVER_SLACK_USER_IDS: PEOPLE.dave.slack.id,
+    APPROVAL_CHANNEL_ID: APPROVAL_CHANNEL,
+  };
+}
+
+/**
+ * Starts the real app (container, Bolt HTTP receiver on 127.0.0.1:0) against the DocSpace and Slack doubles.
+ * Everyone in test/fixtures/people.ts exists in both; owner is an admin, dave an approver, erin a DocSpace admin.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const docspace = options.docspace ?? (await startFakeDocSpace());
+  const slack = options.slack ?? (await startFakeSlack({ teamId: TEAM_ID }));
+  const dir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'dsg-harness-'));
+  const databaseUrl = options.databaseUrl ?? `sqlite:${join(dir as string, 'bot.sqlite')}`;
+  const config = loadConfig({ ...baseEnv(docspace, slack, databaseUrl), ...options.env });
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.slack.botToken, SIGNING_SECRET, config.docspace.apiKey],
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+  const container = await createContainer(config, {
+    logger,
+    host: '127.0.0.1',
+    slackRetryConfig: { retries: 0 },
+    maintenanceIntervalMs: 0,
+    submitDeadlineMs: options.submitDeadlineMs ?? 2000,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const { port } = await container.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const eventsUrl = `${baseUrl}/slack/events`;
+  let counter = 0;
+  let stopped = false;
+  const send = (raw: string) => sendSigned(eventsUrl, raw, { signingSecret: SIGNING_SECRET });
+  const harness: Harness = {
+    docspace,
+    slack,
+    container,
+    eventsUrl,
+    baseUrl,
+    databaseUrl,
+    logs,
+    async command(who, text) {
+      const responseId = `cmd-${++counter}-${Date.now()}`;
+      const fields = slashCommand({
+        text,
+        userId: slackIdOf(who),
+        teamId: TEAM_ID,
+        channelId: COMMAND_CHANNEL,
+        responseUrl: slack.responseUrl(responseId),
+        triggerId: `trigger-${counter}`,
+      });
+      return { ack: await send(formEncodeCommand(fields)), responseId };
+    },
+    async reply(responseId, timeoutMs = 10_000) {
+      await slack.waitFor(() => slack.responsesTo(responseId).length > 0, timeoutMs);
+      return slack.responsesTo(responseId)[0]?.body as Record<string, unknown>;
+    },
+    interact: (payload) => send(formEncodeInteractive(payload)),
+    click(who, actionId, value, message) {
+      const responseId = `act-${++counter}`;
+      return send(
+        formEncodeInteractive(
+          blockAction({
+            actionId,
+            value,
+            userId: slackIdOf(who),
+            teamId: TEAM_ID,
+            responseUrl: slack.responseUrl(responseId),
+            ...(message ? { channelId: message.channel, messageTs: message.ts } : {}),
+          }),
+        ),
+      );
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await container.stop();
+    },
+    async close() {
+      await harness.stop();
+      if (!options.docspace) await docspace.close();
+      if (!options.slack) await slack.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
