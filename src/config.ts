@@ -17,7 +17,6 @@ const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,20}$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 const secret = (prefix: string | null, what: string) =>
   z.preprocess(
     blankToUndefined,
@@ -87,7 +86,17 @@ const schema = z.object({
     blankToUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
-  DATABASE_URL: optionalString,
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(
+        /^(sqlite:.+|postgres(ql)?:\/\/.+)$/,
+        'must be sqlite:<path>, sqlite::memory: or postgres://user:pass@host/db',
+      )
+      .optional(),
+  ),
   MAPPING_TTL_HOURS: int(24, 0, 24 * 365),
   ADMIN_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
   APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
