@@ -74,10 +74,11 @@ export async function createRequest(
     outcome: 'recorded',
     detail: created ? null : 'joined an identical pending request',
   });
-  if (!created) {
+  if (!created && request.card) {
     await safely(deps, 'refresh the approval card', request, () => deps.notifier.updateCard(request));
     return { kind: 'requested', request, created, cardError: null };
   }
+  // A new request, or a joined one whose card could not be posted before: post it now.
   let card: { channelId: string; ts: string } | null = null;
   const cardError = await safely(deps, 'post the approval card', request, async () => {
     card = await deps.notifier.postCard(request);

@@ -1,0 +1,207 @@
+import type { AdminDeps } from '../../src/domain/admin-service.js';
+import { createIdentityResolver } from '../../src/domain/identity.js';
+import type { RequestId, SlackUserId } from '../../src/domain/ids.js';
+import type { PolicyConfig } from '../../src/domain/policy.js';
+import type {
+  ApprovalNotifier,
+  ChangeRequest,
+  Clock,
+  Logger,
+  SlackDirectory,
+  SlackProfile,
+  Storage,
+} from '../../src/domain/ports.js';
+import { createMemoryStorage } from '../../src/storage/memory.js';
+import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
+import { APPROVAL_CHANNEL, HOUR, START, slackIdOf, TEAM } from './domain-people.js';
+import { createMemoryDocSpace, type MemoryDocSpace } from './memory-docspace.js';
+
+export * from './domain-people.js';
+
+export interface FakeClock extends Clock {
+  advance(ms: number): void;
+  set(at: Date): void;
+}
+
+export function createFakeClock(start: Date = START): FakeClock {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (at) => {
+      now = at.getTime();
+    },
+  };
+}
+
+export function slackProfileOf(person: FixturePerson): SlackProfile | null {
+  if (!person.slack) return null;
+  return {
+    id: person.slack.id as SlackUserId,
+    teamId: TEAM,
+    name: displayNameOf(person),
+    email: person.email,
+    isBot: person.slack.isBot ?? false,
+    deleted: person.slack.deleted ?? false,
+  };
+}
+
+export interface FakeSlackDirectory extends SlackDirectory {
+  /** Every looked-up id, in call order. */
+  readonly calls: SlackUserId[];
+  readonly stats: { inFlight: number; maxInFlight: number };
+  addProfile(profile: SlackProfile): void;
+  /** The next getUser throws this error (a Slack outage, not user_not_found). */
+  failNext(error: Error): void;
+}
+
+/** users.info over the fixture cast: unknown ids answer null, like Slack's user_not_found. */
+export function createFakeSlackDirectory(extra: readonly SlackProfile[] = []): FakeSlackDirectory {
+  const profiles = new Map<string, SlackProfile>();
+  for (const p of ALL_PEOPLE) {
+    const profile = slackProfileOf(p);
+    if (profile) profiles.set(profile.id, profile);
+  }
+  for (const p of extra) profiles.set(p.id, p);
+  const calls: SlackUserId[] = [];
+  const stats = { inFlight: 0, maxInFlight: 0 };
+  const failures: Error[] = [];
+  return {
+    calls,
+    stats,
+    getUser: async (id) => {
+      calls.push(id);
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      try {
+        await Promise.resolve();
+        const failure = failures.shift();
+        if (failure) throw failure;
+        const found = profiles.get(id);
+        return found ? { ...found } : null;
+      } finally {
+        stats.inFlight--;
+      }
+    },
+    addProfile: (profile) => {
+      profiles.set(profile.id, profile);
+    },
+    failNext: (error) => {
+      failures.push(error);
+    },
+  };
+}
+
+type NotifierMethod = keyof ApprovalNotifier;
+
+export interface RecordingNotifier extends ApprovalNotifier {
+  readonly posted: ChangeRequest[];
+  readonly updated: ChangeRequest[];
+  readonly notified: ChangeRequest[];
+  /** From now on the given methods throw (Slack is down). */
+  failOn(...methods: NotifierMethod[]): void;
+}
+
+export function createRecordingNotifier(): RecordingNotifier {
+  const failing = new Set<NotifierMethod>();
+  const posted: ChangeRequest[] = [];
+  const updated: ChangeRequest[] = [];
+  const notified: ChangeRequest[] = [];
+  const record = (method: NotifierMethod, list: ChangeRequest[], request: ChangeRequest) => {
+    if (failing.has(method)) throw new Error(`slack unavailable: ${method}`);
+    list.push(structuredClone(request));
+  };
+  return {
+    posted,
+    updated,
+    notified,
+    postCard: async (request) => {
+      record('postCard', posted, request);
+      return { channelId: APPROVAL_CHANNEL, ts: `1741000000.${String(posted.length).padStart(6, '0')}` };
+    },
+    updateCard: async (request) => record('updateCard', updated, request),
+    notifyRequesters: async (request) => record('notifyRequesters', notified, request),
+    failOn: (...methods) => {
+      for (const m of methods) failing.add(m);
+    },
+  };
+}
+
+export interface RecordingLogger extends Logger {
+  readonly entries: Array<{ level: string; obj: object; msg: string | undefined }>;
+}
+
+/** A logger that prints nothing and keeps what it was given. */
+export function createSilentLogger(): RecordingLogger {
+  const entries: RecordingLogger['entries'] = [];
+  const at = (level: string) => (obj: object, msg?: string) => {
+    entries.push({ level, obj, msg });
+  };
+  return { entries, info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') };
+}
+
+/** owner is an admin by config; carol and dave approve; everyone else mapped is a requester. */
+export function makePolicy(overrides: Partial<PolicyConfig> = {}): PolicyConfig {
+  return {
+    adminSlackIds: new Set([slackIdOf('owner')]),
+    approverSlackIds: new Set([slackIdOf('carol'), slackIdOf('dave')]),
+    trustDocSpaceAdmins: false,
+    approvalChannelId: APPROVAL_CHANNEL,
+    requireReason: false,
+    ...overrides,
+  };
+}
+
+export interface DomainTestDeps extends AdminDeps {
+  readonly storage: Storage;
+  readonly docspace: MemoryDocSpace;
+  readonly slack: FakeSlackDirectory;
+  readonly clock: FakeClock;
+  readonly notifier: RecordingNotifier;
+  readonly logger: RecordingLogger;
+}
+
+export interface DomainDepsOverrides {
+  readonly policy?: Partial<PolicyConfig>;
+  readonly identityTtlMs?: number;
+  readonly requestTtlMs?: number;
+  readonly docspace?: MemoryDocSpace;
+  readonly slack?: FakeSlackDirectory;
+  readonly clock?: FakeClock;
+}
+
+/** ApprovalDeps + AdminDeps over memory storage, the memory DocSpace, the fixture Slack directory and a fake clock. */
+export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestDeps {
+  const clock = overrides.clock ?? createFakeClock();
+  const storage = createMemoryStorage({ now: () => clock.now() });
+  const docspace = overrides.docspace ?? createMemoryDocSpace();
+  const slack = overrides.slack ?? createFakeSlackDirectory();
+  const logger = createSilentLogger();
+  const identityTtlMs = overrides.identityTtlMs ?? HOUR;
+  const identity = createIdentityResolver({
+    mappings: storage.mappings,
+    slack,
+    docspace,
+    clock,
+    ttlMs: identityTtlMs,
+    logger,
+  });
+  let requestCount = 0;
+  return {
+    storage,
+    mappings: storage.mappings,
+    requests: storage.requests,
+    audit: storage.audit,
+    docspace,
+    slack,
+    notifier: createRecordingNotifier(),
+    identity,
+    policy: makePolicy(overrides.policy),
+    clock,
+    logger,
+    requestTtlMs: overrides.requestTtlMs ?? 24 * HOUR,
+    newRequestId: () => `R${String(++requestCount).padStart(6, '0')}` as RequestId,
+  };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { auditTrail, listRequests, whoAmI } from '../../../src/domain/admin-service.js';
+import { submitChange } from '../../../src/domain/group-service.js';
+import {
+  askToAdd,
+  callerOf,
+  type DomainTestDeps,
+  docspaceIdOf,
+  groupNamed,
+  MINUTE,
+  makeDomainDeps,
+  mention,
+  seedDevTeam,
+  slackIdOf,
+} from '../../helpers/domain-fakes.js';
+
+const owner = callerOf('owner');
+
+describe('whoAmI', () => {
+  it('shows a mapped user their DocSpace account and role', async () => {
+    const deps = makeDomainDeps();
+    const me = await whoAmI(deps, callerOf('alice'));
+    expect(me.role).toBe('requester');
+    expect(me.result.ok && me.result.value.docspaceUserId).toBe(docspaceIdOf('alice'));
+  });
+
+  it('tells an unmapped user why, with no role', async () => {
+    const deps = makeDomainDeps();
+    const me = await whoAmI(deps, callerOf('sam'));
+    expect(me).toEqual({
+      role: 'none',
+      result: { ok: false, error: { code: 'docspace_user_not_found', who: { kind: 'slack', id: slackIdOf('sam') } } },
+    });
+  });
+
+  it('shows an admin named in the config their admin role', async () => {
+    const deps = makeDomainDeps();
+    expect((await whoAmI(deps, owner)).role).toBe('admin');
+  });
+});
+
+describe('listRequests', () => {
+  async function twoRequests() {
+    const deps = makeDomainDeps();
+    seedDevTeam(deps);
+    const alices = await askToAdd(deps, 'alice', 'erin');
+    deps.clock.advance(MINUTE);
+    const bobs = await askToAdd(deps, 'bob', 'pat');
+    return { deps, alices, bobs };
+  }
+
+  it('shows an approver every pending request, newest first', async () => {
+    const { deps, alices, bobs } = await twoRequests();
+    const listed = await listRequests(deps, callerOf('carol'));
+    expect([listed.approver, listed.requests.map((r) => r.id)]).toEqual([true, [bobs.id, alices.id]]);
+  });
+
+  it('shows a requester only the requests they asked for', async () => {
+    const { deps, alices } = await twoRequests();
+    const listed = await listRequests(deps, callerOf('alice'));
+    expect([listed.approver, listed.requests.map((r) => r.id)]).toEqual([false, [alices.id]]);
+  });
+});
+
+async function adminDoes(deps: DomainTestDeps, ask: Parameters<typeof submitChange>[2]) {
+  const result = await submitChange(deps, owner, ask, null);
+  expect(result.ok).toBe(true);
+}
+
+describe('auditTrail', () => {
+  it("lists only one group's entries when asked by name", async () => {
+    const deps = makeDomainDeps();
+    seedDevTeam(deps);
+    deps.docspace.seedGroup({ name: 'Marketing' });
+    await adminDoes(deps, {
+      kind: 'members',
+      group: groupNamed('Development Team'),
+      add: [mention('dave')],
+      remove: [],
+    });
+    await adminDoes(deps, { kind: 'rename', group: groupNamed('Marketing'), name: 'Sales' });
+    const trail = await auditTrail(deps, owner, groupNamed('Development Team'));
+    expect(trail.ok && trail.value.map((e) => [e.action, e.groupName])).toEqual([['members', 'Development Team']]);
+  });
+
+  it("lists one group's entries when asked by id, across renames", async () => {
+    const deps = makeDomainDeps();
+    const group = seedDevTeam(deps);
+    await adminDoes(deps, { kind: 'rename', group: groupNamed('Development Team'), name: 'Platform Team' });
+    await adminDoes(deps, { kind: 'members', group: groupNamed('Platform Team'), add: [mention('dave')], remove: [] });
+    const trail = await auditTrail(deps, owner, { kind: 'id', id: group.id });
+    expect(trail.ok && trail.value.map((e) => e.action)).toEqual(['members', 'rename']);
+  });
+
+  it('finds the entries of a deleted group by the name it had', async () => {
+    const deps = makeDomainDeps();
+    deps.docspace.seedGroup({ name: 'Old Team' });
+    await adminDoes(deps, { kind: 'rename', group: groupNamed('Old Team'), name: 'Older Team' });
+    await adminDoes(deps, { kind: 'delete', group: groupNamed('Older Team') });
+    const trail = await auditTrail(deps, owner, groupNamed('Older Team'));
+    expect(trail.ok && trail.value.map((e) => e.action)).toEqual(['delete', 'rename']);
+  });
+
+  it('lists the latest entries of the team when no group is given', async () => {
+    const deps = makeDomainDeps();
+    seedDevTeam(deps);
+    await askToAdd(deps, 'alice', 'erin');
+    const trail = await auditTrail(deps, owner, null);
+    expect(trail.ok && trail.value.map((e) => [e.action, e.actorSlackId])).toEqual([['request', slackIdOf('alice')]]);
+  });
+
+  it('refuses a caller who is not an admin', async () => {
+    const deps = makeDomainDeps();
+    expect(await auditTrail(deps, callerOf('carol'), null)).toEqual({
+      ok: false,
+      error: { code: 'not_authorized', action: 'read the audit log' },
+    });
+  });
+});
