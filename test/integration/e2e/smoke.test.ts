@@ -12,7 +12,10 @@ describe('the bot end to end (smoke)', () => {
   });
 
   it('creates Development Team and reassigns its manager through slash commands', async () => {
-    const created = await h.command('owner', 'create "Development Team" manager <@U0ALICE001|alice> members <@U0ALICE001> <@U0BOB00001>');
+    const created = await h.command(
+      'owner',
+      'create "Development Team" manager <@U0ALICE001|alice> members <@U0ALICE001> <@U0BOB00001>',
+    );
     expect(created.ack.status).toBe(200);
     const reply = await h.reply(created.responseId);
     expect(JSON.stringify(reply)).toContain('Development Team');
