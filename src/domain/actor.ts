@@ -2,6 +2,7 @@ import type { IdentityFailure } from './failures.js';
 import type { IdentityResolver } from './identity.js';
 import type { SlackTeamId, SlackUserId } from './ids.js';
 import { type Actor, type PolicyConfig, type Role, roleOf } from './policy.js';
+import type { UserMapping } from './ports.js';
 
 /** Who is calling, as Slack says (team and user ids come from the signed request, never from user text). */
 export interface Caller {
@@ -15,6 +16,8 @@ export interface IdentifiedActor {
   readonly role: Role;
   /** Why the caller has no DocSpace account here, when they have none. */
   readonly identityFailure: IdentityFailure | null;
+  /** The caller's mapping, when they have one. */
+  readonly mapping: UserMapping | null;
 }
 
 /** Resolves the caller's DocSpace account and role; checked again on every command, submit and click. */
@@ -31,7 +34,7 @@ export async function identify(
     // Admins and approvers named in the config keep their role while DocSpace or Slack is unreachable.
     if (!listed) throw error;
     const actor: Actor = { slackUserId: caller.slackUserId, docspace: null };
-    return { caller, actor, role: roleOf(deps.policy, actor), identityFailure: null };
+    return { caller, actor, role: roleOf(deps.policy, actor), identityFailure: null, mapping: null };
   }
   const actor: Actor = { slackUserId: caller.slackUserId, docspace: resolved.ok ? resolved.value.user : null };
   return {
@@ -39,5 +42,6 @@ export async function identify(
     actor,
     role: roleOf(deps.policy, actor),
     identityFailure: resolved.ok ? null : resolved.error,
+    mapping: resolved.ok ? resolved.value.mapping : null,
   };
 }

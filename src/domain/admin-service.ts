@@ -120,9 +120,13 @@ export async function whoAmI(
   deps: AdminDeps,
   caller: Caller,
 ): Promise<{ result: Result<UserMapping, IdentityFailure>; role: Role }> {
-  const resolved = await deps.identity.resolve(caller.teamId, caller.slackUserId);
   const who = await identify(deps, caller);
-  return { result: resolved.ok ? ok(resolved.value.mapping) : resolved, role: who.role };
+  if (who.mapping) return { result: ok(who.mapping), role: who.role };
+  const failure = who.identityFailure ?? {
+    code: 'docspace_user_not_found',
+    who: { kind: 'slack', id: caller.slackUserId },
+  };
+  return { result: err(failure), role: who.role };
 }
 
 /** Approvers see every pending request; everyone else sees their own. */

@@ -1,0 +1,188 @@
+import { recordAudit } from '../domain/audit-log.js';
+import { mapWithConcurrency } from '../domain/concurrency.js';
+import type { DocSpaceUser } from '../domain/group.js';
+import { lookupDocSpaceUser, unusableReason } from '../domain/identity.js';
+import type { SlackTeamId } from '../domain/ids.js';
+import { type DocSpaceGateway, isGatewayError, type Logger, type Storage, type UserMapping } from '../domain/ports.js';
+import type { LinkTarget } from '../domain/refs.js';
+import type { CsvRecord } from './csv.js';
+import {
+  type CheckedRow,
+  checkRow,
+  findRepeats,
+  type ImportColumns,
+  type ImportRow,
+  toImportRow,
+} from './mappings-rows.js';
+
+/** At most this many DocSpace look-ups are in flight at once. */
+export const IMPORT_CONCURRENCY = 8;
+
+export type RowStatus = 'linked' | 'unchanged' | 'skipped';
+
+export interface RowReport extends ImportRow {
+  readonly status: RowStatus;
+  readonly reason: string;
+}
+
+export interface ImportDeps {
+  readonly storage: Storage;
+  readonly docspace: DocSpaceGateway;
+  readonly teamId: SlackTeamId;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+interface Found extends CheckedRow {
+  readonly index: number;
+  readonly user: DocSpaceUser;
+}
+
+/** Terminal-safe text: control characters (line breaks, escapes) become spaces. */
+export function plain(text: string): string {
+  return text.replace(/\p{Cc}/gu, ' ');
+}
+
+const nameOf = (user: DocSpaceUser) => `${plain(user.displayName)} (${user.id})`;
+
+/** The DocSpace user a row names, or why it cannot be linked. Outages are a per-row reason, not a crash. */
+async function findUser(docspace: DocSpaceGateway, target: LinkTarget): Promise<DocSpaceUser | string> {
+  try {
+    const found = await lookupDocSpaceUser(() =>
+      target.kind === 'email' ? docspace.getUserByEmail(target.email) : docspace.getUserById(target.id),
+    );
+    if (found === 'docspace_user_not_found')
+      return `no DocSpace user has this ${target.kind === 'email' ? 'email' : 'id'}`;
+    if (found === 'docspace_lookup_forbidden') return 'the DocSpace API key may not look people up';
+    const unusable = unusableReason(found);
+    if (unusable === 'docspace_user_disabled') return `the DocSpace account ${nameOf(found)} is disabled`;
+    if (unusable === 'docspace_user_guest') return `${nameOf(found)} is a DocSpace guest; guests cannot be linked`;
+    return found;
+  } catch (error) {
+    if (isGatewayError(error)) return `the DocSpace look-up failed (${error.code}); nothing was written, try again`;
+    throw error;
+  }
+}
+
+function newMapping(deps: ImportDeps, row: CheckedRow, user: DocSpaceUser): UserMapping {
+  const now = deps.now();
+  return {
+    teamId: deps.teamId,
+    slackUserId: row.slackUserId,
+    docspaceUserId: user.id,
+    source: 'manual',
+    createdBy: null,
+    createdAt: now,
+    verifiedAt: now,
+    docspaceEmail: user.email,
+    docspaceDisplayName: user.displayName,
+    docspaceType: user.type,
+  };
+}
+
+function linkedNote(existing: UserMapping | null, user: DocSpaceUser): string {
+  if (existing === null) return `now linked to ${nameOf(user)}`;
+  if (existing.docspaceUserId === user.id) return `now linked by hand to ${nameOf(user)} (was an email match)`;
+  return `now linked to ${nameOf(user)} (replaces ${existing.docspaceUserId})`;
+}
+
+/** Stores one row as a manual mapping and audits it, unless it is already so or another Slack user holds the account. */
+async function applyRow(deps: ImportDeps, row: Found): Promise<{ status: RowStatus; reason: string }> {
+  const { mappings } = deps.storage;
+  const existing = await mappings.get(deps.teamId, row.slackUserId);
+  if (existing?.docspaceUserId === row.user.id && existing.source === 'manual') {
+    return { status: 'unchanged', reason: `already linked to ${nameOf(row.user)}` };
+  }
+  const mapping = newMapping(deps, row, row.user);
+  const saved = await mappings.save(mapping);
+  if (!saved.ok) {
+    const reason = `${nameOf(row.user)} is already linked to ${saved.conflict.slackUserId}; unlink that first`;
+    return { status: 'skipped', reason: `line ${row.line}: ${reason}` };
+  }
+  await recordAudit(
+    { audit: deps.storage.audit, logger: deps.logger },
+    {
+      at: mapping.createdAt,
+      teamId: deps.teamId,
+      actorSlackId: null,
+      actorDocSpaceId: null,
+      onBehalfOf: [],
+      requestId: null,
+      action: 'link',
+      groupId: null,
+      groupName: null,
+      before: existing,
+      after: { mapping },
+      outcome: 'succeeded',
+      detail: 'csv import',
+    },
+  );
+  return { status: 'linked', reason: linkedNote(existing, row.user) };
+}
+
+type Skip = (index: number, reason: string) => void;
+type Indexed = CheckedRow & { readonly index: number };
+
+/** Format checks, then rows naming the same Slack user more than once are refused together. */
+function checkRows(rows: readonly ImportRow[], skip: Skip): Indexed[] {
+  const checked: Indexed[] = [];
+  rows.forEach((row, index) => {
+    const result = checkRow(row);
+    if (result.ok) checked.push({ ...result.value, index });
+    else skip(index, result.error);
+  });
+  const sameSlack = findRepeats(checked, (r) => r.slackUserId);
+  return checked.filter((r) => {
+    const lines = sameSlack.get(r.slackUserId);
+    if (lines) skip(r.index, `${r.slackUserId} is on more than one line (${lines.join(', ')}); keep only one`);
+    return !lines;
+  });
+}
+
+/** Looks every row's DocSpace user up (bounded concurrency); rows claiming one DocSpace user are refused together. */
+async function findUsers(deps: ImportDeps, rows: readonly Indexed[], skip: Skip): Promise<Found[]> {
+  const found = await mapWithConcurrency(rows, IMPORT_CONCURRENCY, (r) => findUser(deps.docspace, r.target));
+  const usable: Found[] = [];
+  rows.forEach((r, k) => {
+    const user = found[k] as DocSpaceUser | string;
+    if (typeof user === 'string') skip(r.index, user);
+    else usable.push({ ...r, user });
+  });
+  const sameUser = findRepeats(usable, (r) => r.user.id);
+  return usable.filter((r) => {
+    const lines = sameUser.get(r.user.id);
+    if (lines) skip(r.index, `${nameOf(r.user)} is claimed by more than one Slack user (lines ${lines.join(', ')})`);
+    return !lines;
+  });
+}
+
+/**
+ * Imports data records (header excluded): every row is checked (format, repeats in the file, DocSpace look-up,
+ * disabled, guest, held by another Slack user) and only valid rows are written. Reports come back in file order.
+ */
+export async function importMappings(
+  records: readonly CsvRecord[],
+  columns: ImportColumns,
+  deps: ImportDeps,
+): Promise<RowReport[]> {
+  const rows = records.map((r) => toImportRow(r, columns));
+  const reports = new Map<number, RowReport>();
+  const report = (index: number, outcome: { status: RowStatus; reason: string }) =>
+    reports.set(index, { ...(rows[index] as ImportRow), ...outcome });
+  const skip: Skip = (index, reason) =>
+    report(index, { status: 'skipped', reason: `line ${rows[index]?.line}: ${reason}` });
+  const usable = await findUsers(deps, checkRows(rows, skip), skip);
+  // Writes run one at a time, in file order, so the audit log reads like the file.
+  for (const row of usable) report(row.index, await applyRow(deps, row));
+  return rows.map((_, index) => reports.get(index) as RowReport);
+}
+
+/** `linked|skipped|unchanged  <slack_user_id>  <docspace>  <reason>` */
+export function formatReportLine(report: RowReport): string {
+  return [report.status, plain(report.slack) || '-', plain(report.docspace) || '-', report.reason].join('  ');
+}
+
+export function formatSummary(reports: readonly RowReport[]): string {
+  const count = (status: RowStatus) => reports.filter((r) => r.status === status).length;
+  return `${count('linked')} linked, ${count('unchanged')} unchanged, ${count('skipped')} skipped`;
+}
