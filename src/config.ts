@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankToUndefined, docspaceTuningFields, envInt, LOG_LEVELS } from './env-schema.js';
 
 /** Thrown by loadConfig with every problem listed; never contains a secret value. */
 export class ConfigError extends Error {
@@ -14,9 +15,7 @@ export class ConfigError extends Error {
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,20}$/;
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const secret = (prefix: string | null, what: string) =>
   z.preprocess(
     blankToUndefined,
@@ -24,16 +23,6 @@ const secret = (prefix: string | null, what: string) =>
       .string({ error: 'is required' })
       .trim()
       .refine((v) => prefix === null || v.startsWith(prefix), `must be ${what} (it starts with "${prefix}")`),
-  );
-const int = (def: number, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`)
-      .default(def),
   );
 const bool = (def: boolean) =>
   z.preprocess(
@@ -66,7 +55,7 @@ const schema = z.object({
     z.string().trim().startsWith('xapp-', 'must be an app-level token (it starts with "xapp-")').optional(),
   ),
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
-  PORT: int(3000, 0, 65535),
+  PORT: envInt(3000, 0, 65535),
   DOCSPACE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -78,10 +67,7 @@ const schema = z.object({
       .transform((v) => normalizeDocSpaceUrl(v) ?? v),
   ),
   DOCSPACE_API_KEY: secret(null, 'a DocSpace API key'),
-  DOCSPACE_TIMEOUT_MS: int(10_000, 100, 120_000),
-  DOCSPACE_MAX_RETRIES: int(3, 0, 10),
-  DOCSPACE_RETRY_BASE_MS: int(250, 1, 60_000),
-  DOCSPACE_RETRY_MAX_MS: int(8_000, 1, 300_000),
+  ...docspaceTuningFields,
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -97,7 +83,7 @@ const schema = z.object({
       )
       .optional(),
   ),
-  MAPPING_TTL_HOURS: int(24, 0, 24 * 365),
+  MAPPING_TTL_HOURS: envInt(24, 0, 24 * 365),
   ADMIN_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
   APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
   APPROVAL_CHANNEL_ID: z.preprocess(
@@ -106,7 +92,7 @@ const schema = z.object({
   ),
   TRUST_DOCSPACE_ADMINS: bool(true),
   REQUIRE_REASON: bool(false),
-  REQUEST_TTL_HOURS: int(72, 1, 24 * 90),
+  REQUEST_TTL_HOURS: envInt(72, 1, 24 * 90),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, normalizeDocSpaceUrl } from '../config.js';
 import { type SlackTeamId, toSlackTeamId } from '../domain/ids.js';
+import { blankToUndefined, docspaceTuningFields, LOG_LEVELS } from '../env-schema.js';
 
 /** What `npm run mappings` reads from the environment: no Slack variables; DocSpace only when importing. */
 export interface MappingsEnv {
@@ -15,18 +16,7 @@ export interface MappingsEnv {
   } | null;
 }
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = z.preprocess(blankToUndefined, z.string().trim().optional());
-const int = (def: number, min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`)
-      .default(def),
-  );
 
 const schema = z.object({
   DATABASE_URL: optional,
@@ -35,18 +25,12 @@ const schema = z.object({
     'must be your portal address, e.g. https://yourportal.onlyoffice.com',
   ),
   DOCSPACE_API_KEY: optional,
-  DOCSPACE_TIMEOUT_MS: int(10_000, 100, 120_000),
-  DOCSPACE_MAX_RETRIES: int(3, 0, 10),
-  DOCSPACE_RETRY_BASE_MS: int(250, 1, 60_000),
-  DOCSPACE_RETRY_MAX_MS: int(8_000, 1, 300_000),
+  ...docspaceTuningFields,
   SLACK_TEAM_ID: optional.refine(
     (v) => v === undefined || toSlackTeamId(v) !== null,
     'must be a Slack team id (T…), as in the workspace URL of the Slack admin pages',
   ),
-  LOG_LEVEL: z.preprocess(
-    blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-  ),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('warn')),
 });
 
 /** Pure: validates the passed-in env; throws ConfigError listing every problem (never a value). */

@@ -1,7 +1,7 @@
 import { recordAudit } from '../domain/audit-log.js';
 import { mapWithConcurrency } from '../domain/concurrency.js';
 import type { DocSpaceUser } from '../domain/group.js';
-import { lookupDocSpaceUser, unusableReason } from '../domain/identity.js';
+import { lookupDocSpaceUser, newMapping, unusableReason } from '../domain/identity.js';
 import type { SlackTeamId } from '../domain/ids.js';
 import { type DocSpaceGateway, isGatewayError, type Logger, type Storage, type UserMapping } from '../domain/ports.js';
 import type { LinkTarget } from '../domain/refs.js';
@@ -64,20 +64,15 @@ async function findUser(docspace: DocSpaceGateway, target: LinkTarget): Promise<
   }
 }
 
-function newMapping(deps: ImportDeps, row: CheckedRow, user: DocSpaceUser): UserMapping {
-  const now = deps.now();
-  return {
+function manualMapping(deps: ImportDeps, row: CheckedRow, user: DocSpaceUser): UserMapping {
+  return newMapping({
     teamId: deps.teamId,
     slackUserId: row.slackUserId,
-    docspaceUserId: user.id,
+    user,
     source: 'manual',
     createdBy: null,
-    createdAt: now,
-    verifiedAt: now,
-    docspaceEmail: user.email,
-    docspaceDisplayName: user.displayName,
-    docspaceType: user.type,
-  };
+    now: deps.now(),
+  });
 }
 
 function linkedNote(existing: UserMapping | null, user: DocSpaceUser): string {
@@ -93,7 +88,7 @@ async function applyRow(deps: ImportDeps, row: Found): Promise<{ status: RowStat
   if (existing?.docspaceUserId === row.user.id && existing.source === 'manual') {
     return { status: 'unchanged', reason: `already linked to ${nameOf(row.user)}` };
   }
-  const mapping = newMapping(deps, row, row.user);
+  const mapping = manualMapping(deps, row, row.user);
   const saved = await mappings.save(mapping);
   if (!saved.ok) {
     const reason = `${nameOf(row.user)} is already linked to ${saved.conflict.slackUserId}; unlink that first`;

@@ -4,7 +4,7 @@ import { recordAudit } from './audit-log.js';
 import { toDocSpaceFailure } from './docspace-failure.js';
 import type { DomainFailure, IdentityFailure } from './failures.js';
 import { resolveGroup } from './group-lookup.js';
-import { lookupDocSpaceUser, unusableReason } from './identity.js';
+import { lookupDocSpaceUser, newMapping, unusableReason } from './identity.js';
 import type { SlackUserId } from './ids.js';
 import { isApprover, mayAdminister, type Role } from './policy.js';
 import type { AuditEntry, ChangeRequest, MappingRepo, SlackDirectory, UserMapping } from './ports.js';
@@ -43,19 +43,14 @@ export async function linkUser(deps: AdminDeps, caller: Caller, target: SlackUse
     if (typeof found === 'string') return identityErr(found, target);
     const unusable = unusableReason(found);
     if (unusable) return identityErr(unusable, target);
-    const now = deps.clock.now();
-    const mapping: UserMapping = {
+    const mapping = newMapping({
       teamId: caller.teamId,
       slackUserId: target,
-      docspaceUserId: found.id,
+      user: found,
       source: 'manual',
       createdBy: caller.slackUserId,
-      createdAt: now,
-      verifiedAt: now,
-      docspaceEmail: found.email,
-      docspaceDisplayName: found.displayName,
-      docspaceType: found.type,
-    };
+      now: deps.clock.now(),
+    });
     const saved = await deps.mappings.save(mapping);
     if (!saved.ok) {
       return err<DomainFailure>({

@@ -37,6 +37,30 @@ export function unusableReason(user: DocSpaceUser): IdentityFailureCode | null {
   return null;
 }
 
+/** A fresh mapping of a Slack user to a DocSpace account, verified now. */
+export function newMapping(input: {
+  teamId: SlackTeamId;
+  slackUserId: SlackUserId;
+  user: DocSpaceUser;
+  source: UserMapping['source'];
+  createdBy: SlackUserId | null;
+  now: Date;
+}): UserMapping {
+  const { user, now } = input;
+  return {
+    teamId: input.teamId,
+    slackUserId: input.slackUserId,
+    docspaceUserId: user.id,
+    source: input.source,
+    createdBy: input.createdBy,
+    createdAt: now,
+    verifiedAt: now,
+    docspaceEmail: user.email,
+    docspaceDisplayName: user.displayName,
+    docspaceType: user.type,
+  };
+}
+
 export function userFromMapping(mapping: UserMapping): DocSpaceUser {
   return {
     id: mapping.docspaceUserId,
@@ -100,19 +124,14 @@ export function createIdentityResolver(deps: IdentityDeps) {
     if (typeof found === 'string') return err(slackFailure(found, slackUserId));
     const unusable = unusableReason(found);
     if (unusable) return err(slackFailure(unusable, slackUserId));
-    const now = deps.clock.now();
-    const mapping: UserMapping = {
+    const mapping = newMapping({
       teamId,
       slackUserId,
-      docspaceUserId: found.id,
+      user: found,
       source: 'email',
       createdBy: null,
-      createdAt: now,
-      verifiedAt: now,
-      docspaceEmail: found.email,
-      docspaceDisplayName: found.displayName,
-      docspaceType: found.type,
-    };
+      now: deps.clock.now(),
+    });
     const saved = await deps.mappings.save(mapping);
     if (!saved.ok) {
       return err({
