@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { DocSpaceUnexpectedResponseError } from './errors.js';
+import type { Logger } from '../domain/ports.js';
+import { type DocSpaceError, DocSpaceUnexpectedResponseError, isDocSpaceError } from './errors.js';
 import type { Http, HttpRequest } from './http.js';
 import { toBodySnippet } from './redact.js';
 import type { SuccessfulResponse } from './response.js';
@@ -45,5 +46,34 @@ export function createCaller(http: Http, apiKey: string): Caller {
       const response = await http.send(request);
       if (response.json !== undefined) parseEnvelope(request, response, envelopes.anything, apiKey);
     },
+  };
+}
+
+/** Expected answers (a lookup that finds nothing) are routine; every other failure is worth an admin's eye. */
+function logFailure(logger: Logger, request: HttpRequest, error: DocSpaceError): void {
+  const context = { operation: request.operation, method: request.method, path: request.path, code: error.code };
+  if (error.code === 'not_found') {
+    logger.debug(context, 'DocSpace found nothing');
+    return;
+  }
+  const snippet = error.code === 'unexpected_response' && error.bodySnippet ? { bodySnippet: error.bodySnippet } : {};
+  logger.warn({ ...context, ...snippet, err: error }, 'DocSpace call failed');
+}
+
+/**
+ * Logs each failed call once, after its retries, so the "details are in the bot's logs" users are told about exist.
+ */
+export function withFailureLog(caller: Caller, logger: Logger): Caller {
+  const logged = async <T>(request: HttpRequest, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (isDocSpaceError(error)) logFailure(logger, request, error);
+      throw error;
+    }
+  };
+  return {
+    call: (request, envelope) => logged(request, () => caller.call(request, envelope)),
+    callAllowingEmpty: (request) => logged(request, () => caller.callAllowingEmpty(request)),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocSpaceGateway, Logger } from '../domain/ports.js';
-import { createCaller } from './caller.js';
+import { createCaller, withFailureLog } from './caller.js';
 import { createHttp, defaultSleep, type Sleep } from './http.js';
 import { createReadOperations } from './read-operations.js';
 import { formatIssues } from './schemas.js';
@@ -53,7 +53,7 @@ export function createDocSpaceClient(options: DocSpaceClientOptions): DocSpaceCl
     sleep: options.sleep ?? defaultSleep,
     ...(options.random === undefined ? {} : { random: options.random }),
   });
-  const caller = createCaller(http, apiKey);
+  const caller = withFailureLog(createCaller(http, apiKey), options.logger);
   return {
     ...createReadOperations(caller),
     ...createWriteOperations(caller),

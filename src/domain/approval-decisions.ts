@@ -1,6 +1,7 @@
 import { type Caller, identify } from './actor.js';
 import { type ApprovalDeps, MAX_ATTEMPTS, notPendingFailure, safely } from './approval-deps.js';
 import { type Execution, executeApproved } from './approval-execute.js';
+import { expireOverdue } from './approval-expiry.js';
 import { recordAudit } from './audit-log.js';
 import type { DomainFailure } from './failures.js';
 import type { RequestId } from './ids.js';
@@ -46,36 +47,6 @@ async function authorize(deps: ApprovalDeps, caller: Caller, id: RequestId, chec
   return ok({ request, docspaceId: who.actor.docspace?.id ?? null });
 }
 
-/** pending -> expired when its time is up; true when this call expired it. */
-async function expireIfDue(deps: ApprovalDeps, request: ChangeRequest): Promise<boolean> {
-  if (request.status !== 'pending' || request.expiresAt.getTime() > deps.clock.now().getTime()) return false;
-  const expired = await deps.requests.transition(request.id, {
-    from: ['pending'],
-    to: 'expired',
-    at: deps.clock.now(),
-  });
-  if (expired) {
-    await recordAudit(deps, {
-      at: deps.clock.now(),
-      teamId: expired.teamId,
-      actorSlackId: null,
-      actorDocSpaceId: null,
-      onBehalfOf: expired.requesterIds,
-      requestId: expired.id,
-      action: 'expire',
-      groupId: expired.change.kind === 'create' ? null : expired.change.groupId,
-      groupName: expired.snapshot.groupName,
-      before: null,
-      after: { status: 'expired' },
-      outcome: 'recorded',
-      detail: null,
-    });
-    await safely(deps, 'update the approval card', expired, () => deps.notifier.updateCard(expired));
-    await safely(deps, 'notify the requester', expired, () => deps.notifier.notifyRequesters(expired));
-  }
-  return true;
-}
-
 /** The losing side of a compare-and-set learns who won and when. */
 async function lostRace(deps: ApprovalDeps, id: RequestId, fallback: ChangeRequest): Promise<Decision> {
   return err(notPendingFailure((await deps.requests.get(id)) ?? fallback));
@@ -87,7 +58,7 @@ export async function approveRequest(deps: ApprovalDeps, caller: Caller, id: Req
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
   if (request.status !== 'pending') return err(notPendingFailure(request));
-  if (await expireIfDue(deps, request)) return err({ code: 'request_expired', requestId: id });
+  if (await expireOverdue(deps, request)) return err({ code: 'request_expired', requestId: id });
   const approved = await deps.requests.transition(id, {
     from: ['pending'],
     to: 'approved',
@@ -111,7 +82,7 @@ export async function denyRequest(
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
   if (request.status !== 'pending') return err(notPendingFailure(request));
-  if (await expireIfDue(deps, request)) return err({ code: 'request_expired', requestId: id });
+  if (await expireOverdue(deps, request)) return err({ code: 'request_expired', requestId: id });
   const denied = await deps.requests.transition(id, {
     from: ['pending'],
     to: 'denied',
@@ -161,6 +132,11 @@ export async function cancelRequest(deps: ApprovalDeps, caller: Caller, id: Requ
   if (!cancelled) return lostRace(deps, id, request);
   await auditDecision(deps, cancelled, caller, 'cancel', docspaceId);
   await safely(deps, 'update the approval card', cancelled, () => deps.notifier.updateCard(cancelled));
+  // Others who asked for the same change learn that it was withdrawn.
+  if (cancelled.requesterIds.some((id) => id !== caller.slackUserId)) {
+    const others = { ...cancelled, requesterIds: cancelled.requesterIds.filter((id) => id !== caller.slackUserId) };
+    await safely(deps, 'notify the requester', cancelled, () => deps.notifier.notifyRequesters(others));
+  }
   return ok({ request: cancelled, report: null });
 }
 
@@ -168,6 +144,6 @@ export async function cancelRequest(deps: ApprovalDeps, caller: Caller, id: Requ
 export async function expireDueRequests(deps: ApprovalDeps, limit = 100): Promise<number> {
   const due = await deps.requests.listExpired(deps.clock.now(), limit);
   let count = 0;
-  for (const request of due) if (await expireIfDue(deps, request)) count++;
+  for (const request of due) if (await expireOverdue(deps, request)) count++;
   return count;
 }

@@ -1,5 +1,6 @@
 import type { IdentifiedActor } from './actor.js';
 import { type ApprovalDeps, safely } from './approval-deps.js';
+import { expireOverdue } from './approval-expiry.js';
 import { recordAudit } from './audit-log.js';
 import type { GroupChange } from './group.js';
 import type { SubmitOutcome } from './outcomes.js';
@@ -48,6 +49,14 @@ function newRequest(deps: ApprovalDeps, who: IdentifiedActor, plan: Plan, reason
   };
 }
 
+/** Joins an identical pending request only while it can still be approved; an overdue one is expired first. */
+async function insertOrJoinLive(deps: ApprovalDeps, fresh: ChangeRequest) {
+  const first = await deps.requests.insertOrJoin(fresh);
+  if (first.created || first.request.expiresAt.getTime() > deps.clock.now().getTime()) return first;
+  await expireOverdue(deps, first.request);
+  return deps.requests.insertOrJoin(fresh);
+}
+
 /**
  * Stores a pending request (or joins the identical pending one), audits it, and posts or refreshes its card.
  * The request is stored before anything is posted, so a Slack failure never loses it.
@@ -58,7 +67,7 @@ export async function createRequest(
   plan: Plan,
   reason: string | null,
 ): Promise<SubmitOutcome> {
-  const { request, created } = await deps.requests.insertOrJoin(newRequest(deps, who, plan, reason));
+  const { request, created } = await insertOrJoinLive(deps, newRequest(deps, who, plan, reason));
   await recordAudit(deps, {
     at: deps.clock.now(),
     teamId: request.teamId,

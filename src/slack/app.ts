@@ -29,10 +29,13 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+/** 200 once ready; 503 while starting or stopping, so a load balancer or orchestrator waits. */
 function healthHandler(health: () => Record<string, unknown>) {
   return (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: 'ok', ...health() }));
+    const state = health();
+    const ready = state['ready'] !== false;
+    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: ready ? 'ok' : 'starting', ...state }));
   };
 }
 

@@ -41,7 +41,8 @@ export function identityFailureText(failure: IdentityFailure): string {
 }
 
 function identityListText(failures: readonly IdentityFailure[]): string {
-  if (failures.length === 1 && failures[0]) return identityFailureText(failures[0]);
+  // Say it for one person too: with `add @zed @bob`, Bob was not added either.
+  if (failures.length === 1 && failures[0]) return `${identityFailureText(failures[0])} Nothing was changed.`;
   const shown = failures.slice(0, 15).map((f) => `• ${identityFailureText(f)}`);
   const more = failures.length > shown.length ? [`…and ${failures.length - shown.length} more`] : [];
   return ['Some people could not be matched to DocSpace accounts, so nothing was changed:', ...shown, ...more].join(
@@ -102,8 +103,13 @@ function docspaceText(kind: GatewayErrorCode, operation: string, retryAfterSecon
     case 'invalid_input':
     case 'validation':
       return `DocSpace rejected the request as invalid${op}; nothing was changed.`;
-    case 'unexpected_response':
-      return `DocSpace answered in a way the bot did not expect${op}. An admin can find details in the bot's logs.`;
+    case 'unexpected_response': {
+      // A 2xx with a broken or drifted body means a write may well have been applied.
+      const applied = isWriteOperation(operation)
+        ? '; the change may have been applied. Check with `/docspace-group show <group>`'
+        : '';
+      return `DocSpace answered in a way the bot did not expect${op}${applied}. An admin can find details in the bot's logs.`;
+    }
   }
 }
 
@@ -165,4 +171,9 @@ export function failureText(failure: DomainFailure): string {
 /** For unexpected errors: an apology and an id an admin can find in the logs. */
 export function unexpectedErrorText(correlationId: string): string {
   return `Sorry, something went wrong on our side. If it keeps happening, give an admin this id: \`${esc(correlationId, 80)}\`.`;
+}
+
+/** Slack lets a form open only within 3 seconds of the click or command that asked for it. */
+export function formNotOpenedText(): string {
+  return 'Slack did not open the form because it took too long to get ready. Please try again.';
 }

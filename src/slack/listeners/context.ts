@@ -5,7 +5,7 @@ import type { Caller } from '../../domain/actor.js';
 import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/ids.js';
 import type { BotServices } from '../../domain/services.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
-import { unexpectedErrorText } from '../messages.js';
+import { formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import type { SlackMessage } from '../views/blocks.js';
 import type { ReasonMode } from '../views/modal-inputs.js';
 
@@ -31,6 +31,35 @@ export function callerOfInteraction(body: { team?: { id?: string } | null; user?
   return callerOf(body.team?.id ?? body.user?.team_id, body.user?.id);
 }
 
+/** Slack's own error code (`data.error`) of a failed Web API call, if that is what was thrown. */
+function slackErrorCode(error: unknown): string | null {
+  const data: unknown = typeof error === 'object' && error !== null ? (error as { data?: unknown }).data : undefined;
+  const code: unknown = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  return typeof code === 'string' ? code : null;
+}
+
+const TRIGGER_ERRORS: ReadonlySet<string> = new Set([
+  'expired_trigger_id',
+  'invalid_trigger_id',
+  'exchanged_trigger_id',
+]);
+
+/** A form that could not open because its trigger expired is not a bug: say so and how to get it, log a warning. */
+async function toldTriggerExpired(
+  deps: Pick<ListenerDeps, 'logger'>,
+  context: Record<string, unknown>,
+  reply: (msg: SlackMessage) => Promise<unknown>,
+  error: unknown,
+): Promise<boolean> {
+  const code = slackErrorCode(error);
+  if (code === null || !TRIGGER_ERRORS.has(code)) return false;
+  deps.logger.warn({ err: error, slackError: code, ...context }, 'Slack did not open the form: its trigger expired');
+  await reply(plainMessage(formNotOpenedText())).catch((replyError: unknown) =>
+    deps.logger.error({ err: replyError, ...context }, 'could not tell the user the form did not open'),
+  );
+  return true;
+}
+
 /**
  * Runs work after the ack. An unexpected error is logged with a correlation id and the user gets a short apology
  * with that id; no stack, token or key ever reaches Slack.
@@ -44,6 +73,7 @@ export async function afterAck(
   try {
     await work();
   } catch (error) {
+    if (await toldTriggerExpired(deps, context, reply, error)) return;
     const correlationId = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, correlationId, ...context }, 'unexpected error while handling a Slack request');
     const text = unexpectedErrorText(correlationId);

@@ -1,8 +1,9 @@
+import { MAX_ATTEMPTS } from '../../domain/approval-deps.js';
 import type { ChangeRequest, RequestStatus } from '../../domain/ports.js';
 import { esc, mention, slackDate } from './blocks.js';
 
-/** How many executions a request may start (first approval + one Retry), unless the caller says otherwise. */
-export const MAX_ATTEMPTS = 2;
+/** How many executions a request may start (first approval + one Retry): the domain's bound. */
+export { MAX_ATTEMPTS };
 
 export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
   pending: 'waiting for approval',

@@ -107,6 +107,19 @@ describe('submitChange by a requester', () => {
     expect(deps.notifier.updated.map((r) => r.requesterIds)).toEqual([[slackIdOf('alice'), slackIdOf('bob')]]);
   });
 
+  it('files a new request instead of joining an identical one that is already overdue', async () => {
+    const deps = setup();
+    const first = await submitChange(deps, callerOf('alice'), addDave, null);
+    if (!first.ok || first.value.kind !== 'requested') throw new Error('expected a request');
+    deps.clock.advance(25 * HOUR);
+    const second = await submitChange(deps, callerOf('bob'), addDave, null);
+    if (!second.ok || second.value.kind !== 'requested') throw new Error('expected a request');
+    expect(second.value.created).toBe(true);
+    expect(second.value.request.id).not.toBe(first.value.request.id);
+    expect((await deps.requests.get(first.value.request.id))?.status).toBe('expired');
+    expect(deps.notifier.posted).toHaveLength(2);
+  });
+
   it('treats the same users listed in another order as the identical change', async () => {
     const deps = setup();
     await submitChange(deps, callerOf('alice'), { ...addDave, add: [mention('dave'), mention('pat')] }, null);

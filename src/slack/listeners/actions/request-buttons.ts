@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Caller } from '../../../domain/actor.js';
+import { notPendingFailure } from '../../../domain/approval-deps.js';
 import type { DomainFailure } from '../../../domain/failures.js';
 import { type RequestId, toRequestId } from '../../../domain/ids.js';
 import { mayDecide } from '../../../domain/policy.js';
@@ -45,7 +46,10 @@ export async function handleRequestButton(deps: ListenerDeps, args: ButtonArgs, 
   });
 }
 
-/** Deny opens a modal for an optional reason, after a quick local check so non-approvers are told at once. */
+/**
+ * Deny opens a modal for an optional reason, after a quick local check so non-approvers, and anyone clicking a request
+ * that is no longer pending, are told at once instead of after typing a note.
+ */
 export async function handleDenyButton(deps: ListenerDeps, args: ButtonArgs) {
   await args.ack();
   const caller = callerOfInteraction(args.body);
@@ -57,7 +61,9 @@ export async function handleDenyButton(deps: ListenerDeps, args: ButtonArgs) {
       await reply(plainMessage('That request no longer exists.'));
       return;
     }
-    const refused = mayDecide(await deps.services.quickRole(caller), caller.slackUserId, request);
+    const refused =
+      mayDecide(await deps.services.quickRole(caller), caller.slackUserId, request) ??
+      (request.status === 'pending' ? null : notPendingFailure(request));
     if (refused) {
       await reply(failureMessage(refused));
       return;

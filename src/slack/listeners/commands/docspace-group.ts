@@ -49,7 +49,7 @@ export async function handleDocspaceGroupCommand(deps: ListenerDeps, args: Args)
     const modal = value.kind === 'open_modal' ? value.modal : 'create';
     await afterAck(
       deps,
-      { command: value.kind },
+      { command: value.kind, user: caller.slackUserId, team: caller.teamId },
       (msg) => args.respond({ response_type: 'ephemeral', text: msg.text }),
       () => open(deps, args.client, { triggerId: command.trigger_id, caller, channelId: command.channel_id, modal }),
     );

@@ -26,6 +26,12 @@ function fieldOfUser(ask: ChangeAsk, failure: IdentityFailure): keyof FieldError
   return 'name';
 }
 
+/** A remove-only edit that changes nothing is reported on the remove field, not on the empty add field. */
+function noChangeField(ask: ChangeAsk): keyof FieldErrors {
+  if (ask.kind === 'set_manager') return 'new_manager';
+  return ask.kind === 'members' && ask.add.length === 0 ? 'remove' : 'add';
+}
+
 /** Failures that belong to one field of the modal become inline errors; others are reported by message. */
 export function fieldErrorsFor(ask: ChangeAsk, failure: DomainFailure): FieldErrors | null {
   switch (failure.code) {
@@ -48,9 +54,7 @@ export function fieldErrorsFor(ask: ChangeAsk, failure: DomainFailure): FieldErr
     case 'reason_required':
       return { reason: 'Please say why this change is needed.' };
     case 'no_change':
-      return {
-        [ask.kind === 'set_manager' ? 'new_manager' : 'add']: `Nothing to change: ${failure.explanation.slice(0, 150)}`,
-      };
+      return { [noChangeField(ask)]: `Nothing to change: ${failure.explanation.slice(0, 150)}` };
     default:
       return null;
   }

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { INTERRUPTED_OUTCOME } from '../../../src/domain/approval-recovery.js';
+import { ACTION_RETRY } from '../../../src/slack/ids.js';
+import { createTestClock, type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
+import {
+  answerTo,
+  approve,
+  buttonsOf,
+  cardJson,
+  cardOf,
+  clickCard,
+  docspaceIdOf,
+  fileRequest,
+  seedTeam,
+  storedRequest,
+  waitForCardStatus,
+  writesTo,
+} from './approvals-kit.js';
+
+const MINUTE_MS = 60_000;
+
+describe('pending requests and their cards survive a restart of the app', () => {
+  // Closed newest first: later instances borrow the first one's doubles and database file.
+  const started: Harness[] = [];
+  afterEach(async () => {
+    while (started.length > 0) await started.pop()?.close();
+  });
+
+  async function boot(options: HarnessOptions = {}) {
+    const h = await startHarness(options);
+    started.push(h);
+    return h;
+  }
+
+  /** A second app instance on the first one's database and doubles, as after a restart. */
+  const restart = (before: Harness, options: HarnessOptions = {}) =>
+    boot({ docspace: before.docspace, slack: before.slack, databaseUrl: before.databaseUrl, ...options });
+
+  it('executes once when Approve is clicked, after a restart, on a card posted before it', async () => {
+    const first = await boot();
+    const group = seedTeam(first.docspace);
+    const id = await fileRequest(first, 'alice', `add "${group.name}" <@U0CAROL001>`);
+    await first.stop();
+    const second = await restart(first);
+    await approve(second, 'dave', id);
+    await waitForCardStatus(second.slack, id, 'done');
+    expect(writesTo(second.docspace, group.id)).toHaveLength(1);
+    expect(second.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('carol'));
+    expect(buttonsOf(cardOf(second.slack, id))).toEqual([]);
+  });
+
+  it('still lists a pending request for approvers after a restart', async () => {
+    const first = await boot();
+    const group = seedTeam(first.docspace);
+    const id = await fileRequest(first, 'alice', `add "${group.name}" <@U0CAROL001>`);
+    await first.stop();
+    const second = await restart(first);
+    const sent = await second.command('dave', 'requests');
+    expect(JSON.stringify(await second.reply(sent.responseId))).toContain(id);
+  });
+
+  it('checks authorization again at the click: an approver removed from the config before the restart is refused', async () => {
+    const first = await boot();
+    const group = seedTeam(first.docspace);
+    const id = await fileRequest(first, 'alice', `add "${group.name}" <@U0CAROL001>`);
+    await first.stop();
+    const second = await restart(first, { env: { APPROVER_SLACK_USER_IDS: '' } });
+    const answer = await answerTo(second.slack, await approve(second, 'dave', id));
+    expect(answer).toContain('Only approvers');
+    expect((await storedRequest(second, id)).status).toBe('pending');
+    expect(writesTo(second.docspace, group.id)).toEqual([]);
+  });
+
+  describe('an execution interrupted between approval and the DocSpace change', () => {
+    /** The state a crash leaves behind: approved (attempt 1 started) but never finished. */
+    async function interruptedRequest() {
+      const clock = createTestClock(new Date());
+      const first = await boot({ clock });
+      const group = seedTeam(first.docspace);
+      const id = await fileRequest(first, 'alice', `add "${group.name}" <@U0CAROL001>`);
+      const approved = await first.container.storage.requests.transition(id as never, {
+        from: ['pending'],
+        to: 'approved',
+        at: clock.now(),
+        decidedBy: 'U0DAVE0001' as never,
+        startAttempt: { maxAttempts: 2 },
+      });
+      expect(approved?.status).toBe('approved');
+      await first.stop();
+      const later = createTestClock(new Date(clock.now().getTime() + 20 * MINUTE_MS));
+      const second = await restart(first, { clock: later });
+      await second.container.services.maintain();
+      return { second, group, id };
+    }
+
+    it('marks it failed with the interrupted outcome on maintenance 20 minutes later, with Retry on the card', async () => {
+      const { second, group, id } = await interruptedRequest();
+      const stored = await storedRequest(second, id);
+      expect(stored.status).toBe('failed');
+      expect(stored.outcome).toBe(INTERRUPTED_OUTCOME);
+      await waitForCardStatus(second.slack, id, 'failed');
+      expect(cardJson(second.slack, id)).toContain('Interrupted');
+      expect(buttonsOf(cardOf(second.slack, id))).toEqual([ACTION_RETRY]);
+      expect(writesTo(second.docspace, group.id)).toEqual([]);
+    });
+
+    it('records the recovery in the audit log as a failure by the bot itself', async () => {
+      const { second, id } = await interruptedRequest();
+      const entries = await second.container.storage.audit.list({ limit: 20 });
+      expect(entries.find((e) => e.requestId === id && e.action === 'recover')).toMatchObject({
+        actorSlackId: null,
+        outcome: 'failed',
+        detail: INTERRUPTED_OUTCOME,
+      });
+    });
+
+    it('executes exactly once on Retry, and refuses a second Retry', async () => {
+      const { second, group, id } = await interruptedRequest();
+      await clickCard(second, 'dave', ACTION_RETRY, id);
+      await waitForCardStatus(second.slack, id, 'done');
+      expect(writesTo(second.docspace, group.id)).toHaveLength(1);
+      const again = await answerTo(second.slack, await clickCard(second, 'dave', ACTION_RETRY, id));
+      expect(again).toContain('already decided');
+      expect(writesTo(second.docspace, group.id)).toHaveLength(1);
+      expect((await storedRequest(second, id)).attempts).toBe(2);
+    });
+
+    it('leaves a recent approval alone: maintenance does not fail an execution that may still be running', async () => {
+      const clock = createTestClock(new Date());
+      const h = await boot({ clock });
+      const group = seedTeam(h.docspace);
+      const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
+      await h.container.storage.requests.transition(id as never, {
+        from: ['pending'],
+        to: 'approved',
+        at: clock.now(),
+        decidedBy: 'U0DAVE0001' as never,
+        startAttempt: { maxAttempts: 2 },
+      });
+      clock.advance(5 * MINUTE_MS);
+      expect((await h.container.services.maintain()).recovered).toBe(0);
+      expect((await storedRequest(h, id)).status).toBe('approved');
+    });
+  });
+});
