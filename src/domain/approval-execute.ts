@@ -1,4 +1,5 @@
 import { type ApprovalDeps, safely } from './approval-deps.js';
+import { recordAudit } from './audit-log.js';
 import { describeFailurePlain, describeReport } from './describe.js';
 import { toDocSpaceFailure } from './docspace-failure.js';
 import { executePlan } from './execute.js';
@@ -45,6 +46,31 @@ async function finish(deps: ApprovalDeps, request: ChangeRequest, to: 'executed'
 }
 
 /** Who started this execution: the approver, or the approver who pressed Retry. */
+/** An execution that wrote nothing (the world moved, or the re-read failed) is audited too. */
+async function auditUnapplied(
+  deps: ApprovalDeps,
+  request: ChangeRequest,
+  actor: ExecutionActor,
+  outcome: 'failed' | 'no_op',
+  detail: string,
+) {
+  await recordAudit(deps, {
+    at: deps.clock.now(),
+    teamId: request.teamId,
+    actorSlackId: actor.slackUserId,
+    actorDocSpaceId: actor.docspaceId,
+    onBehalfOf: request.requesterIds,
+    requestId: request.id,
+    action: request.change.kind,
+    groupId: request.change.kind === 'create' ? null : request.change.groupId,
+    groupName: request.snapshot.groupName,
+    before: null,
+    after: { change: request.change },
+    outcome,
+    detail,
+  });
+}
+
 export interface ExecutionActor {
   readonly slackUserId: SlackUserId;
   readonly docspaceId: DocSpaceUserId | null;
@@ -61,6 +87,7 @@ export async function executeApproved(
 ): Promise<Result<Execution, DomainFailure>> {
   const current = await readCurrent(deps, request);
   if (!current.ok) {
+    await auditUnapplied(deps, request, actor, 'failed', describeFailurePlain(current.error));
     const final = await finish(deps, request, 'failed', describeFailurePlain(current.error));
     return current.error.code === 'group_gone' || current.error.code === 'group_name_taken'
       ? ok({ request: final, report: null })
@@ -68,6 +95,7 @@ export async function executeApproved(
   }
   const plan = planChange(request.change, current.value, request.snapshot.names);
   if (!plan.ok) {
+    await auditUnapplied(deps, request, actor, 'no_op', describeFailurePlain(plan.error));
     const final = await finish(deps, request, 'executed', `Nothing to change: ${describeFailurePlain(plan.error)}`);
     return ok({ request: final, report: null });
   }

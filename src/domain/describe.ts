@@ -47,11 +47,14 @@ export function describeReport(report: ChangeReport): string {
 /** Plain text reason a request could not be executed. */
 export function describeFailurePlain(failure: DomainFailure): string {
   switch (failure.code) {
-    case 'docspace_failed':
-      if (failure.kind === 'timeout' || failure.kind === 'network') {
-        return `DocSpace did not answer (${failure.kind}); the change may or may not have been applied.`;
+    case 'docspace_failed': {
+      const beforeWrite = /^(re-read|look up|find|list|show)/.test(failure.operation);
+      if (beforeWrite) return `DocSpace failed while the bot was reading (${failure.kind}); nothing was changed.`;
+      if (['timeout', 'network', 'server_error', 'unexpected_response'].includes(failure.kind)) {
+        return `DocSpace did not confirm the change (${failure.kind}); it may or may not have been applied. Retry re-reads the group and applies only what is missing.`;
       }
-      return `DocSpace refused or failed (${failure.kind}).`;
+      return `DocSpace refused the change (${failure.kind}).`;
+    }
     case 'group_gone':
       return `The group ${failure.groupName} no longer exists.`;
     case 'group_not_found':

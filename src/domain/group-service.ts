@@ -73,7 +73,8 @@ export async function submitChange(
   ask: ChangeAsk,
   reason: string | null,
 ): Promise<Result<SubmitOutcome, DomainFailure>> {
-  return guard(ask.kind, async () => {
+  // Writes report their own failures (executePlan); anything caught here failed while reading, before any write.
+  return guard('look up the users and the group', async () => {
     const admitted = await admit(deps, caller, reason);
     if (!admitted.ok) return admitted;
     return act(deps, admitted.value.who, admitted.value.route, ask, reason);

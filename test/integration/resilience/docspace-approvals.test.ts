@@ -121,7 +121,7 @@ describe('a request approved while DocSpace fails', () => {
     await clickOnCard(h, 'dave', ACTION_RETRY, id);
     const retried = await waitForStatus(h, id, ['executed', 'failed']);
     expect([failed.outcome, retried.status, retried.outcome, memberPuts().length, bobIsMember()]).toEqual([
-      'DocSpace did not answer (timeout); the change may or may not have been applied.',
+      'DocSpace did not confirm the change (timeout); it may or may not have been applied. Retry re-reads the group and applies only what is missing.',
       'executed',
       expect.stringMatching(/^Nothing to change/),
       1,
@@ -161,9 +161,7 @@ describe('a request approved while DocSpace fails', () => {
     expect([request.status, writesIn(docspace.requests)]).toEqual(['failed', []]);
   });
 
-  // Known gap (src/domain/approval-execute.ts): when the re-read fails, finish() marks the request failed but nothing
-  // is appended to the audit log, so the trail ends at "approve". Flip to `it` once the domain audits that failure.
-  it.fails('audits a failure when the re-read before the write keeps failing', async () => {
+  it('audits a failure when the re-read before the write keeps failing', async () => {
     docspace.failNext(3, 500, { method: 'GET' });
     await approve();
     const last = (await auditTrail(h, id)).at(-1);

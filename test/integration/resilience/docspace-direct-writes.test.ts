@@ -118,10 +118,7 @@ describe("an admin's direct change while DocSpace fails the write", () => {
     },
   );
 
-  // Known gap (src/domain/group-service.ts, submitChange -> guard(ask.kind)): a look-up that fails before any write
-  // is labelled with the change kind, so the user reads "(while `create`); the change may not have been applied"
-  // though nothing was sent. Flip to `it` once the domain labels those failures as reads.
-  it.fails('says nothing was changed when the look-ups before the write fail', async () => {
+  it('says nothing was changed when the look-ups before the write fail', async () => {
     docspace.failNext(3, 503, { method: 'GET' });
     const text = await commandText(h, 'owner', 'create "Night Shift"');
     expect([writesIn(docspace.requests), text]).toEqual([[], expect.stringContaining('nothing was changed')]);

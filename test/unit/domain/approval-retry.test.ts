@@ -33,7 +33,8 @@ describe('an approval whose execution fails', () => {
     expect(await deps.requests.get(request.id)).toMatchObject({
       status: 'failed',
       attempts: 1,
-      outcome: 'DocSpace refused or failed (server_error).',
+      outcome:
+        'DocSpace did not confirm the change (server_error); it may or may not have been applied. Retry re-reads the group and applies only what is missing.',
     });
     expect(deps.notifier.notified.map((r) => r.status)).toEqual(['failed']);
   });
