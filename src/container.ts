@@ -26,6 +26,8 @@ export interface ContainerOptions {
   readonly submitDeadlineMs?: number;
   /** How often pending requests are expired and interrupted executions recovered; 0 turns the timer off. */
   readonly maintenanceIntervalMs?: number;
+  /** How long an approved change may run before its card shows "applying…" (default 1500 ms). */
+  readonly interimCardDelayMs?: number;
 }
 
 export interface Container {
@@ -96,6 +98,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     logger: domainLog,
     requestTtlMs: config.policy.requestTtlHours * HOUR,
     newRequestId: randomRequestId,
+    interimCardDelayMs: options.interimCardDelayMs ?? 1500,
   });
   let ready = false;
   const slack = createSlackApp(

@@ -68,7 +68,6 @@ export async function approveRequest(deps: ApprovalDeps, caller: Caller, id: Req
   });
   if (!approved) return lostRace(deps, id, request);
   await auditDecision(deps, approved, caller, 'approve', docspaceId);
-  await safely(deps, 'update the approval card', approved, () => deps.notifier.updateCard(approved));
   return executeApproved(deps, approved, { slackUserId: caller.slackUserId, docspaceId });
 }
 
@@ -114,7 +113,6 @@ export async function retryRequest(deps: ApprovalDeps, caller: Caller, id: Reque
     return err(notPendingFailure(now));
   }
   await auditDecision(deps, started, caller, 'retry', docspaceId);
-  await safely(deps, 'update the approval card', started, () => deps.notifier.updateCard(started));
   return executeApproved(deps, started, { slackUserId: caller.slackUserId, docspaceId });
 }
 

@@ -23,6 +23,8 @@ export interface ApprovalDeps {
   readonly logger: Logger;
   readonly requestTtlMs: number;
   readonly newRequestId: () => RequestId;
+  /** An execution still running after this long first shows an "approved, applying…" card. */
+  readonly interimCardDelayMs: number;
 }
 
 /** First approval plus at most one Retry. */

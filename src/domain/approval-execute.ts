@@ -37,9 +37,36 @@ async function readCurrent(
   }
 }
 
-async function finish(deps: ApprovalDeps, request: ChangeRequest, to: 'executed' | 'failed', outcome: string) {
+/**
+ * The "approved, applying…" card is shown only when execution is slow: a fast one goes straight to the final card,
+ * saving a chat.update (Slack rate-limits it). It never lands after the final update.
+ */
+function scheduleInterimCard(deps: ApprovalDeps, request: ChangeRequest) {
+  let running: Promise<unknown> | null = null;
+  const show = () => {
+    running = safely(deps, 'update the approval card', request, () => deps.notifier.updateCard(request));
+  };
+  const timer = setTimeout(show, deps.interimCardDelayMs);
+  return {
+    async settle() {
+      clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
+
+type Interim = ReturnType<typeof scheduleInterimCard>;
+
+async function finish(
+  deps: ApprovalDeps,
+  request: ChangeRequest,
+  interim: Interim,
+  to: 'executed' | 'failed',
+  outcome: string,
+) {
   const done = await deps.requests.transition(request.id, { from: ['approved'], to, at: deps.clock.now(), outcome });
   const final = done ?? (await deps.requests.get(request.id)) ?? request;
+  await interim.settle();
   await safely(deps, 'update the approval card', final, () => deps.notifier.updateCard(final));
   await safely(deps, 'notify the requester', final, () => deps.notifier.notifyRequesters(final));
   return final;
@@ -85,10 +112,11 @@ export async function executeApproved(
   request: ChangeRequest,
   actor: ExecutionActor,
 ): Promise<Result<Execution, DomainFailure>> {
+  const interim = scheduleInterimCard(deps, request);
   const current = await readCurrent(deps, request);
   if (!current.ok) {
     await auditUnapplied(deps, request, actor, 'failed', describeFailurePlain(current.error));
-    const final = await finish(deps, request, 'failed', describeFailurePlain(current.error));
+    const final = await finish(deps, request, interim, 'failed', describeFailurePlain(current.error));
     return current.error.code === 'group_gone' || current.error.code === 'group_name_taken'
       ? ok({ request: final, report: null })
       : err(current.error);
@@ -96,7 +124,13 @@ export async function executeApproved(
   const plan = planChange(request.change, current.value, request.snapshot.names);
   if (!plan.ok) {
     await auditUnapplied(deps, request, actor, 'no_op', describeFailurePlain(plan.error));
-    const final = await finish(deps, request, 'executed', `Nothing to change: ${describeFailurePlain(plan.error)}`);
+    const final = await finish(
+      deps,
+      request,
+      interim,
+      'executed',
+      `Nothing to change: ${describeFailurePlain(plan.error)}`,
+    );
     return ok({ request: final, report: null });
   }
   const report = await executePlan(deps, plan.value, {
@@ -107,9 +141,9 @@ export async function executeApproved(
     requestId: request.id,
   });
   if (!report.ok) {
-    await finish(deps, request, 'failed', describeFailurePlain(report.error));
+    await finish(deps, request, interim, 'failed', describeFailurePlain(report.error));
     return err(report.error);
   }
-  const final = await finish(deps, request, 'executed', describeReport(report.value));
+  const final = await finish(deps, request, interim, 'executed', describeReport(report.value));
   return ok({ request: final, report: report.value });
 }

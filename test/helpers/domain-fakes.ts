@@ -197,6 +197,8 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     docspace,
     slack,
     notifier: createRecordingNotifier(),
+    // Executions here finish in microseconds; a long delay means no interim card, as in production for fast changes.
+    interimCardDelayMs: 60_000,
     identity,
     policy: makePolicy(overrides.policy),
     clock,

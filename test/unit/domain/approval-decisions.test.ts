@@ -42,11 +42,23 @@ describe('approveRequest', () => {
     ]);
   });
 
-  it('updates the card and tells the requester once the change is done', async () => {
+  it('updates the card once, straight to the outcome, and tells the requester when the change is quick', async () => {
     const { deps, request } = await setup();
     await approveRequest(deps, callerOf('carol'), request.id);
-    expect(deps.notifier.updated.map((r) => r.status)).toEqual(['approved', 'executed']);
+    expect(deps.notifier.updated.map((r) => r.status)).toEqual(['executed']);
     expect(deps.notifier.notified.map((r) => r.status)).toEqual(['executed']);
+  });
+
+  it('shows an "approved, applying" card first when the change takes longer than the interim delay', async () => {
+    const { deps: base, request } = await setup();
+    const read = base.docspace.getGroup.bind(base.docspace);
+    const slowRead: typeof read = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return read(...args);
+    };
+    const deps = { ...base, interimCardDelayMs: 5, docspace: Object.assign(base.docspace, { getGroup: slowRead }) };
+    await approveRequest(deps, callerOf('carol'), request.id);
+    expect(deps.notifier.updated.map((r) => r.status)).toEqual(['approved', 'executed']);
   });
 
   it('executes exactly once when two approvers click approve 20 times at once', async () => {
@@ -113,7 +125,6 @@ describe('approveRequest', () => {
     expect(result.ok && result.value.request.status).toBe('executed');
     expect((await deps.requests.get(request.id))?.status).toBe('executed');
     expect(deps.logger.entries.filter((e) => e.level === 'error').map((e) => e.msg)).toEqual([
-      'could not update the approval card',
       'could not update the approval card',
       'could not notify the requester',
     ]);
