@@ -69,7 +69,8 @@ function createCaller(child: ChildProcess, name: string, stderr: () => string) {
 export async function startChild<Ready>(script: string, args: string[], env: Record<string, string> = {}) {
   const path = fileURLToPath(new URL(`../${script}`, import.meta.url));
   const child = fork(path, args, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_NODE_FLAGS (e.g. "--max-semi-space-size=4") tries V8 tuning on the measured processes.
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean)],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, ...env },
   });
