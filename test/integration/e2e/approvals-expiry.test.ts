@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_DENY } from '../../../src/slack/ids.js';
-import { createTestClock, type Harness, startHarness } from '../../helpers/harness.js';
+import { createTestClock, type Harness, startHarness, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -19,17 +19,7 @@ import {
 
 describe('pending requests expire after REQUEST_TTL_HOURS (72 h by default)', () => {
   const clock = createTestClock(new Date());
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ clock });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness({ clock });
 
   it('keeps a request pending until its 72 hours are up', async () => {
     const group = seedTeam(h.docspace);

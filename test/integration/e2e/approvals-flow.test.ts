@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ACTION_APPROVE,
   ACTION_DENY,
@@ -7,7 +7,7 @@ import {
   CALLBACK_DENY_REASON,
 } from '../../../src/slack/ids.js';
 import { viewSubmission } from '../../fakes/payloads.js';
-import { APPROVAL_CHANNEL, type Harness, slackIdOf, startHarness } from '../../helpers/harness.js';
+import { APPROVAL_CHANNEL, slackIdOf, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -29,17 +29,7 @@ import {
 } from './approvals-kit.js';
 
 describe('approval requests end to end: request, approve or deny, card and DM', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness();
 
   it('tells a requester ephemerally that their change waits for approval and where', async () => {
     const group = seedTeam(h.docspace);

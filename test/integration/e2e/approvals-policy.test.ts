@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ACTION_ADD,
   ACTION_GROUP_PICKER,
@@ -10,7 +10,7 @@ import {
 } from '../../../src/slack/ids.js';
 import { encodeModalMetadata } from '../../../src/slack/listeners/views/metadata.js';
 import { viewSubmission } from '../../fakes/payloads.js';
-import { APPROVAL_CHANNEL, COMMAND_CHANNEL, type Harness, slackIdOf, startHarness } from '../../helpers/harness.js';
+import { APPROVAL_CHANNEL, COMMAND_CHANNEL, type Harness, slackIdOf, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -48,17 +48,7 @@ function submitMembersModal(h: Harness, who: 'alice', groupId: string, add: stri
 }
 
 describe('who acts directly and who must ask (default policy: TRUST_DOCSPACE_ADMINS unset)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness();
 
   it('executes an ADMIN_SLACK_USER_IDS admin’s change at once, with no request and no card', async () => {
     const group = seedTeam(h.docspace);
@@ -93,17 +83,7 @@ describe('who acts directly and who must ask (default policy: TRUST_DOCSPACE_ADM
 });
 
 describe('TRUST_DOCSPACE_ADMINS=false: DocSpace admins are ordinary requesters', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { TRUST_DOCSPACE_ADMINS: 'false' } });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness({ env: { TRUST_DOCSPACE_ADMINS: 'false' } });
 
   it("turns erin's change into a pending request with a card instead of making it", async () => {
     const group = seedTeam(h.docspace);
@@ -123,17 +103,7 @@ describe('TRUST_DOCSPACE_ADMINS=false: DocSpace admins are ordinary requesters',
 });
 
 describe('REQUIRE_REASON=true: a request needs a reason', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { REQUIRE_REASON: 'true' } });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness({ env: { REQUIRE_REASON: 'true' } });
 
   it('refuses a request without a reason and files nothing', async () => {
     const group = seedTeam(h.docspace);

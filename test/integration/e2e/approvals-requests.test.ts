@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_CANCEL_REQUEST } from '../../../src/slack/ids.js';
-import { APPROVAL_CHANNEL, type Harness, startHarness } from '../../helpers/harness.js';
+import { APPROVAL_CHANNEL, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -29,17 +29,7 @@ function cancellable(answer: string): string[] {
 }
 
 describe('approval requests end to end: no-ops, duplicates, hostile text, the requests list and cancel', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness();
 
   const cardsPosted = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args['channel'] === APPROVAL_CHANNEL);
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
-import { type Harness, startHarness } from '../../helpers/harness.js';
+import { type Harness, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -21,17 +21,7 @@ import {
 } from './approvals-kit.js';
 
 describe('DocSpace failing while an approved request executes: failed card, one Retry', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness();
 
   /** Files alice's request to add carol, then approves it while the DocSpace write answers 500. */
   async function failedRequest() {

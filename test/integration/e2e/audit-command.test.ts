@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src/domain/ports.js';
-import { type Harness, startHarness } from '../../helpers/harness.js';
+import { useHarness } from '../../helpers/harness.js';
 import {
   approve,
   ask,
@@ -13,17 +13,7 @@ import {
 } from './approvals-kit.js';
 
 describe('the audit trail of decisions and changes, and /docspace-group audit', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
-  });
+  const h = useHarness();
 
   const entriesOf = async (groupId: string): Promise<AuditEntry[]> =>
     h.container.storage.audit.list({ groupId: groupId as never, limit: 50 });
