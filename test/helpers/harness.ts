@@ -40,6 +40,8 @@ export interface HarnessOptions {
   readonly databaseUrl?: string;
   readonly clock?: Clock;
   readonly submitDeadlineMs?: number;
+  /** false turns off the log stream's last-line secret scrubbing, to test the structural protections alone. */
+  readonly scrubSecrets?: boolean;
 }
 
 export interface Harness {
@@ -108,7 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.slack.botToken, SIGNING_SECRET, config.docspace.apiKey],
+    secrets: options.scrubSecrets === false ? [] : [config.slack.botToken, SIGNING_SECRET, config.docspace.apiKey],
     destination: { write: (line: string) => void logs.push(line) },
   });
   const container = await createContainer(config, {
