@@ -10,6 +10,7 @@ import type { PolicyConfig } from './domain/policy.js';
 import type { Clock, Storage } from './domain/ports.js';
 import { type BotServices, createBotServices } from './domain/services.js';
 import { moduleLogger } from './logger.js';
+import { createLightFetch } from './slack/adapters/light-fetch.js';
 import { createSlackDirectory } from './slack/adapters/slack-directory.js';
 import { createDirectMessenger, createSlackNotifier } from './slack/adapters/slack-notifier.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
@@ -58,8 +59,10 @@ export async function createContainer(config: Config, options: ContainerOptions)
   const log = options.logger;
   const clock = options.clock ?? { now: () => new Date() };
   const retryConfig = options.slackRetryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 };
+  const http = createLightFetch();
   const client = new WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    fetch: http.fetch,
     logger: createBoltLogger(moduleLogger(log, 'slack.web')),
     retryConfig,
   });
@@ -118,6 +121,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       botUserId: auth.botUserId,
       logger: moduleLogger(log, 'bolt'),
       retryConfig,
+      fetch: http.fetch,
       health: () => ({ ready, mode: config.slack.mode, storage: storage.kind, docspace: docspaceState }),
     },
   );
@@ -150,6 +154,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       await slack.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack'));
       await docspace.close();
       await storage.close();
+      await http.close();
     },
   };
 }

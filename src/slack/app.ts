@@ -17,6 +17,8 @@ export interface SlackAppOptions {
   readonly botUserId: string;
   readonly logger: Logger;
   readonly retryConfig?: WebClientOptions['retryConfig'];
+  /** Used for Web API calls and respond(); defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
   /** Reported by GET /healthz. */
   readonly health: () => Record<string, unknown>;
 }
@@ -45,6 +47,7 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
   const clientOptions: WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: options.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const common = { token: options.botToken, botId: options.botId, botUserId: options.botUserId, logger, clientOptions };
   const socket = options.appToken !== null;
