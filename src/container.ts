@@ -110,7 +110,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       logger: moduleLogger(log, 'slack'),
       reasonMode: config.policy.requireReason ? 'required' : 'optional',
       sendDm,
-      submitDeadlineMs: options.submitDeadlineMs ?? 2000,
+      submitDeadlineMs: options.submitDeadlineMs ?? 1500,
     },
     {
       botToken: config.slack.botToken,

@@ -118,7 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     host: '127.0.0.1',
     slackRetryConfig: { retries: 0 },
     maintenanceIntervalMs: 0,
-    submitDeadlineMs: options.submitDeadlineMs ?? 2000,
+    submitDeadlineMs: options.submitDeadlineMs ?? 1500,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const { port } = await container.start();
