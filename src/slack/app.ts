@@ -49,7 +49,15 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
     retryConfig: options.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const common = { token: options.botToken, botId: options.botId, botUserId: options.botUserId, logger, clientOptions };
+  // convoStore: false — the bot keeps no per-conversation state, so Bolt's conversation store middleware is skipped.
+  const common = {
+    token: options.botToken,
+    botId: options.botId,
+    botUserId: options.botUserId,
+    logger,
+    clientOptions,
+    convoStore: false as const,
+  };
   const socket = options.appToken !== null;
   let receiver: HTTPReceiver | null = null;
   let app: App;
