@@ -1,6 +1,4 @@
 import type { Logger, Storage } from '../domain/ports.js';
-import { openPostgresStorage } from './postgres.js';
-import { openSqliteStorage } from './sqlite.js';
 import { parseDatabaseUrl, resolveSqlitePath } from './url.js';
 
 export type { StorageErrorCode } from './errors.js';
@@ -22,9 +20,12 @@ export interface StorageOptions {
  */
 export async function createStorage(options: StorageOptions): Promise<Storage> {
   const target = parseDatabaseUrl(options.databaseUrl);
+  // Each driver is loaded only when used: a SQLite deployment never loads pg, and the reverse.
   if (target.kind === 'postgres') {
+    const { openPostgresStorage } = await import('./postgres.js');
     return openPostgresStorage({ connectionString: target.connectionString, logger: options.logger });
   }
   const path = resolveSqlitePath(target.path, options.cwd ?? process.cwd());
+  const { openSqliteStorage } = await import('./sqlite.js');
   return openSqliteStorage({ path, logger: options.logger });
 }
