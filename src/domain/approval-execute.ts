@@ -63,8 +63,12 @@ async function finish(
   interim: Interim,
   to: 'executed' | 'failed',
   outcome: string,
+  options: { retryable: boolean } = { retryable: true },
 ) {
-  const done = await deps.requests.transition(request.id, { from: ['approved'], to, at: deps.clock.now(), outcome });
+  // A failure no Retry can fix (the group is gone) uses up the remaining attempt, so the card offers no Retry.
+  const noRetry = options.retryable ? {} : { startAttempt: { maxAttempts: Number.MAX_SAFE_INTEGER } };
+  const at = deps.clock.now();
+  const done = await deps.requests.transition(request.id, { from: ['approved'], to, at, outcome, ...noRetry });
   const final = done ?? (await deps.requests.get(request.id)) ?? request;
   await interim.settle();
   await safely(deps, 'update the approval card', final, () => deps.notifier.updateCard(final));
@@ -116,8 +120,10 @@ export async function executeApproved(
   const current = await readCurrent(deps, request);
   if (!current.ok) {
     await auditUnapplied(deps, request, actor, 'failed', describeFailurePlain(current.error));
-    const final = await finish(deps, request, interim, 'failed', describeFailurePlain(current.error));
-    return current.error.code === 'group_gone' || current.error.code === 'group_name_taken'
+    const gone = current.error.code === 'group_gone';
+    const outcome = describeFailurePlain(current.error);
+    const final = await finish(deps, request, interim, 'failed', outcome, { retryable: !gone });
+    return gone || current.error.code === 'group_name_taken'
       ? ok({ request: final, report: null })
       : err(current.error);
   }

@@ -121,6 +121,7 @@ describe('DocSpace failing while an approved request executes: failed card, one 
     await approve(h, 'dave', id);
     await waitForCardStatus(h.slack, id, 'failed');
     expect(cardJson(h.slack, id)).toContain('no longer exists');
+    expect(buttonsOf(cardOf(h.slack, id))).toEqual([]);
     expect(writesTo(h.docspace, group.id)).toEqual([]);
   });
 

@@ -122,6 +122,15 @@ describe('an approval after the world moved on', () => {
     expect(deps.docspace.writeCalls()).toEqual([]);
   });
 
+  it('offers no Retry once the group is gone, since no retry can bring it back', async () => {
+    const { deps, group, request } = await setup();
+    deps.docspace.removeGroup(group.id);
+    await approveRequest(deps, callerOf('carol'), request.id);
+    const retried = await retryRequest(deps, callerOf('carol'), request.id);
+    expect(retried).toEqual({ ok: false, error: { code: 'retry_exhausted', requestId: request.id } });
+    expect(deps.docspace.writeCalls()).toEqual([]);
+  });
+
   it('marks the request executed with "Nothing to change" when the change was already made', async () => {
     const { deps, group, request } = await setup();
     await deps.docspace.addMembers(group.id, [docspaceIdOf('erin')]);
