@@ -1,8 +1,8 @@
 import { type Caller, identify } from './actor.js';
-import { type ApprovalDeps, MAX_ATTEMPTS, notPendingFailure, safely } from './approval-deps.js';
+import { type ApprovalDeps, announce, MAX_ATTEMPTS, notPendingFailure, safely } from './approval-deps.js';
 import { type Execution, executeApproved } from './approval-execute.js';
 import { expireOverdue } from './approval-expiry.js';
-import { recordAudit } from './audit-log.js';
+import { recordRequestAudit } from './audit-log.js';
 import type { DomainFailure } from './failures.js';
 import type { RequestId } from './ids.js';
 import { mayCancel, mayDecide } from './policy.js';
@@ -18,20 +18,12 @@ async function auditDecision(
   action: string,
   docspaceId: string | null,
 ) {
-  await recordAudit(deps, {
-    at: deps.clock.now(),
-    teamId: request.teamId,
+  await recordRequestAudit(deps, request, {
     actorSlackId: actor.slackUserId,
     actorDocSpaceId: docspaceId as ChangeRequest['requesterDocSpaceId'],
-    onBehalfOf: request.requesterIds,
-    requestId: request.id,
     action,
-    groupId: request.change.kind === 'create' ? null : request.change.groupId,
-    groupName: request.snapshot.groupName,
-    before: null,
     after: { status: request.status, note: request.decisionNote },
     outcome: 'recorded',
-    detail: null,
   });
 }
 
@@ -91,8 +83,7 @@ export async function denyRequest(
   });
   if (!denied) return lostRace(deps, id, request);
   await auditDecision(deps, denied, caller, 'deny', docspaceId);
-  await safely(deps, 'update the approval card', denied, () => deps.notifier.updateCard(denied));
-  await safely(deps, 'notify the requester', denied, () => deps.notifier.notifyRequesters(denied));
+  await announce(deps, denied);
   return ok({ request: denied, report: null });
 }
 

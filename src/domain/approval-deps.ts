@@ -46,6 +46,12 @@ export async function safely(
   }
 }
 
+/** After a state change: re-render the card, then tell the requesters; Slack failures are logged, never thrown. */
+export async function announce(deps: Pick<ApprovalDeps, 'logger' | 'notifier'>, request: ChangeRequest): Promise<void> {
+  await safely(deps, 'update the approval card', request, () => deps.notifier.updateCard(request));
+  await safely(deps, 'notify the requester', request, () => deps.notifier.notifyRequesters(request));
+}
+
 /** The failure to show someone acting on a request that is no longer pending. */
 export function notPendingFailure(request: ChangeRequest): DomainFailure {
   if (request.status === 'expired') return { code: 'request_expired', requestId: request.id };

@@ -1,5 +1,5 @@
-import { type ApprovalDeps, safely } from './approval-deps.js';
-import { recordAudit } from './audit-log.js';
+import { type ApprovalDeps, announce, safely } from './approval-deps.js';
+import { recordRequestAudit } from './audit-log.js';
 import { describeFailurePlain, describeReport } from './describe.js';
 import { toDocSpaceFailure } from './docspace-failure.js';
 import { executePlan } from './execute.js';
@@ -71,8 +71,7 @@ async function finish(
   const done = await deps.requests.transition(request.id, { from: ['approved'], to, at, outcome, ...noRetry });
   const final = done ?? (await deps.requests.get(request.id)) ?? request;
   await interim.settle();
-  await safely(deps, 'update the approval card', final, () => deps.notifier.updateCard(final));
-  await safely(deps, 'notify the requester', final, () => deps.notifier.notifyRequesters(final));
+  await announce(deps, final);
   return final;
 }
 
@@ -85,17 +84,10 @@ async function auditUnapplied(
   outcome: 'failed' | 'no_op',
   detail: string,
 ) {
-  await recordAudit(deps, {
-    at: deps.clock.now(),
-    teamId: request.teamId,
+  await recordRequestAudit(deps, request, {
     actorSlackId: actor.slackUserId,
     actorDocSpaceId: actor.docspaceId,
-    onBehalfOf: request.requesterIds,
-    requestId: request.id,
     action: request.change.kind,
-    groupId: request.change.kind === 'create' ? null : request.change.groupId,
-    groupName: request.snapshot.groupName,
-    before: null,
     after: { change: request.change },
     outcome,
     detail,

@@ -1,5 +1,5 @@
-import { type ApprovalDeps, safely } from './approval-deps.js';
-import { recordAudit } from './audit-log.js';
+import { type ApprovalDeps, announce } from './approval-deps.js';
+import { recordRequestAudit } from './audit-log.js';
 import type { ChangeRequest } from './ports.js';
 
 /** pending -> expired when its time is up; true when this call expired it. */
@@ -11,23 +11,14 @@ export async function expireOverdue(deps: ApprovalDeps, request: ChangeRequest):
     at: deps.clock.now(),
   });
   if (expired) {
-    await recordAudit(deps, {
-      at: deps.clock.now(),
-      teamId: expired.teamId,
+    await recordRequestAudit(deps, expired, {
       actorSlackId: null,
       actorDocSpaceId: null,
-      onBehalfOf: expired.requesterIds,
-      requestId: expired.id,
       action: 'expire',
-      groupId: expired.change.kind === 'create' ? null : expired.change.groupId,
-      groupName: expired.snapshot.groupName,
-      before: null,
       after: { status: 'expired' },
       outcome: 'recorded',
-      detail: null,
     });
-    await safely(deps, 'update the approval card', expired, () => deps.notifier.updateCard(expired));
-    await safely(deps, 'notify the requester', expired, () => deps.notifier.notifyRequesters(expired));
+    await announce(deps, expired);
   }
   return true;
 }

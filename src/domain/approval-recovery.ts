@@ -1,5 +1,5 @@
-import { type ApprovalDeps, safely } from './approval-deps.js';
-import { recordAudit } from './audit-log.js';
+import { type ApprovalDeps, announce } from './approval-deps.js';
+import { recordRequestAudit } from './audit-log.js';
 
 export const INTERRUPTED_OUTCOME =
   'Interrupted: the bot stopped before DocSpace confirmed the change. Check the group, then Retry if it is still needed.';
@@ -21,23 +21,16 @@ export async function recoverInterrupted(deps: ApprovalDeps, olderThanMs: number
     });
     if (!failed) continue;
     count++;
-    await recordAudit(deps, {
-      at: deps.clock.now(),
-      teamId: failed.teamId,
+    await recordRequestAudit(deps, failed, {
       actorSlackId: null,
       actorDocSpaceId: null,
-      onBehalfOf: failed.requesterIds,
-      requestId: failed.id,
       action: 'recover',
-      groupId: failed.change.kind === 'create' ? null : failed.change.groupId,
-      groupName: failed.snapshot.groupName,
       before: { status: 'approved' },
       after: { status: 'failed' },
       outcome: 'failed',
       detail: INTERRUPTED_OUTCOME,
     });
-    await safely(deps, 'update the approval card', failed, () => deps.notifier.updateCard(failed));
-    await safely(deps, 'notify the requester', failed, () => deps.notifier.notifyRequesters(failed));
+    await announce(deps, failed);
   }
   return count;
 }

@@ -1,7 +1,7 @@
 import type { IdentifiedActor } from './actor.js';
 import { type ApprovalDeps, safely } from './approval-deps.js';
 import { expireOverdue } from './approval-expiry.js';
-import { recordAudit } from './audit-log.js';
+import { recordRequestAudit } from './audit-log.js';
 import type { GroupChange } from './group.js';
 import type { SubmitOutcome } from './outcomes.js';
 import type { Plan } from './plan.js';
@@ -68,17 +68,11 @@ export async function createRequest(
   reason: string | null,
 ): Promise<SubmitOutcome> {
   const { request, created } = await insertOrJoinLive(deps, newRequest(deps, who, plan, reason));
-  await recordAudit(deps, {
-    at: deps.clock.now(),
-    teamId: request.teamId,
+  await recordRequestAudit(deps, request, {
     actorSlackId: who.caller.slackUserId,
     actorDocSpaceId: who.actor.docspace?.id ?? null,
     onBehalfOf: [],
-    requestId: request.id,
     action: 'request',
-    groupId: plan.change.kind === 'create' ? null : plan.change.groupId,
-    groupName: request.snapshot.groupName,
-    before: null,
     after: { change: plan.change, reason: request.reason },
     outcome: 'recorded',
     detail: created ? null : 'joined an identical pending request',

@@ -1,5 +1,6 @@
 import type { Group, GroupSummary } from './group.js';
-import type { AuditEntry, AuditRepo, Logger, NewAuditEntry } from './ports.js';
+import type { DocSpaceUserId, SlackUserId } from './ids.js';
+import type { AuditEntry, AuditOutcome, AuditRepo, ChangeRequest, Clock, Logger, NewAuditEntry } from './ports.js';
 
 /** Appends to the audit table and writes the same entry as one structured log line. */
 export async function recordAudit(
@@ -21,4 +22,40 @@ export function groupForAudit(group: GroupSummary | Group | null): unknown {
     membersCount: group.membersCount,
   };
   return 'members' in group ? { ...base, memberIds: group.members.map((m) => m.id) } : base;
+}
+
+/** What differs between the audit entries written about one change request. */
+export interface RequestAuditFields {
+  readonly actorSlackId: SlackUserId | null;
+  readonly actorDocSpaceId: DocSpaceUserId | null;
+  readonly action: string;
+  readonly after: unknown;
+  readonly outcome: AuditOutcome;
+  readonly before?: unknown;
+  readonly detail?: string | null;
+  /** Defaults to the request's requesters. */
+  readonly onBehalfOf?: readonly SlackUserId[];
+}
+
+/** An audit entry about a change request: team, request id, group and requesters come from the request itself. */
+export function recordRequestAudit(
+  deps: { audit: AuditRepo; logger: Logger; clock: Clock },
+  request: ChangeRequest,
+  fields: RequestAuditFields,
+): Promise<AuditEntry> {
+  return recordAudit(deps, {
+    at: deps.clock.now(),
+    teamId: request.teamId,
+    actorSlackId: fields.actorSlackId,
+    actorDocSpaceId: fields.actorDocSpaceId,
+    onBehalfOf: fields.onBehalfOf ?? request.requesterIds,
+    requestId: request.id,
+    action: fields.action,
+    groupId: request.change.kind === 'create' ? null : request.change.groupId,
+    groupName: request.snapshot.groupName,
+    before: fields.before ?? null,
+    after: fields.after,
+    outcome: fields.outcome,
+    detail: fields.detail ?? null,
+  });
 }
