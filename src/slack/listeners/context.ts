@@ -19,6 +19,15 @@ export interface ListenerDeps {
   readonly submitDeadlineMs: number;
 }
 
+/** Resolves with the work's result, or with null when the deadline passes first (the work keeps running). */
+export function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Team and user come from the signed payload, never from user text. */
 export function callerOf(teamId: string | undefined | null, userId: string | undefined | null): Caller | null {
   const team = teamId ? toSlackTeamId(teamId) : null;

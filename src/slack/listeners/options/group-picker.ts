@@ -1,23 +1,17 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { groupOption } from '../../views/modal-inputs.js';
-import type { ListenerDeps } from '../context.js';
+import { type ListenerDeps, within } from '../context.js';
 
 type Args = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 
 /** Group picker typeahead from DocSpace; answers within Slack's 3 s even when DocSpace is slow (then with no options). */
 export async function handleGroupPicker(deps: ListenerDeps, args: Args): Promise<void> {
   const query = (args.options.value ?? '').slice(0, 128);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), deps.submitDeadlineMs);
-  });
   let groups: Awaited<ReturnType<ListenerDeps['services']['searchGroups']>> | null = null;
   try {
-    groups = await Promise.race([deps.services.searchGroups(query), late]);
+    groups = await within(deps.services.searchGroups(query), deps.submitDeadlineMs);
   } catch (error) {
     deps.logger.warn({ err: error }, 'group picker search failed');
-  } finally {
-    clearTimeout(timer);
   }
   await args.ack({ options: (groups ?? []).slice(0, 100).map(groupOption) });
 }

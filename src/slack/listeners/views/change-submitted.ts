@@ -4,7 +4,7 @@ import type { SubmitOutcome } from '../../../domain/outcomes.js';
 import type { Result } from '../../../domain/result.js';
 import { parseViewValues } from '../../parse-view.js';
 import { buildModalErrors } from '../../views/modal-errors.js';
-import { afterAck, callerOfInteraction, type ListenerDeps, tellUser } from '../context.js';
+import { afterAck, callerOfInteraction, type ListenerDeps, tellUser, within } from '../context.js';
 import { submitMessage } from '../render.js';
 import { fieldErrorsFor } from './field-errors.js';
 import { decodeModalMetadata } from './metadata.js';
@@ -13,15 +13,6 @@ import { readModalForm } from './read-form.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Submitted = Result<SubmitOutcome, DomainFailure>;
-
-/** Resolves with the work's result, or with null when the deadline passes first (the work keeps running). */
-function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
 
 /**
  * A submitted change modal. Field problems found without the network are shown inline at once. The change then runs;
