@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { isDocSpaceAdmin } from './domain/group.js';
+import { isDocSpaceAdmin } from './domain/model/group.js';
 import type { DocSpaceGateway } from './domain/ports.js';
 import { isGatewayError } from './domain/ports.js';
 

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import type { AuditEntry, Storage } from '../domain/ports.js';
+import type { AuditEntry } from '../domain/model/audit.js';
+import type { Storage } from '../domain/ports.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 

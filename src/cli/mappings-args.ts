@@ -1,4 +1,4 @@
-import { type SlackTeamId, toSlackTeamId } from '../domain/ids.js';
+import { type SlackTeamId, toSlackTeamId } from '../domain/model/ids.js';
 
 export const MAPPINGS_USAGE = [
   'Usage: npm run mappings -- <command> [--team T…]',

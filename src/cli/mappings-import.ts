@@ -1,10 +1,10 @@
 import { recordAudit } from '../domain/audit-log.js';
-import { mapWithConcurrency } from '../domain/concurrency.js';
-import type { DocSpaceUser } from '../domain/group.js';
-import { lookupDocSpaceUser, newMapping, unusableReason } from '../domain/identity.js';
-import type { SlackTeamId } from '../domain/ids.js';
-import { type DocSpaceGateway, isGatewayError, type Logger, type Storage, type UserMapping } from '../domain/ports.js';
-import type { LinkTarget } from '../domain/refs.js';
+import { lookupDocSpaceUser, unusableReason } from '../domain/identity/resolver.js';
+import { mapWithConcurrency } from '../domain/identity/user-refs.js';
+import type { DocSpaceUser } from '../domain/model/group.js';
+import type { LinkTarget, SlackTeamId } from '../domain/model/ids.js';
+import { newMapping, type UserMapping } from '../domain/model/mapping.js';
+import { type DocSpaceGateway, isGatewayError, type Logger, type Storage } from '../domain/ports.js';
 import type { CsvRecord } from './csv.js';
 import {
   type CheckedRow,

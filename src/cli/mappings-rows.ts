@@ -1,6 +1,6 @@
-import { type DocSpaceUserId, type SlackUserId, toDocSpaceUserId, toSlackUserId } from '../domain/ids.js';
-import type { LinkTarget } from '../domain/refs.js';
-import { err, ok, type Result } from '../domain/result.js';
+import type { LinkTarget } from '../domain/model/ids.js';
+import { type DocSpaceUserId, type SlackUserId, toDocSpaceUserId, toSlackUserId } from '../domain/model/ids.js';
+import { err, ok, type Result } from '../domain/model/result.js';
 import { toEmail } from '../slack/parse-refs.js';
 import type { CsvRecord } from './csv.js';
 

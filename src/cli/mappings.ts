@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { ConfigError } from '../config.js';
 import { createDocSpaceClient, type DocSpaceClient } from '../docspace/client.js';
-import type { SlackTeamId } from '../domain/ids.js';
+import type { SlackTeamId } from '../domain/model/ids.js';
 import type { DocSpaceGateway, Logger, Storage } from '../domain/ports.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';

@@ -1,5 +1,5 @@
-import { checkGroupName, GROUP_NAME_MAX } from '../domain/group.js';
-import { type DocSpaceUserId, type GroupId, toDocSpaceUserId, toGroupId } from '../domain/ids.js';
+import { checkGroupName, GROUP_NAME_MAX } from '../domain/model/group.js';
+import { type DocSpaceUserId, type GroupId, toDocSpaceUserId, toGroupId } from '../domain/model/ids.js';
 import type { ListGroupsQuery } from '../domain/ports.js';
 import { DocSpaceInputError } from './errors.js';
 import type { RequestInfo } from './response.js';

@@ -1,4 +1,4 @@
-import type { DocSpaceUser, Group, GroupSummary } from '../domain/group.js';
+import type { DocSpaceUser, Group, GroupSummary } from '../domain/model/group.js';
 import type { DocSpaceGateway, ListGroupsQuery } from '../domain/ports.js';
 import type { Caller } from './caller.js';
 import { endpoints, ID } from './endpoints.js';

@@ -1,5 +1,5 @@
-import type { Group, IgnoredByDocSpace } from '../domain/group.js';
-import type { DocSpaceUserId } from '../domain/ids.js';
+import type { Group, IgnoredByDocSpace } from '../domain/model/group.js';
+import type { DocSpaceUserId } from '../domain/model/ids.js';
 
 /** What a write asked DocSpace to do; absent fields were not asked for. */
 export interface AskedChange {

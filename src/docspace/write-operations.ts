@@ -1,4 +1,4 @@
-import type { WriteOutcome } from '../domain/group.js';
+import type { WriteOutcome } from '../domain/model/group.js';
 import type { DocSpaceGateway, GroupUpdate } from '../domain/ports.js';
 import type { Caller } from './caller.js';
 import { endpoints, ID } from './endpoints.js';

@@ -1,6 +1,8 @@
-import type { Group, GroupSummary } from './group.js';
-import type { DocSpaceUserId, SlackUserId } from './ids.js';
-import type { AuditEntry, AuditOutcome, AuditRepo, ChangeRequest, Clock, Logger, NewAuditEntry } from './ports.js';
+import type { AuditEntry, AuditOutcome, NewAuditEntry } from './model/audit.js';
+import type { Group, GroupSummary } from './model/group.js';
+import type { DocSpaceUserId, SlackUserId } from './model/ids.js';
+import type { ChangeRequest } from './model/request.js';
+import type { AuditRepo, Clock, Logger } from './ports.js';
 
 /** Appends to the audit table and writes the same entry as one structured log line. */
 export async function recordAudit(

@@ -1,7 +1,7 @@
-import type { DomainFailure } from './failures.js';
-import { type DocSpaceUser, isDocSpaceAdmin } from './group.js';
-import type { SlackUserId } from './ids.js';
-import type { ChangeRequest } from './ports.js';
+import type { DomainFailure } from './model/failures.js';
+import { type DocSpaceUser, isDocSpaceAdmin } from './model/group.js';
+import type { SlackUserId } from './model/ids.js';
+import type { ChangeRequest } from './model/request.js';
 
 export interface PolicyConfig {
   readonly adminSlackIds: ReadonlySet<string>;

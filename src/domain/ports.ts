@@ -1,5 +1,8 @@
-import type { DocSpaceUser, DocSpaceUserType, Group, GroupChange, GroupSummary, WriteOutcome } from './group.js';
-import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
+import type { AuditEntry, NewAuditEntry } from './model/audit.js';
+import type { DocSpaceUser, DocSpaceUserType, Group, GroupSummary, WriteOutcome } from './model/group.js';
+import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './model/ids.js';
+import type { SaveMappingResult, UserMapping } from './model/mapping.js';
+import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
 
 // ---------------------------------------------------------------------------------------------
 // Infrastructure ports owned by the domain. Adapters live in docspace/, storage/ and slack/.
@@ -112,25 +115,6 @@ export interface SlackDirectory {
 // Storage ports: one Storage holds all three repositories (SQLite, PostgreSQL or memory).
 // ---------------------------------------------------------------------------------------------
 
-export type MappingSource = 'email' | 'manual';
-
-export interface UserMapping {
-  readonly teamId: SlackTeamId;
-  readonly slackUserId: SlackUserId;
-  readonly docspaceUserId: DocSpaceUserId;
-  readonly source: MappingSource;
-  /** Slack user who linked it by hand; null for automatic email matches and the CLI import. */
-  readonly createdBy: SlackUserId | null;
-  readonly createdAt: Date;
-  readonly verifiedAt: Date;
-  readonly docspaceEmail: string | null;
-  readonly docspaceDisplayName: string;
-  /** DocSpace account type seen at the last verification (policy trusts DocSpace admins; guests are refused). */
-  readonly docspaceType: DocSpaceUserType;
-}
-
-export type SaveMappingResult = { readonly ok: true } | { readonly ok: false; readonly conflict: UserMapping };
-
 export interface MappingRepo {
   get(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<UserMapping | null>;
   getByDocSpaceUser(teamId: SlackTeamId, docspaceUserId: DocSpaceUserId): Promise<UserMapping | null>;
@@ -144,51 +128,6 @@ export interface MappingRepo {
   delete(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<boolean>;
   /** Ordered by team, then Slack user id. */
   list(teamId?: SlackTeamId): Promise<UserMapping[]>;
-}
-
-export type RequestStatus = 'pending' | 'approved' | 'executed' | 'failed' | 'denied' | 'expired' | 'cancelled';
-
-/** Names captured when the request was made, so cards render without DocSpace calls. */
-export interface RequestSnapshot {
-  readonly groupName: string;
-  /** DocSpace user id -> display name for every user the change or the before-state mentions. */
-  readonly names: Readonly<Record<string, string>>;
-  readonly managerBefore: DocSpaceUserId | null;
-}
-
-export interface ChangeRequest {
-  readonly id: RequestId;
-  readonly teamId: SlackTeamId;
-  /** Same team + fingerprint + pending = the same request (a second asker joins the first). */
-  readonly fingerprint: string;
-  readonly change: GroupChange;
-  readonly snapshot: RequestSnapshot;
-  /** First entry is the original requester; later ones asked for the identical change. */
-  readonly requesterIds: readonly SlackUserId[];
-  readonly requesterDocSpaceId: DocSpaceUserId | null;
-  readonly reason: string | null;
-  readonly status: RequestStatus;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly expiresAt: Date;
-  readonly decidedBy: SlackUserId | null;
-  readonly decidedAt: Date | null;
-  readonly decisionNote: string | null;
-  /** How many executions were started (first approval = 1, one Retry = 2). */
-  readonly attempts: number;
-  readonly outcome: string | null;
-  readonly card: { readonly channelId: string; readonly ts: string } | null;
-}
-
-export interface RequestTransition {
-  readonly from: readonly RequestStatus[];
-  readonly to: RequestStatus;
-  readonly at: Date;
-  readonly decidedBy?: SlackUserId;
-  readonly decisionNote?: string | null;
-  readonly outcome?: string | null;
-  /** Increment attempts, and only transition while attempts < maxAttempts. */
-  readonly startAttempt?: { readonly maxAttempts: number };
 }
 
 export interface RequestRepo {
@@ -205,29 +144,6 @@ export interface RequestRepo {
   /** Requests in a status last updated before a time (recovery of executions interrupted by a crash). */
   listStuck(status: RequestStatus, updatedBefore: Date, limit: number): Promise<ChangeRequest[]>;
 }
-
-export type AuditOutcome = 'succeeded' | 'partial' | 'failed' | 'no_op' | 'recorded';
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly at: Date;
-  readonly teamId: SlackTeamId | null;
-  /** null for the bot itself (expiry, recovery, CLI). */
-  readonly actorSlackId: SlackUserId | null;
-  readonly actorDocSpaceId: DocSpaceUserId | null;
-  readonly onBehalfOf: readonly SlackUserId[];
-  readonly requestId: RequestId | null;
-  /** e.g. create, set_manager, members, rename, delete, request, approve, deny, cancel, expire, retry, link, unlink */
-  readonly action: string;
-  readonly groupId: GroupId | null;
-  readonly groupName: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly outcome: AuditOutcome;
-  readonly detail: string | null;
-}
-
-export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
 /** Append-only: no update or delete exists. */
 export interface AuditRepo {

@@ -1,27 +1,19 @@
-import type { Caller } from './actor.js';
-import {
-  type AdminDeps,
-  auditTrail,
-  linkUser,
-  listMappings,
-  listRequests,
-  unlinkUser,
-  whoAmI,
-} from './admin-service.js';
-import { approveRequest, cancelRequest, denyRequest, expireDueRequests, retryRequest } from './approval-decisions.js';
-import { recoverInterrupted } from './approval-recovery.js';
-import type { ChangeAsk } from './change-ask.js';
-import { listGroups, searchGroups, showGroup, submitChange } from './group-service.js';
-import { userFromMapping } from './identity.js';
-import type { RequestId, SlackUserId } from './ids.js';
+import { auditTrail, linkUser, listMappings, listRequests, unlinkUser, whoAmI } from './admin.js';
+import { approveRequest, cancelRequest, denyRequest, expireDueRequests, retryRequest } from './approvals/decide.js';
+import { recoverInterrupted } from './approvals/recover.js';
+import type { DomainDeps } from './deps.js';
+import type { ChangeAsk } from './groups/ask.js';
+import { listGroups, searchGroups, showGroup, submitChange } from './groups/service.js';
+import type { Caller } from './identity/actor.js';
+import { userFromMapping } from './identity/resolver.js';
+import type { GroupRef, LinkTarget, RequestId, SlackUserId } from './model/ids.js';
 import { isApprover, type Role, roleOf } from './policy.js';
-import type { GroupRef, LinkTarget } from './refs.js';
 
 /** How long an execution may take before a request stuck in `approved` counts as interrupted. */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
 
 /** The use cases the Slack layer calls, bound to their dependencies. */
-export function createBotServices(deps: AdminDeps) {
+export function createBotServices(deps: DomainDeps) {
   return {
     submit: (caller: Caller, ask: ChangeAsk, reason: string | null) => submitChange(deps, caller, ask, reason),
     show: (ref: GroupRef) => showGroup(deps, ref),

@@ -1,6 +1,6 @@
-import type { DomainFailure, IdentityFailure } from '../domain/failures.js';
-import type { GroupSummary } from '../domain/group.js';
-import { GROUP_NAME_MAX } from '../domain/group.js';
+import type { DomainFailure, IdentityFailure } from '../domain/model/failures.js';
+import type { GroupSummary } from '../domain/model/group.js';
+import { GROUP_NAME_MAX } from '../domain/model/group.js';
 import type { GatewayErrorCode } from '../domain/ports.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/request-status.js';

@@ -1,7 +1,13 @@
-import { checkGroupName, GROUP_NAME_MAX } from '../domain/group.js';
-import { isGuid, type SlackUserId, toDocSpaceUserId, toGroupId, toSlackUserId } from '../domain/ids.js';
-import { userRefKey } from '../domain/refs.js';
-import { err, ok, type Result } from '../domain/result.js';
+import { checkGroupName, GROUP_NAME_MAX } from '../domain/model/group.js';
+import {
+  isGuid,
+  type SlackUserId,
+  toDocSpaceUserId,
+  toGroupId,
+  toSlackUserId,
+  userRefKey,
+} from '../domain/model/ids.js';
+import { err, ok, type Result } from '../domain/model/result.js';
 import { decodeSlackEntities, truncate } from './escape.js';
 import type { Token } from './parse-tokens.js';
 import type { GroupRef, LinkTarget, Problem, UserRef } from './parse-types.js';

@@ -1,9 +1,8 @@
-import type { SlackUserId } from '../domain/ids.js';
-import type { GroupRef, LinkTarget, UserRef } from '../domain/refs.js';
-import type { Result } from '../domain/result.js';
+import type { GroupRef, LinkTarget, SlackUserId, UserRef } from '../domain/model/ids.js';
+import type { Result } from '../domain/model/result.js';
 import type { Token } from './parse-tokens.js';
 
-export type { GroupRef, LinkTarget, UserRef } from '../domain/refs.js';
+export type { GroupRef, LinkTarget, UserRef } from '../domain/model/ids.js';
 
 export type ParsedCommand =
   | { kind: 'help' }

@@ -1,4 +1,4 @@
-import { type Err, err } from '../domain/result.js';
+import { type Err, err } from '../domain/model/result.js';
 import type { ParseError, ParseErrorCode, Problem } from './parse-types.js';
 
 export const COMMAND_NAME = '/docspace-group';

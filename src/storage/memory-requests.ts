@@ -1,4 +1,5 @@
-import type { ChangeRequest, RequestRepo, RequestTransition } from '../domain/ports.js';
+import type { ChangeRequest, RequestTransition } from '../domain/model/request.js';
+import type { RequestRepo } from '../domain/ports.js';
 import { StorageError } from './errors.js';
 import { toLimit, uniqueIds } from './rows.js';
 

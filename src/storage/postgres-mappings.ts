@@ -1,5 +1,6 @@
-import type { DocSpaceUserId, SlackTeamId } from '../domain/ids.js';
-import type { MappingRepo, SaveMappingResult, UserMapping } from '../domain/ports.js';
+import type { DocSpaceUserId, SlackTeamId } from '../domain/model/ids.js';
+import type { SaveMappingResult, UserMapping } from '../domain/model/mapping.js';
+import type { MappingRepo } from '../domain/ports.js';
 import { driverErrorCode, StorageError, toQueryError } from './errors.js';
 import type { PostgresContext } from './postgres-context.js';
 import { mappingFromRow, mappingValues } from './rows.js';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { GroupChange } from '../domain/group.js';
-import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../domain/ids.js';
-import type { AuditEntry, ChangeRequest, NewAuditEntry, RequestSnapshot, UserMapping } from '../domain/ports.js';
+import type { AuditEntry, NewAuditEntry } from '../domain/model/audit.js';
+import type { GroupChange } from '../domain/model/group.js';
+import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../domain/model/ids.js';
+import type { UserMapping } from '../domain/model/mapping.js';
+import type { ChangeRequest, RequestSnapshot } from '../domain/model/request.js';
 
 // Row <-> domain mapping shared by the SQLite and PostgreSQL drivers. Values are in the order of columns.ts; Dates stay
 // Dates (SQLite binds them as ISO text, pg as timestamptz) and JSON columns are JSON text.

@@ -1,4 +1,5 @@
-import type { ChangeRequest, RequestRepo } from '../domain/ports.js';
+import type { ChangeRequest } from '../domain/model/request.js';
+import type { RequestRepo } from '../domain/ports.js';
 import { REQUEST_COLUMNS } from './columns.js';
 import { requestFromRow, requestValues, toLimit, uniqueIds } from './rows.js';
 import { placeholders, sqlitePlaceholder } from './sql-text.js';

@@ -1,5 +1,5 @@
-import type { RequestId } from '../domain/ids.js';
-import type { RequestTransition } from '../domain/ports.js';
+import type { RequestId } from '../domain/model/ids.js';
+import type { RequestTransition } from '../domain/model/request.js';
 import type { SqlValue } from './rows.js';
 
 /** '?' for SQLite, '$n' for PostgreSQL. */

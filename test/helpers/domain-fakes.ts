@@ -1,16 +1,9 @@
-import type { AdminDeps } from '../../src/domain/admin-service.js';
-import { createIdentityResolver } from '../../src/domain/identity.js';
-import type { RequestId, SlackUserId } from '../../src/domain/ids.js';
+import type { DomainDeps } from '../../src/domain/deps.js';
+import { createIdentityResolver } from '../../src/domain/identity/resolver.js';
+import type { RequestId, SlackUserId } from '../../src/domain/model/ids.js';
+import type { ChangeRequest } from '../../src/domain/model/request.js';
 import type { PolicyConfig } from '../../src/domain/policy.js';
-import type {
-  ApprovalNotifier,
-  ChangeRequest,
-  Clock,
-  Logger,
-  SlackDirectory,
-  SlackProfile,
-  Storage,
-} from '../../src/domain/ports.js';
+import type { ApprovalNotifier, Clock, Logger, SlackDirectory, SlackProfile, Storage } from '../../src/domain/ports.js';
 import { createMemoryStorage } from '../../src/storage/memory.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
 import { APPROVAL_CHANNEL, HOUR, START, slackIdOf, TEAM } from './domain-people.js';
@@ -154,7 +147,7 @@ export function makePolicy(overrides: Partial<PolicyConfig> = {}): PolicyConfig 
   };
 }
 
-export interface DomainTestDeps extends AdminDeps {
+export interface DomainTestDeps extends DomainDeps {
   readonly storage: Storage;
   readonly docspace: MemoryDocSpace;
   readonly slack: FakeSlackDirectory;
@@ -172,7 +165,7 @@ export interface DomainDepsOverrides {
   readonly clock?: FakeClock;
 }
 
-/** ApprovalDeps + AdminDeps over memory storage, the memory DocSpace, the fixture Slack directory and a fake clock. */
+/** DomainDeps + DomainDeps over memory storage, the memory DocSpace, the fixture Slack directory and a fake clock. */
 export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestDeps {
   const clock = overrides.clock ?? createFakeClock();
   const storage = createMemoryStorage({ now: () => clock.now() });

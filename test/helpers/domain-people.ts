@@ -1,11 +1,18 @@
-import type { Caller } from '../../src/domain/actor.js';
-import type { ApprovalDeps } from '../../src/domain/approval-deps.js';
-import type { ChangeAsk } from '../../src/domain/change-ask.js';
-import type { DocSpaceUser, Group } from '../../src/domain/group.js';
-import { submitChange } from '../../src/domain/group-service.js';
-import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../src/domain/ids.js';
-import type { ChangeRequest } from '../../src/domain/ports.js';
-import type { GroupRef, UserRef } from '../../src/domain/refs.js';
+import type { DomainDeps } from '../../src/domain/deps.js';
+import type { ChangeAsk } from '../../src/domain/groups/ask.js';
+import { submitChange } from '../../src/domain/groups/service.js';
+import type { Caller } from '../../src/domain/identity/actor.js';
+import type { DocSpaceUser, Group } from '../../src/domain/model/group.js';
+import type {
+  DocSpaceUserId,
+  GroupId,
+  GroupRef,
+  RequestId,
+  SlackTeamId,
+  SlackUserId,
+  UserRef,
+} from '../../src/domain/model/ids.js';
+import type { ChangeRequest } from '../../src/domain/model/request.js';
 import { PEOPLE, type PersonHandle, TEAM_ID } from '../fixtures/people.js';
 import { docspaceUserOfPerson, type MemoryDocSpace } from './memory-docspace.js';
 
@@ -35,7 +42,7 @@ export function seedDevTeam(deps: { readonly docspace: MemoryDocSpace }): Group 
 }
 
 /** A requester asks for users to be added to "Development Team"; returns the stored pending request. */
-export async function askToAdd(deps: ApprovalDeps, requester: WithSlack, ...add: WithSlack[]): Promise<ChangeRequest> {
+export async function askToAdd(deps: DomainDeps, requester: WithSlack, ...add: WithSlack[]): Promise<ChangeRequest> {
   const ask: ChangeAsk = { kind: 'members', group: groupNamed('Development Team'), add: add.map(mention), remove: [] };
   const result = await submitChange(deps, callerOf(requester), ask, 'needed for the project');
   if (!result.ok || result.value.kind !== 'requested') throw new Error(`expected a request: ${JSON.stringify(result)}`);

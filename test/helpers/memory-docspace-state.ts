@@ -1,5 +1,11 @@
-import type { DocSpaceUser, Group, GroupSummary, IgnoredByDocSpace, WriteOutcome } from '../../src/domain/group.js';
-import type { DocSpaceUserId, GroupId } from '../../src/domain/ids.js';
+import type {
+  DocSpaceUser,
+  Group,
+  GroupSummary,
+  IgnoredByDocSpace,
+  WriteOutcome,
+} from '../../src/domain/model/group.js';
+import type { DocSpaceUserId, GroupId } from '../../src/domain/model/ids.js';
 import type { GatewayErrorCode, GroupUpdate, ListGroupsQuery } from '../../src/domain/ports.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
 

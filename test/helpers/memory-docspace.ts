@@ -1,5 +1,5 @@
-import type { DocSpaceUser, Group } from '../../src/domain/group.js';
-import type { DocSpaceUserId, GroupId } from '../../src/domain/ids.js';
+import type { DocSpaceUser, Group } from '../../src/domain/model/group.js';
+import type { DocSpaceUserId, GroupId } from '../../src/domain/model/ids.js';
 import type { DocSpaceGateway, GatewayErrorCode } from '../../src/domain/ports.js';
 import { PEOPLE } from '../fixtures/people.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocSpaceClient } from '../../src/docspace/client.js';
 import { DocSpaceInputError } from '../../src/docspace/errors.js';
-import { type DocSpaceUserId, EMPTY_GUID, type GroupId } from '../../src/domain/ids.js';
+import { type DocSpaceUserId, EMPTY_GUID, type GroupId } from '../../src/domain/model/ids.js';
 import { validateAgainstSchema } from '../helpers/openapi.js';
 import { failureOf, seedTeam, setup, UNKNOWN_USER, userId } from './docspace-client-harness.js';
 

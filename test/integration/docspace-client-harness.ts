@@ -1,6 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { createDocSpaceClient, type DocSpaceClient, type DocSpaceClientOptions } from '../../src/docspace/client.js';
-import type { DocSpaceUserId, GroupId } from '../../src/domain/ids.js';
+import type { DocSpaceUserId, GroupId } from '../../src/domain/model/ids.js';
 import type { Logger } from '../../src/domain/ports.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.js';
 import { PEOPLE, type PersonHandle } from '../fixtures/people.js';

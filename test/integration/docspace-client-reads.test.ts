@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDocSpaceClient } from '../../src/docspace/client.js';
-import type { GroupId } from '../../src/domain/ids.js';
+import type { GroupId } from '../../src/domain/model/ids.js';
 import { PEOPLE } from '../fixtures/people.js';
 import { recordingLogger, seedTeam, setup, userId } from './docspace-client-harness.js';
 

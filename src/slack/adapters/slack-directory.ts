@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { type SlackTeamId, type SlackUserId, toSlackTeamId } from '../../domain/ids.js';
+import { type SlackTeamId, type SlackUserId, toSlackTeamId } from '../../domain/model/ids.js';
 import type { SlackDirectory, SlackProfile } from '../../domain/ports.js';
 
 interface SlackUserInfo {

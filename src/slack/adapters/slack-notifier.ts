@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { ApprovalNotifier, ChangeRequest, Clock } from '../../domain/ports.js';
+import type { ChangeRequest } from '../../domain/model/request.js';
+import type { ApprovalNotifier, Clock } from '../../domain/ports.js';
 import { buildApprovalCard } from '../views/approval-card.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { buildRequesterDm } from '../views/requester-dm.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Caller } from '../../domain/actor.js';
-import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/ids.js';
+import type { Caller } from '../../domain/identity/actor.js';
+import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/model/ids.js';
 import type { BotServices } from '../../domain/services.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
 import { formNotOpenedText, unexpectedErrorText } from '../messages.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ChangeRequest } from '../../domain/ports.js';
+import type { ChangeRequest } from '../../domain/model/request.js';
 import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY, BLOCK_DECISION } from '../ids.js';
 import {
   button,

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import type { ChangeRequest } from '../../domain/ports.js';
+import type { ChangeRequest } from '../../domain/model/request.js';
 import { ACTION_REASON, BLOCK_REASON, CALLBACK_DENY_REASON } from '../ids.js';
 import { plain, section } from './blocks.js';
 import { describeChange } from './describe-change.js';

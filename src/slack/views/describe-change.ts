@@ -1,5 +1,5 @@
-import type { GroupChange } from '../../domain/group.js';
-import type { ChangeRequest } from '../../domain/ports.js';
+import type { GroupChange } from '../../domain/model/group.js';
+import type { ChangeRequest } from '../../domain/model/request.js';
 import { esc, nameList } from './blocks.js';
 
 type Described = Pick<ChangeRequest, 'change' | 'snapshot'>;

@@ -1,8 +1,8 @@
-import type { IdentityFailure } from '../../domain/failures.js';
-import type { DocSpaceUserType } from '../../domain/group.js';
-import type { SlackUserId } from '../../domain/ids.js';
-import type { UserMapping } from '../../domain/ports.js';
-import type { Result } from '../../domain/result.js';
+import type { IdentityFailure } from '../../domain/model/failures.js';
+import type { DocSpaceUserType } from '../../domain/model/group.js';
+import type { SlackUserId } from '../../domain/model/ids.js';
+import type { UserMapping } from '../../domain/model/mapping.js';
+import type { Result } from '../../domain/model/result.js';
 import { identityFailureText } from '../messages.js';
 import { context, esc, mention, message, packLines, type SlackMessage, section, slackDate } from './blocks.js';
 

@@ -1,5 +1,5 @@
 import type { InputBlock, PlainTextOption } from '@slack/types';
-import type { GroupId } from '../../domain/ids.js';
+import type { GroupId } from '../../domain/model/ids.js';
 import { ACTION_GROUP_PICKER, ACTION_REASON, BLOCK_GROUP, BLOCK_REASON } from '../ids.js';
 import { LIMITS, plain } from './blocks.js';
 

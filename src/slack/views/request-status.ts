@@ -1,5 +1,5 @@
-import { MAX_ATTEMPTS } from '../../domain/approval-deps.js';
-import type { ChangeRequest, RequestStatus } from '../../domain/ports.js';
+import type { ChangeRequest, RequestStatus } from '../../domain/model/request.js';
+import { MAX_ATTEMPTS } from '../../domain/model/request.js';
 import { esc, mention, slackDate } from './blocks.js';
 
 /** How many executions a request may start (first approval + one Retry): the domain's bound. */

@@ -1,4 +1,4 @@
-import type { ChangeRequest } from '../../domain/ports.js';
+import type { ChangeRequest } from '../../domain/model/request.js';
 import { channelLink, context, message, type SlackMessage, section } from './blocks.js';
 import { describeChange, describeChangeInline } from './describe-change.js';
 import { canRetry, decidedWhen, decider, MAX_ATTEMPTS, outcomeText, reasonText } from './request-status.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import type { SlackUserId } from '../../domain/ids.js';
-import type { ChangeRequest } from '../../domain/ports.js';
+import type { SlackUserId } from '../../domain/model/ids.js';
+import type { ChangeRequest } from '../../domain/model/request.js';
 import { ACTION_CANCEL_REQUEST } from '../ids.js';
 import {
   button,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/cli/csv.js';
-import type { SlackTeamId } from '../../../src/domain/ids.js';
+import type { SlackTeamId } from '../../../src/domain/model/ids.js';
 import { createMemoryStorage } from '../../../src/storage/index.js';
 import { PEOPLE } from '../../fixtures/people.js';
 import { csv, manualMapping, NOW, startCliKit, TEAM } from './mappings-cli-kit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SlackTeamId, SlackUserId } from '../../../src/domain/ids.js';
+import type { SlackTeamId, SlackUserId } from '../../../src/domain/model/ids.js';
 import type { DocSpaceGateway } from '../../../src/domain/ports.js';
 import { PEOPLE } from '../../fixtures/people.js';
 import { csv, lineFor, manualMapping, NOW, startCliKit, TEAM } from './mappings-cli-kit.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTERRUPTED_OUTCOME } from '../../../src/domain/approval-recovery.js';
+import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
 import { createTestClock, type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src/domain/ports.js';
+import type { AuditEntry } from '../../../src/domain/model/audit.js';
 import { useHarness } from '../../helpers/harness.js';
 import {
   approve,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERRUPTED_OUTCOME } from '../../../src/domain/approval-recovery.js';
-import type { ChangeRequest } from '../../../src/domain/ports.js';
+import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
+import type { ChangeRequest } from '../../../src/domain/model/request.js';
 import { INTERRUPTED_AFTER_MS } from '../../../src/domain/services.js';
 import { createTestClock, type Harness } from '../../helpers/harness.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackTeamId } from '../../../src/domain/ids.js';
-import type { ChangeRequest } from '../../../src/domain/ports.js';
+import type { SlackTeamId } from '../../../src/domain/model/ids.js';
+import type { ChangeRequest } from '../../../src/domain/model/request.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { TEAM_ID } from '../../fixtures/people.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';

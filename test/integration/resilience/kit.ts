@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RequestId, SlackTeamId } from '../../../src/domain/ids.js';
-import type { AuditEntry, ChangeRequest } from '../../../src/domain/ports.js';
+import type { AuditEntry } from '../../../src/domain/model/audit.js';
+import type { RequestId, SlackTeamId } from '../../../src/domain/model/ids.js';
+import type { ChangeRequest } from '../../../src/domain/model/request.js';
 import { ACTION_APPROVE, ACTION_RETRY } from '../../../src/slack/ids.js';
 import type { RequestLogEntry } from '../../fakes/docspace-server.js';
 import { blockAction } from '../../fakes/payloads.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackTeamId } from '../../../src/domain/ids.js';
+import type { SlackTeamId } from '../../../src/domain/model/ids.js';
 import { TEAM_ID } from '../../fixtures/people.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
 import {

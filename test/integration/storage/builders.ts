@@ -1,6 +1,14 @@
-import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../src/domain/ids.js';
-import { toDocSpaceUserId, toGroupId, toRequestId, toSlackTeamId, toSlackUserId } from '../../../src/domain/ids.js';
-import type { ChangeRequest, NewAuditEntry, UserMapping } from '../../../src/domain/ports.js';
+import type { NewAuditEntry } from '../../../src/domain/model/audit.js';
+import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../src/domain/model/ids.js';
+import {
+  toDocSpaceUserId,
+  toGroupId,
+  toRequestId,
+  toSlackTeamId,
+  toSlackUserId,
+} from '../../../src/domain/model/ids.js';
+import type { UserMapping } from '../../../src/domain/model/mapping.js';
+import type { ChangeRequest } from '../../../src/domain/model/request.js';
 import { displayNameOf, PEOPLE, TEAM_ID } from '../../fixtures/people.js';
 
 // Input factories for the storage suites: every call builds fresh objects, overrides win.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findIgnored, nothingIgnored } from '../../../src/docspace/verify.js';
-import type { DocSpaceUser, Group } from '../../../src/domain/group.js';
-import type { DocSpaceUserId, GroupId } from '../../../src/domain/ids.js';
+import type { DocSpaceUser, Group } from '../../../src/domain/model/group.js';
+import type { DocSpaceUserId, GroupId } from '../../../src/domain/model/ids.js';
 
 const id = (n: number) => `dddd000${n}-0000-4000-8000-00000000000${n}` as DocSpaceUserId;
 const user = (n: number): DocSpaceUser => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditTrail, listRequests, whoAmI } from '../../../src/domain/admin-service.js';
-import { submitChange } from '../../../src/domain/group-service.js';
+import { auditTrail, listRequests, whoAmI } from '../../../src/domain/admin.js';
+import { submitChange } from '../../../src/domain/groups/service.js';
 import {
   askToAdd,
   callerOf,

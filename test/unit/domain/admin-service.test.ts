@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linkUser, listMappings, unlinkUser } from '../../../src/domain/admin-service.js';
-import type { IdentityFailureCode } from '../../../src/domain/failures.js';
-import type { SlackUserId } from '../../../src/domain/ids.js';
-import type { LinkTarget } from '../../../src/domain/refs.js';
+import { linkUser, listMappings, unlinkUser } from '../../../src/domain/admin.js';
+import type { IdentityFailureCode } from '../../../src/domain/model/failures.js';
+import type { LinkTarget, SlackUserId } from '../../../src/domain/model/ids.js';
 import { callerOf, docspaceIdOf, HOUR, makeDomainDeps, slackIdOf, TEAM } from '../../helpers/domain-fakes.js';
 
 const owner = callerOf('owner');

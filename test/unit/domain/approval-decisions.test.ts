@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, cancelRequest, denyRequest } from '../../../src/domain/approval-decisions.js';
+import { approveRequest, cancelRequest, denyRequest } from '../../../src/domain/approvals/decide.js';
 import {
   askToAdd,
   callerOf,

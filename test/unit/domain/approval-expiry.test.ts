@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, denyRequest, expireDueRequests } from '../../../src/domain/approval-decisions.js';
+import { approveRequest, denyRequest, expireDueRequests } from '../../../src/domain/approvals/decide.js';
 import { askToAdd, callerOf, HOUR, makeDomainDeps, seedDevTeam } from '../../helpers/domain-fakes.js';
 
 async function setup() {

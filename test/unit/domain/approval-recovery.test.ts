@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { retryRequest } from '../../../src/domain/approval-decisions.js';
-import { INTERRUPTED_OUTCOME, recoverInterrupted } from '../../../src/domain/approval-recovery.js';
-import type { ChangeRequest } from '../../../src/domain/ports.js';
+import { retryRequest } from '../../../src/domain/approvals/decide.js';
+import { INTERRUPTED_OUTCOME, recoverInterrupted } from '../../../src/domain/approvals/recover.js';
+import type { ChangeRequest } from '../../../src/domain/model/request.js';
 import {
   askToAdd,
   callerOf,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, retryRequest } from '../../../src/domain/approval-decisions.js';
-import { submitChange } from '../../../src/domain/group-service.js';
+import { approveRequest, retryRequest } from '../../../src/domain/approvals/decide.js';
+import { submitChange } from '../../../src/domain/groups/service.js';
 import {
   askToAdd,
   callerOf,

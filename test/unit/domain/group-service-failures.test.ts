@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/change-ask.js';
-import { showGroup, submitChange } from '../../../src/domain/group-service.js';
-import type { GroupId } from '../../../src/domain/ids.js';
+import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
+import { showGroup, submitChange } from '../../../src/domain/groups/service.js';
+import type { GroupId } from '../../../src/domain/model/ids.js';
 import {
   callerOf,
   docspaceIdOf,

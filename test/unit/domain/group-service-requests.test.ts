@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/change-ask.js';
-import { submitChange } from '../../../src/domain/group-service.js';
+import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
+import { submitChange } from '../../../src/domain/groups/service.js';
 import {
   APPROVAL_CHANNEL,
   callerOf,

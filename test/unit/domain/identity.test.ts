@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentityFailureCode } from '../../../src/domain/failures.js';
-import type { DocSpaceUserId, SlackUserId } from '../../../src/domain/ids.js';
-import type { UserMapping } from '../../../src/domain/ports.js';
+import type { IdentityFailureCode } from '../../../src/domain/model/failures.js';
+import type { DocSpaceUserId, SlackUserId } from '../../../src/domain/model/ids.js';
+import type { UserMapping } from '../../../src/domain/model/mapping.js';
 import { PEOPLE } from '../../fixtures/people.js';
 import {
   createFakeSlackDirectory,

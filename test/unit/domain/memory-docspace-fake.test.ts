@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupId } from '../../../src/domain/ids.js';
+import type { GroupId } from '../../../src/domain/model/ids.js';
 import { isGatewayError } from '../../../src/domain/ports.js';
 import { docspaceIdOf } from '../../helpers/domain-fakes.js';
 import { createMemoryDocSpace } from '../../helpers/memory-docspace.js';

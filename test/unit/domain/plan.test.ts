@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocSpaceUser, Group } from '../../../src/domain/group.js';
-import type { GroupId } from '../../../src/domain/ids.js';
-import { createChange, planChange } from '../../../src/domain/plan.js';
+import { createChange, planChange } from '../../../src/domain/groups/plan.js';
+import type { DocSpaceUser, Group } from '../../../src/domain/model/group.js';
+import type { GroupId } from '../../../src/domain/model/ids.js';
 import { docspaceIdOf, docspaceUserOf } from '../../helpers/domain-fakes.js';
 
 const GROUP_ID = 'eeee0001-0000-4000-8000-000000000001' as GroupId;

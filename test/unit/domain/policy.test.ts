@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocSpaceUser } from '../../../src/domain/group.js';
+import type { DocSpaceUser } from '../../../src/domain/model/group.js';
 import { type Actor, mayCancel, mayDecide, type Role, roleOf, routeSubmission } from '../../../src/domain/policy.js';
 import { docspaceUserOf, makeChangeRequest, makePolicy, slackIdOf } from '../../helpers/domain-fakes.js';
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DocSpaceUser } from '../../../src/domain/group.js';
-import type { DocSpaceUserId, SlackUserId } from '../../../src/domain/ids.js';
+import { RESOLVE_CONCURRENCY, resolveUserRefs } from '../../../src/domain/identity/user-refs.js';
+import type { DocSpaceUser } from '../../../src/domain/model/group.js';
+import type { DocSpaceUserId, SlackUserId, UserRef } from '../../../src/domain/model/ids.js';
 import type { SlackProfile } from '../../../src/domain/ports.js';
-import type { UserRef } from '../../../src/domain/refs.js';
-import { RESOLVE_CONCURRENCY, resolveUserRefs } from '../../../src/domain/user-refs.js';
 import { createFakeSlackDirectory, makeDomainDeps, slackIdOf, TEAM } from '../../helpers/domain-fakes.js';
 import { createMemoryDocSpace } from '../../helpers/memory-docspace.js';
 

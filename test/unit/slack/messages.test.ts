@@ -4,8 +4,8 @@ import type {
   DomainFailureCode,
   IdentityFailure,
   IdentityFailureCode,
-} from '../../../src/domain/failures.js';
-import type { SlackUserId } from '../../../src/domain/ids.js';
+} from '../../../src/domain/model/failures.js';
+import type { SlackUserId } from '../../../src/domain/model/ids.js';
 import type { GatewayErrorCode } from '../../../src/domain/ports.js';
 import { failureText, identityFailureText, unexpectedErrorText } from '../../../src/slack/messages.js';
 import { PEOPLE } from '../../fixtures/people.js';

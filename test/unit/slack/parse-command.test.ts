@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DocSpaceUserId, type GroupId, type SlackUserId, toSlackUserId } from '../../../src/domain/ids.js';
-import { ok } from '../../../src/domain/result.js';
+import { type DocSpaceUserId, type GroupId, type SlackUserId, toSlackUserId } from '../../../src/domain/model/ids.js';
+import { ok } from '../../../src/domain/model/result.js';
 import {
   type GroupRef,
   type ParsedCommand,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAuditCli } from '../../../src/cli/audit.js';
-import type { NewAuditEntry } from '../../../src/domain/ports.js';
+import type { NewAuditEntry } from '../../../src/domain/model/audit.js';
 import { createMemoryStorage } from '../../../src/storage/index.js';
 import { makeAuditEntry } from '../../integration/storage/builders.js';
 

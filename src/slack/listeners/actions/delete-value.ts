@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type GroupId, toGroupId } from '../../../domain/ids.js';
+import { type GroupId, toGroupId } from '../../../domain/model/ids.js';
 
 const schema = z.object({ g: z.string(), r: z.string().max(500).nullable() });
 

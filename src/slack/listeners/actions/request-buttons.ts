@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Caller } from '../../../domain/actor.js';
-import { notPendingFailure } from '../../../domain/approval-deps.js';
-import type { DomainFailure } from '../../../domain/failures.js';
-import { type RequestId, toRequestId } from '../../../domain/ids.js';
+import { notPendingFailure } from '../../../domain/approvals/notify.js';
+import type { Caller } from '../../../domain/identity/actor.js';
+import type { DomainFailure } from '../../../domain/model/failures.js';
+import { type RequestId, toRequestId } from '../../../domain/model/ids.js';
+import type { Result } from '../../../domain/model/result.js';
 import { mayDecide } from '../../../domain/policy.js';
-import type { Result } from '../../../domain/result.js';
 import { buildDenyReasonModal } from '../../views/deny-reason-modal.js';
 import { afterAck, callerOfInteraction, type ListenerDeps, plainMessage } from '../context.js';
 import { failureMessage } from '../render.js';

@@ -1,4 +1,4 @@
-import type { Caller } from '../../../domain/actor.js';
+import type { Caller } from '../../../domain/identity/actor.js';
 import type { ParsedCommand } from '../../parse-types.js';
 import { buildAuditList } from '../../views/audit-list.js';
 import type { SlackMessage } from '../../views/blocks.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { toRequestId } from '../../../domain/ids.js';
+import { toRequestId } from '../../../domain/model/ids.js';
 import { ACTION_REASON, BLOCK_REASON } from '../../ids.js';
 import { parseViewValues, textValue } from '../../parse-view.js';
 import { buildModalErrors } from '../../views/modal-errors.js';

@@ -1,6 +1,6 @@
-import type { ChangeAsk } from '../../../domain/change-ask.js';
-import type { DomainFailure, IdentityFailure, IdentityFailureCode } from '../../../domain/failures.js';
-import type { UserRef } from '../../../domain/refs.js';
+import type { ChangeAsk } from '../../../domain/groups/ask.js';
+import type { DomainFailure, IdentityFailure, IdentityFailureCode } from '../../../domain/model/failures.js';
+import type { UserRef } from '../../../domain/model/ids.js';
 import type { FieldErrors } from './read-form.js';
 
 /** Plain text (modal errors render no mrkdwn), per identity refusal. */

@@ -1,8 +1,8 @@
-import type { ChangeAsk } from '../../../domain/change-ask.js';
-import { checkGroupName } from '../../../domain/group.js';
-import { type SlackUserId, toGroupId, toSlackUserId } from '../../../domain/ids.js';
-import type { UserRef } from '../../../domain/refs.js';
-import { err, ok, type Result } from '../../../domain/result.js';
+import type { ChangeAsk } from '../../../domain/groups/ask.js';
+import { checkGroupName } from '../../../domain/model/group.js';
+import type { UserRef } from '../../../domain/model/ids.js';
+import { type SlackUserId, toGroupId, toSlackUserId } from '../../../domain/model/ids.js';
+import { err, ok, type Result } from '../../../domain/model/result.js';
 import {
   ACTION_ADD,
   ACTION_GROUP_PICKER,

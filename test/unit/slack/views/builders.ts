@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import type { DocSpaceUser, Group, GroupSummary } from '../../../../src/domain/group.js';
-import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../../src/domain/ids.js';
-import type { ChangeRequest, UserMapping } from '../../../../src/domain/ports.js';
+import type { DocSpaceUser, Group, GroupSummary } from '../../../../src/domain/model/group.js';
+import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../../src/domain/model/ids.js';
+import type { UserMapping } from '../../../../src/domain/model/mapping.js';
+import type { ChangeRequest } from '../../../../src/domain/model/request.js';
 import { displayNameOf, type FixturePerson, PEOPLE, TEAM_ID } from '../../../fixtures/people.js';
 
 /** Strings that must never reach Slack as live markup. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocSpaceUserId, GroupId } from '../../../../src/domain/ids.js';
-import type { ChangeReport } from '../../../../src/domain/outcomes.js';
+import type { ChangeReport } from '../../../../src/domain/model/group.js';
+import type { DocSpaceUserId, GroupId } from '../../../../src/domain/model/ids.js';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE } from '../../../../src/slack/ids.js';
 import { buildChangeResult } from '../../../../src/slack/views/change-result.js';
 import { buildDeleteConfirmation } from '../../../../src/slack/views/delete-confirmation.js';

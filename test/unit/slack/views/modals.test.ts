@@ -1,6 +1,6 @@
 import type { InputBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { GroupId } from '../../../../src/domain/ids.js';
+import type { GroupId } from '../../../../src/domain/model/ids.js';
 import {
   ACTION_GROUP_PICKER,
   ACTION_MENU_CREATE,

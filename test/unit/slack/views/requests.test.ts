@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestId } from '../../../../src/domain/ids.js';
-import type { RequestStatus } from '../../../../src/domain/ports.js';
+import type { RequestId } from '../../../../src/domain/model/ids.js';
+import type { RequestStatus } from '../../../../src/domain/model/request.js';
 import { ACTION_CANCEL_REQUEST } from '../../../../src/slack/ids.js';
 import { buildRequesterDm } from '../../../../src/slack/views/requester-dm.js';
 import { buildRequestQueuedReply, buildRequestsList } from '../../../../src/slack/views/requests-list.js';

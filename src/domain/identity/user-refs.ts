@@ -1,11 +1,10 @@
-import { mapWithConcurrency } from './concurrency.js';
-import type { IdentityFailure } from './failures.js';
-import type { DocSpaceUser } from './group.js';
-import { type IdentityResolver, lookupDocSpaceUser, unusableReason } from './identity.js';
-import type { SlackTeamId } from './ids.js';
-import type { DocSpaceGateway } from './ports.js';
-import { type UserRef, userRefKey } from './refs.js';
-import { err, ok, type Result } from './result.js';
+import type { IdentityFailure } from '../model/failures.js';
+import type { DocSpaceUser } from '../model/group.js';
+import type { SlackTeamId } from '../model/ids.js';
+import { type UserRef, userRefKey } from '../model/ids.js';
+import { err, ok, type Result } from '../model/result.js';
+import type { DocSpaceGateway } from '../ports.js';
+import { type IdentityResolver, lookupDocSpaceUser, unusableReason } from './resolver.js';
 
 export const RESOLVE_CONCURRENCY = 8;
 
@@ -48,3 +47,21 @@ export async function resolveUserRefs(
 }
 
 export { resolveEmail };
+
+/** Maps items with at most `limit` promises in flight; results keep the input order. */
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

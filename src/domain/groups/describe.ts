@@ -1,6 +1,5 @@
-import type { DomainFailure } from './failures.js';
-import type { GroupChange } from './group.js';
-import type { ChangeReport } from './outcomes.js';
+import type { DomainFailure } from '../model/failures.js';
+import type { ChangeReport, GroupChange } from '../model/group.js';
 import type { Names } from './plan.js';
 
 const list = (ids: readonly string[], names: Names) => ids.map((id) => names[id] ?? id).join(', ');

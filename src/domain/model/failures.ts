@@ -1,6 +1,8 @@
+import type { GatewayErrorCode } from '../ports.js';
+import { isGatewayError } from '../ports.js';
 import type { GroupSummary } from './group.js';
 import type { RequestId, SlackUserId } from './ids.js';
-import type { GatewayErrorCode, RequestStatus } from './ports.js';
+import type { RequestStatus } from './request.js';
 
 /** Why a Slack user could not be tied to a usable DocSpace account. Nothing is stored when one of these is returned. */
 export type IdentityFailureCode =
@@ -60,3 +62,17 @@ export type DomainFailure =
     };
 
 export type DomainFailureCode = DomainFailure['code'];
+
+/**
+ * Turns a DocSpace adapter error into the domain failure shown to users; anything else is a bug and is rethrown.
+ */
+export function toDocSpaceFailure(error: unknown, operation: string): DomainFailure {
+  if (!isGatewayError(error)) throw error;
+  const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return {
+    code: 'docspace_failed',
+    kind: error.code,
+    operation,
+    retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : null,
+  };
+}

@@ -1,30 +1,13 @@
-import type { IdentifiedActor } from './actor.js';
-import { type ApprovalDeps, safely } from './approval-deps.js';
-import { expireOverdue } from './approval-expiry.js';
-import { recordRequestAudit } from './audit-log.js';
-import type { GroupChange } from './group.js';
-import type { SubmitOutcome } from './outcomes.js';
-import type { Plan } from './plan.js';
-import type { ChangeRequest } from './ports.js';
+import { recordRequestAudit } from '../audit-log.js';
+import type { DomainDeps } from '../deps.js';
+import type { Plan } from '../groups/plan.js';
+import type { IdentifiedActor } from '../identity/actor.js';
+import type { SubmitOutcome } from '../model/group.js';
+import { type ChangeRequest, fingerprintOf } from '../model/request.js';
+import { expireOverdue } from './expire.js';
+import { safely } from './notify.js';
 
-/** Same change = same fingerprint: id lists are order-free. */
-export function fingerprintOf(change: GroupChange): string {
-  const sorted = (ids: readonly string[]) => [...ids].sort();
-  switch (change.kind) {
-    case 'create':
-      return JSON.stringify(['create', change.name, change.managerId, sorted(change.memberIds)]);
-    case 'members':
-      return JSON.stringify(['members', change.groupId, sorted(change.add), sorted(change.remove)]);
-    case 'set_manager':
-      return JSON.stringify(['set_manager', change.groupId, change.managerId]);
-    case 'rename':
-      return JSON.stringify(['rename', change.groupId, change.name]);
-    case 'delete':
-      return JSON.stringify(['delete', change.groupId]);
-  }
-}
-
-function newRequest(deps: ApprovalDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
+function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
   const now = deps.clock.now();
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? '');
   return {
@@ -50,7 +33,7 @@ function newRequest(deps: ApprovalDeps, who: IdentifiedActor, plan: Plan, reason
 }
 
 /** Joins an identical pending request only while it can still be approved; an overdue one is expired first. */
-async function insertOrJoinLive(deps: ApprovalDeps, fresh: ChangeRequest) {
+async function insertOrJoinLive(deps: DomainDeps, fresh: ChangeRequest) {
   const first = await deps.requests.insertOrJoin(fresh);
   if (first.created || first.request.expiresAt.getTime() > deps.clock.now().getTime()) return first;
   await expireOverdue(deps, first.request);
@@ -62,7 +45,7 @@ async function insertOrJoinLive(deps: ApprovalDeps, fresh: ChangeRequest) {
  * The request is stored before anything is posted, so a Slack failure never loses it.
  */
 export async function createRequest(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   who: IdentifiedActor,
   plan: Plan,
   reason: string | null,

@@ -1,5 +1,6 @@
-import { type ApprovalDeps, announce } from './approval-deps.js';
-import { recordRequestAudit } from './audit-log.js';
+import { recordRequestAudit } from '../audit-log.js';
+import type { DomainDeps } from '../deps.js';
+import { announce } from './notify.js';
 
 export const INTERRUPTED_OUTCOME =
   'Interrupted: the bot stopped before DocSpace confirmed the change. Check the group, then Retry if it is still needed.';
@@ -8,7 +9,7 @@ export const INTERRUPTED_OUTCOME =
  * A request left in `approved` longer than any execution can take was interrupted by a crash or restart. It becomes
  * `failed` (with Retry), never re-executed automatically: the change may or may not have reached DocSpace.
  */
-export async function recoverInterrupted(deps: ApprovalDeps, olderThanMs: number, limit = 100): Promise<number> {
+export async function recoverInterrupted(deps: DomainDeps, olderThanMs: number, limit = 100): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - olderThanMs);
   const stuck = await deps.requests.listStuck('approved', cutoff, limit);
   let count = 0;

@@ -1,18 +1,20 @@
-import { type Caller, identify } from './actor.js';
-import { type ApprovalDeps, announce, MAX_ATTEMPTS, notPendingFailure, safely } from './approval-deps.js';
-import { type Execution, executeApproved } from './approval-execute.js';
-import { expireOverdue } from './approval-expiry.js';
-import { recordRequestAudit } from './audit-log.js';
-import type { DomainFailure } from './failures.js';
-import type { RequestId } from './ids.js';
-import { mayCancel, mayDecide } from './policy.js';
-import type { ChangeRequest, RequestStatus } from './ports.js';
-import { err, ok, type Result } from './result.js';
+import { recordRequestAudit } from '../audit-log.js';
+import type { DomainDeps } from '../deps.js';
+import { type Caller, identify } from '../identity/actor.js';
+import type { DomainFailure } from '../model/failures.js';
+import type { RequestId } from '../model/ids.js';
+import type { ChangeRequest, RequestStatus } from '../model/request.js';
+import { MAX_ATTEMPTS } from '../model/request.js';
+import { err, ok, type Result } from '../model/result.js';
+import { mayCancel, mayDecide } from '../policy.js';
+import { type Execution, executeApproved } from './execute.js';
+import { expireOverdue } from './expire.js';
+import { announce, notPendingFailure, safely } from './notify.js';
 
 type Decision = Result<Execution, DomainFailure>;
 
 async function auditDecision(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   request: ChangeRequest,
   actor: Caller,
   action: string,
@@ -28,7 +30,7 @@ async function auditDecision(
 }
 
 /** Loads the request and checks, on the server, that this caller may decide it. */
-async function authorize(deps: ApprovalDeps, caller: Caller, id: RequestId, check: 'decide' | 'cancel') {
+async function authorize(deps: DomainDeps, caller: Caller, id: RequestId, check: 'decide' | 'cancel') {
   const request = await deps.requests.get(id);
   if (!request || request.teamId !== caller.teamId)
     return err<DomainFailure>({ code: 'request_not_found', requestId: id });
@@ -40,12 +42,12 @@ async function authorize(deps: ApprovalDeps, caller: Caller, id: RequestId, chec
 }
 
 /** The losing side of a compare-and-set learns who won and when. */
-async function lostRace(deps: ApprovalDeps, id: RequestId, fallback: ChangeRequest): Promise<Decision> {
+async function lostRace(deps: DomainDeps, id: RequestId, fallback: ChangeRequest): Promise<Decision> {
   return err(notPendingFailure((await deps.requests.get(id)) ?? fallback));
 }
 
 /** Approve: exactly one caller wins the pending -> approved compare-and-set and executes the change. */
-export async function approveRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {
+export async function approveRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
   const checked = await authorize(deps, caller, id, 'decide');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
@@ -64,7 +66,7 @@ export async function approveRequest(deps: ApprovalDeps, caller: Caller, id: Req
 }
 
 export async function denyRequest(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   caller: Caller,
   id: RequestId,
   note: string | null,
@@ -88,7 +90,7 @@ export async function denyRequest(
 }
 
 /** Retry a failed execution: at most once more (attempts is bounded in the same compare-and-set). */
-export async function retryRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {
+export async function retryRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
   const checked = await authorize(deps, caller, id, 'decide');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
@@ -107,7 +109,7 @@ export async function retryRequest(deps: ApprovalDeps, caller: Caller, id: Reque
   return executeApproved(deps, started, { slackUserId: caller.slackUserId, docspaceId });
 }
 
-export async function cancelRequest(deps: ApprovalDeps, caller: Caller, id: RequestId): Promise<Decision> {
+export async function cancelRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
   const checked = await authorize(deps, caller, id, 'cancel');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
@@ -130,7 +132,7 @@ export async function cancelRequest(deps: ApprovalDeps, caller: Caller, id: Requ
 }
 
 /** Expires every pending request past its time; returns how many this call expired. */
-export async function expireDueRequests(deps: ApprovalDeps, limit = 100): Promise<number> {
+export async function expireDueRequests(deps: DomainDeps, limit = 100): Promise<number> {
   const due = await deps.requests.listExpired(deps.clock.now(), limit);
   let count = 0;
   for (const request of due) if (await expireOverdue(deps, request)) count++;

@@ -1,9 +1,10 @@
-import type { IdentityFailure, IdentityFailureCode } from './failures.js';
-import type { DocSpaceUser } from './group.js';
-import type { SlackTeamId, SlackUserId } from './ids.js';
-import type { Clock, DocSpaceGateway, Logger, MappingRepo, SlackDirectory, UserMapping } from './ports.js';
-import { isGatewayError } from './ports.js';
-import { err, ok, type Result } from './result.js';
+import type { IdentityFailure, IdentityFailureCode } from '../model/failures.js';
+import type { DocSpaceUser } from '../model/group.js';
+import type { SlackTeamId, SlackUserId } from '../model/ids.js';
+import { newMapping, type UserMapping } from '../model/mapping.js';
+import { err, ok, type Result } from '../model/result.js';
+import type { Clock, DocSpaceGateway, Logger, MappingRepo, SlackDirectory } from '../ports.js';
+import { isGatewayError } from '../ports.js';
 
 export interface IdentityDeps {
   readonly mappings: MappingRepo;
@@ -35,30 +36,6 @@ export function unusableReason(user: DocSpaceUser): IdentityFailureCode | null {
   if (user.status === 'disabled') return 'docspace_user_disabled';
   if (user.type === 'guest') return 'docspace_user_guest';
   return null;
-}
-
-/** A fresh mapping of a Slack user to a DocSpace account, verified now. */
-export function newMapping(input: {
-  teamId: SlackTeamId;
-  slackUserId: SlackUserId;
-  user: DocSpaceUser;
-  source: UserMapping['source'];
-  createdBy: SlackUserId | null;
-  now: Date;
-}): UserMapping {
-  const { user, now } = input;
-  return {
-    teamId: input.teamId,
-    slackUserId: input.slackUserId,
-    docspaceUserId: user.id,
-    source: input.source,
-    createdBy: input.createdBy,
-    createdAt: now,
-    verifiedAt: now,
-    docspaceEmail: user.email,
-    docspaceDisplayName: user.displayName,
-    docspaceType: user.type,
-  };
 }
 
 export function userFromMapping(mapping: UserMapping): DocSpaceUser {

@@ -1,5 +1,7 @@
 import type { DocSpaceUserId, GroupId } from './ids.js';
 
+import type { ChangeRequest } from './request.js';
+
 export const GROUP_NAME_MAX = 128;
 
 export type DocSpaceUserStatus = 'active' | 'pending' | 'disabled';
@@ -76,3 +78,34 @@ export function checkGroupName(raw: string): { ok: true; name: string } | { ok: 
   if (name.length > GROUP_NAME_MAX) return { ok: false, reason: 'too_long' };
   return { ok: true, name };
 }
+
+/** Asked-for users dropped before writing because the change would do nothing for them. */
+export interface SkippedUsers {
+  readonly alreadyMembers: readonly DocSpaceUser[];
+  readonly notMembers: readonly DocSpaceUser[];
+}
+
+/** What an executed change did, for the reply, the card and the audit log. */
+export interface ChangeReport {
+  /** The change as executed (no-op parts already removed). */
+  readonly change: GroupChange;
+  readonly before: GroupSummary | null;
+  /** null after a delete. */
+  readonly after: Group | null;
+  readonly ignored: IgnoredByDocSpace;
+  readonly skipped: SkippedUsers;
+  /** DocSpace user id -> display name, for every id in change, before and after. */
+  readonly names: Readonly<Record<string, string>>;
+}
+
+/** The result of a mutating command or modal: done now, or waiting for an approver. */
+export type SubmitOutcome =
+  | { readonly kind: 'executed'; readonly report: ChangeReport }
+  | {
+      readonly kind: 'requested';
+      readonly request: ChangeRequest;
+      /** false when an identical pending request existed and the caller was added to it. */
+      readonly created: boolean;
+      /** Set when the approvals card could not be posted; the request is stored anyway. */
+      readonly cardError: string | null;
+    };

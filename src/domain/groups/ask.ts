@@ -1,13 +1,13 @@
-import type { DomainFailure } from './failures.js';
-import { checkGroupName, type DocSpaceUser, type Group, type GroupChange, type GroupSummary } from './group.js';
-import { resolveGroup } from './group-lookup.js';
-import type { IdentityResolver } from './identity.js';
-import type { SlackTeamId } from './ids.js';
+import type { IdentityResolver } from '../identity/resolver.js';
+import { resolveUserRefs } from '../identity/user-refs.js';
+import type { DomainFailure } from '../model/failures.js';
+import { checkGroupName, type DocSpaceUser, type Group, type GroupChange, type GroupSummary } from '../model/group.js';
+import type { SlackTeamId } from '../model/ids.js';
+import { type GroupRef, type UserRef, userRefKey } from '../model/ids.js';
+import { err, ok, type Result } from '../model/result.js';
+import type { DocSpaceGateway } from '../ports.js';
+import { resolveGroup } from './lookup.js';
 import { createChange, type Names, namesOf } from './plan.js';
-import type { DocSpaceGateway } from './ports.js';
-import { type GroupRef, type UserRef, userRefKey } from './refs.js';
-import { err, ok, type Result } from './result.js';
-import { resolveUserRefs } from './user-refs.js';
 
 /** A change as a person asks for it: groups and users still by name, mention or email. */
 export type ChangeAsk =

@@ -1,8 +1,8 @@
-import type { IdentityFailure } from './failures.js';
-import type { IdentityResolver } from './identity.js';
-import type { SlackTeamId, SlackUserId } from './ids.js';
-import { type Actor, type PolicyConfig, type Role, roleOf } from './policy.js';
-import type { UserMapping } from './ports.js';
+import type { IdentityFailure } from '../model/failures.js';
+import type { SlackTeamId, SlackUserId } from '../model/ids.js';
+import type { UserMapping } from '../model/mapping.js';
+import { type Actor, type PolicyConfig, type Role, roleOf } from '../policy.js';
+import type { IdentityResolver } from './resolver.js';
 
 /** Who is calling, as Slack says (team and user ids come from the signed request, never from user text). */
 export interface Caller {

@@ -1,18 +1,17 @@
-import { type Caller, type IdentifiedActor, identify } from './actor.js';
-import type { ApprovalDeps } from './approval-deps.js';
-import { createRequest } from './approval-requests.js';
-import { type ChangeAsk, resolveAsk } from './change-ask.js';
-import { toDocSpaceFailure } from './docspace-failure.js';
+import { createRequest } from '../approvals/submit.js';
+import type { DomainDeps } from '../deps.js';
+import { type Caller, type IdentifiedActor, identify } from '../identity/actor.js';
+import type { DomainFailure } from '../model/failures.js';
+import { toDocSpaceFailure } from '../model/failures.js';
+import type { Group, GroupSummary, SubmitOutcome } from '../model/group.js';
+import type { GroupRef } from '../model/ids.js';
+import { err, ok, type Result } from '../model/result.js';
+import { routeSubmission } from '../policy.js';
+import { isGatewayError } from '../ports.js';
+import { type ChangeAsk, resolveAsk } from './ask.js';
 import { executePlan } from './execute.js';
-import type { DomainFailure } from './failures.js';
-import type { Group, GroupSummary } from './group.js';
-import { resolveGroup } from './group-lookup.js';
-import type { SubmitOutcome } from './outcomes.js';
+import { resolveGroup } from './lookup.js';
 import { planChange } from './plan.js';
-import { routeSubmission } from './policy.js';
-import { isGatewayError } from './ports.js';
-import type { GroupRef } from './refs.js';
-import { err, ok, type Result } from './result.js';
 
 /** DocSpace outages become a docspace_failed value; anything else is a bug and propagates. */
 async function guard<T>(
@@ -28,7 +27,7 @@ async function guard<T>(
 }
 
 /** Who may change groups is decided before any group is looked up, so refusals cost no DocSpace call. */
-async function admit(deps: ApprovalDeps, caller: Caller, reason: string | null) {
+async function admit(deps: DomainDeps, caller: Caller, reason: string | null) {
   const who = await identify(deps, caller);
   const route = routeSubmission(deps.policy, who.role, reason);
   if (route.route === 'refuse') {
@@ -42,7 +41,7 @@ async function admit(deps: ApprovalDeps, caller: Caller, reason: string | null) 
 }
 
 async function act(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   who: IdentifiedActor,
   route: 'execute' | 'request',
   ask: ChangeAsk,
@@ -68,7 +67,7 @@ async function act(
  * become pending requests, and a change that would do nothing is answered at once with no request made.
  */
 export async function submitChange(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   caller: Caller,
   ask: ChangeAsk,
   reason: string | null,
@@ -83,7 +82,7 @@ export async function submitChange(
 
 /** Anyone may look: no policy check, no mapping needed. */
 export async function showGroup(
-  deps: Pick<ApprovalDeps, 'docspace'>,
+  deps: Pick<DomainDeps, 'docspace'>,
   ref: GroupRef,
 ): Promise<Result<Group, DomainFailure>> {
   return guard('show the group', async () => {
@@ -93,7 +92,7 @@ export async function showGroup(
 }
 
 export async function listGroups(
-  deps: Pick<ApprovalDeps, 'docspace'>,
+  deps: Pick<DomainDeps, 'docspace'>,
   filter: string | null,
   limit = 50,
 ): Promise<Result<{ groups: GroupSummary[]; total: number }, DomainFailure>> {
@@ -104,7 +103,7 @@ export async function listGroups(
 }
 
 /** Group picker typeahead: up to 100 groups whose names contain the text. */
-export async function searchGroups(deps: Pick<ApprovalDeps, 'docspace'>, text: string): Promise<GroupSummary[]> {
+export async function searchGroups(deps: Pick<DomainDeps, 'docspace'>, text: string): Promise<GroupSummary[]> {
   const query = text.trim();
   const page = await deps.docspace.listGroups({ count: 100, ...(query ? { filterValue: query } : {}) });
   return page.groups;

@@ -1,16 +1,16 @@
-import { type ApprovalDeps, announce, safely } from './approval-deps.js';
-import { recordRequestAudit } from './audit-log.js';
-import { describeFailurePlain, describeReport } from './describe.js';
-import { toDocSpaceFailure } from './docspace-failure.js';
-import { executePlan } from './execute.js';
-import type { DomainFailure } from './failures.js';
-import type { Group, GroupSummary } from './group.js';
-import type { DocSpaceUserId, SlackUserId } from './ids.js';
-import type { ChangeReport } from './outcomes.js';
-import { planChange } from './plan.js';
-import type { ChangeRequest } from './ports.js';
-import { isGatewayError } from './ports.js';
-import { err, ok, type Result } from './result.js';
+import { recordRequestAudit } from '../audit-log.js';
+import type { DomainDeps } from '../deps.js';
+import { describeFailurePlain, describeReport } from '../groups/describe.js';
+import { executePlan } from '../groups/execute.js';
+import { planChange } from '../groups/plan.js';
+import type { DomainFailure } from '../model/failures.js';
+import { toDocSpaceFailure } from '../model/failures.js';
+import type { ChangeReport, Group, GroupSummary } from '../model/group.js';
+import type { DocSpaceUserId, SlackUserId } from '../model/ids.js';
+import type { ChangeRequest } from '../model/request.js';
+import { err, ok, type Result } from '../model/result.js';
+import { isGatewayError } from '../ports.js';
+import { announce, safely } from './notify.js';
 
 export interface Execution {
   readonly request: ChangeRequest;
@@ -19,7 +19,7 @@ export interface Execution {
 
 /** Re-reads the group so the change is applied to the world as it is now, not as it was when asked. */
 async function readCurrent(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   request: ChangeRequest,
 ): Promise<Result<Group | GroupSummary | null, DomainFailure>> {
   const change = request.change;
@@ -41,7 +41,7 @@ async function readCurrent(
  * The "approved, applying…" card is shown only when execution is slow: a fast one goes straight to the final card,
  * saving a chat.update (Slack rate-limits it). It never lands after the final update.
  */
-function scheduleInterimCard(deps: ApprovalDeps, request: ChangeRequest) {
+function scheduleInterimCard(deps: DomainDeps, request: ChangeRequest) {
   let running: Promise<unknown> | null = null;
   const show = () => {
     running = safely(deps, 'update the approval card', request, () => deps.notifier.updateCard(request));
@@ -58,7 +58,7 @@ function scheduleInterimCard(deps: ApprovalDeps, request: ChangeRequest) {
 type Interim = ReturnType<typeof scheduleInterimCard>;
 
 async function finish(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   request: ChangeRequest,
   interim: Interim,
   to: 'executed' | 'failed',
@@ -78,7 +78,7 @@ async function finish(
 /** Who started this execution: the approver, or the approver who pressed Retry. */
 /** An execution that wrote nothing (the world moved, or the re-read failed) is audited too. */
 async function auditUnapplied(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   request: ChangeRequest,
   actor: ExecutionActor,
   outcome: 'failed' | 'no_op',
@@ -104,7 +104,7 @@ export interface ExecutionActor {
  * Records the outcome on the request and in the audit log, then updates the card and tells the requesters.
  */
 export async function executeApproved(
-  deps: ApprovalDeps,
+  deps: DomainDeps,
   request: ChangeRequest,
   actor: ExecutionActor,
 ): Promise<Result<Execution, DomainFailure>> {

@@ -1,20 +1,20 @@
-import { type Caller, identify } from './actor.js';
-import type { ApprovalDeps } from './approval-deps.js';
 import { recordAudit } from './audit-log.js';
-import { toDocSpaceFailure } from './docspace-failure.js';
-import type { DomainFailure, IdentityFailure } from './failures.js';
-import { resolveGroup } from './group-lookup.js';
-import { lookupDocSpaceUser, newMapping, unusableReason } from './identity.js';
-import type { SlackUserId } from './ids.js';
+import type { DomainDeps } from './deps.js';
+import { resolveGroup } from './groups/lookup.js';
+import { type Caller, identify } from './identity/actor.js';
+import { lookupDocSpaceUser, unusableReason } from './identity/resolver.js';
+import type { AuditEntry } from './model/audit.js';
+import type { DomainFailure, IdentityFailure } from './model/failures.js';
+import { toDocSpaceFailure } from './model/failures.js';
+import type { GroupRef, LinkTarget, SlackUserId } from './model/ids.js';
+import type { UserMapping } from './model/mapping.js';
+import { newMapping } from './model/mapping.js';
+import type { ChangeRequest } from './model/request.js';
+import { err, ok, type Result } from './model/result.js';
 import { isApprover, mayAdminister, type Role } from './policy.js';
-import type { AuditEntry, ChangeRequest, MappingRepo, SlackDirectory, UserMapping } from './ports.js';
 import { isGatewayError } from './ports.js';
-import type { GroupRef, LinkTarget } from './refs.js';
-import { err, ok, type Result } from './result.js';
 
-export type AdminDeps = ApprovalDeps & { readonly slack: SlackDirectory; readonly mappings: MappingRepo };
-
-async function requireAdmin(deps: AdminDeps, caller: Caller, action: string) {
+async function requireAdmin(deps: DomainDeps, caller: Caller, action: string) {
   const who = await identify(deps, caller);
   return mayAdminister(who.role) ? ok(who) : err<DomainFailure>({ code: 'not_authorized', action });
 }
@@ -22,7 +22,7 @@ async function requireAdmin(deps: AdminDeps, caller: Caller, action: string) {
 const identityErr = (code: IdentityFailure['code'], id: SlackUserId) =>
   err<DomainFailure>({ code: 'identity', failures: [{ code, who: { kind: 'slack', id } }] });
 
-async function checkSlackUser(deps: AdminDeps, id: SlackUserId) {
+async function checkSlackUser(deps: DomainDeps, id: SlackUserId) {
   const profile = await deps.slack.getUser(id);
   if (!profile) return identityErr('slack_user_not_found', id);
   if (profile.isBot) return identityErr('slack_user_is_bot', id);
@@ -31,7 +31,7 @@ async function checkSlackUser(deps: AdminDeps, id: SlackUserId) {
 }
 
 /** Admin override: ties a Slack user to a DocSpace account; wins over email matching and survives re-verification. */
-export async function linkUser(deps: AdminDeps, caller: Caller, target: SlackUserId, to: LinkTarget) {
+export async function linkUser(deps: DomainDeps, caller: Caller, target: SlackUserId, to: LinkTarget) {
   try {
     const admin = await requireAdmin(deps, caller, 'link users');
     if (!admin.ok) return admin;
@@ -69,7 +69,7 @@ export async function linkUser(deps: AdminDeps, caller: Caller, target: SlackUse
 }
 
 async function auditMapping(
-  deps: AdminDeps,
+  deps: DomainDeps,
   caller: Caller,
   docspaceId: string | null,
   action: string,
@@ -92,7 +92,7 @@ async function auditMapping(
   });
 }
 
-export async function unlinkUser(deps: AdminDeps, caller: Caller, target: SlackUserId) {
+export async function unlinkUser(deps: DomainDeps, caller: Caller, target: SlackUserId) {
   const admin = await requireAdmin(deps, caller, 'unlink users');
   if (!admin.ok) return admin;
   const before = await deps.mappings.get(caller.teamId, target);
@@ -102,7 +102,7 @@ export async function unlinkUser(deps: AdminDeps, caller: Caller, target: SlackU
   return ok({ removed, before });
 }
 
-export async function listMappings(deps: AdminDeps, caller: Caller, user: SlackUserId | null) {
+export async function listMappings(deps: DomainDeps, caller: Caller, user: SlackUserId | null) {
   const admin = await requireAdmin(deps, caller, 'see mappings');
   if (!admin.ok) return admin;
   if (!user) return ok(await deps.mappings.list(caller.teamId));
@@ -112,7 +112,7 @@ export async function listMappings(deps: AdminDeps, caller: Caller, user: SlackU
 
 /** Anyone: how the bot sees them, and why not when it cannot map them. */
 export async function whoAmI(
-  deps: AdminDeps,
+  deps: DomainDeps,
   caller: Caller,
 ): Promise<{ result: Result<UserMapping, IdentityFailure>; role: Role }> {
   const who = await identify(deps, caller);
@@ -126,7 +126,7 @@ export async function whoAmI(
 
 /** Approvers see every pending request; everyone else sees their own. */
 export async function listRequests(
-  deps: AdminDeps,
+  deps: DomainDeps,
   caller: Caller,
 ): Promise<{ requests: ChangeRequest[]; approver: boolean }> {
   const who = await identify(deps, caller);
@@ -137,7 +137,7 @@ export async function listRequests(
 
 /** Last audit entries for admins; for one group when asked (also for a deleted group, by its last known name). */
 export async function auditTrail(
-  deps: AdminDeps,
+  deps: DomainDeps,
   caller: Caller,
   group: GroupRef | null,
 ): Promise<Result<AuditEntry[], DomainFailure>> {

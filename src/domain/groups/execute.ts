@@ -1,12 +1,12 @@
-import { groupForAudit, recordAudit } from './audit-log.js';
-import { toDocSpaceFailure } from './docspace-failure.js';
-import type { DomainFailure } from './failures.js';
-import type { GroupChange, IgnoredByDocSpace, WriteOutcome } from './group.js';
-import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
-import type { ChangeReport } from './outcomes.js';
+import { groupForAudit, recordAudit } from '../audit-log.js';
+import type { AuditOutcome } from '../model/audit.js';
+import type { DomainFailure } from '../model/failures.js';
+import { toDocSpaceFailure } from '../model/failures.js';
+import type { ChangeReport, GroupChange, IgnoredByDocSpace, WriteOutcome } from '../model/group.js';
+import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from '../model/ids.js';
+import { err, ok, type Result } from '../model/result.js';
+import type { AuditRepo, Clock, DocSpaceGateway, Logger } from '../ports.js';
 import type { Plan } from './plan.js';
-import type { AuditOutcome, AuditRepo, Clock, DocSpaceGateway, Logger } from './ports.js';
-import { err, ok, type Result } from './result.js';
 
 export interface ExecuteDeps {
   readonly docspace: DocSpaceGateway;

@@ -1,8 +1,7 @@
-import type { DomainFailure } from './failures.js';
-import type { DocSpaceUser, Group, GroupChange, GroupSummary } from './group.js';
-import type { DocSpaceUserId } from './ids.js';
-import type { SkippedUsers } from './outcomes.js';
-import { err, ok, type Result } from './result.js';
+import type { DomainFailure } from '../model/failures.js';
+import type { DocSpaceUser, Group, GroupChange, GroupSummary, SkippedUsers } from '../model/group.js';
+import type { DocSpaceUserId } from '../model/ids.js';
+import { err, ok, type Result } from '../model/result.js';
 
 export interface Plan {
   /** The change with its no-op parts removed. */

@@ -1,0 +1,31 @@
+import type { IdentityResolver } from './identity/resolver.js';
+import type { RequestId } from './model/ids.js';
+import type { PolicyConfig } from './policy.js';
+import type {
+  ApprovalNotifier,
+  AuditRepo,
+  Clock,
+  DocSpaceGateway,
+  Logger,
+  MappingRepo,
+  RequestRepo,
+  SlackDirectory,
+} from './ports.js';
+
+/** Everything the use cases need, built once by the container; each use case reads only what it uses. */
+export interface DomainDeps {
+  readonly requests: RequestRepo;
+  readonly audit: AuditRepo;
+  readonly mappings: MappingRepo;
+  readonly slack: SlackDirectory;
+  readonly docspace: DocSpaceGateway;
+  readonly notifier: ApprovalNotifier;
+  readonly identity: IdentityResolver;
+  readonly policy: PolicyConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly requestTtlMs: number;
+  readonly newRequestId: () => RequestId;
+  /** An execution still running after this long first shows an "approved, applying…" card. */
+  readonly interimCardDelayMs: number;
+}

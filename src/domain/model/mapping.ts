@@ -1,0 +1,45 @@
+import type { DocSpaceUser, DocSpaceUserType } from './group.js';
+import type { DocSpaceUserId, SlackTeamId, SlackUserId } from './ids.js';
+
+export type MappingSource = 'email' | 'manual';
+
+export interface UserMapping {
+  readonly teamId: SlackTeamId;
+  readonly slackUserId: SlackUserId;
+  readonly docspaceUserId: DocSpaceUserId;
+  readonly source: MappingSource;
+  /** Slack user who linked it by hand; null for automatic email matches and the CLI import. */
+  readonly createdBy: SlackUserId | null;
+  readonly createdAt: Date;
+  readonly verifiedAt: Date;
+  readonly docspaceEmail: string | null;
+  readonly docspaceDisplayName: string;
+  /** DocSpace account type seen at the last verification (policy trusts DocSpace admins; guests are refused). */
+  readonly docspaceType: DocSpaceUserType;
+}
+
+export type SaveMappingResult = { readonly ok: true } | { readonly ok: false; readonly conflict: UserMapping };
+
+/** A fresh mapping of a Slack user to a DocSpace account, verified now. */
+export function newMapping(input: {
+  teamId: SlackTeamId;
+  slackUserId: SlackUserId;
+  user: DocSpaceUser;
+  source: UserMapping['source'];
+  createdBy: SlackUserId | null;
+  now: Date;
+}): UserMapping {
+  const { user, now } = input;
+  return {
+    teamId: input.teamId,
+    slackUserId: input.slackUserId,
+    docspaceUserId: user.id,
+    source: input.source,
+    createdBy: input.createdBy,
+    createdAt: now,
+    verifiedAt: now,
+    docspaceEmail: user.email,
+    docspaceDisplayName: user.displayName,
+    docspaceType: user.type,
+  };
+}

@@ -1,0 +1,74 @@
+import type { GroupChange } from './group.js';
+import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
+
+export type RequestStatus = 'pending' | 'approved' | 'executed' | 'failed' | 'denied' | 'expired' | 'cancelled';
+
+/** Names captured when the request was made, so cards render without DocSpace calls. */
+export interface RequestSnapshot {
+  readonly groupName: string;
+  /** DocSpace user id -> display name for every user the change or the before-state mentions. */
+  readonly names: Readonly<Record<string, string>>;
+  readonly managerBefore: DocSpaceUserId | null;
+}
+
+export interface ChangeRequest {
+  readonly id: RequestId;
+  readonly teamId: SlackTeamId;
+  /** Same team + fingerprint + pending = the same request (a second asker joins the first). */
+  readonly fingerprint: string;
+  readonly change: GroupChange;
+  readonly snapshot: RequestSnapshot;
+  /** First entry is the original requester; later ones asked for the identical change. */
+  readonly requesterIds: readonly SlackUserId[];
+  readonly requesterDocSpaceId: DocSpaceUserId | null;
+  readonly reason: string | null;
+  readonly status: RequestStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly expiresAt: Date;
+  readonly decidedBy: SlackUserId | null;
+  readonly decidedAt: Date | null;
+  readonly decisionNote: string | null;
+  /** How many executions were started (first approval = 1, one Retry = 2). */
+  readonly attempts: number;
+  readonly outcome: string | null;
+  readonly card: { readonly channelId: string; readonly ts: string } | null;
+}
+
+export interface RequestTransition {
+  readonly from: readonly RequestStatus[];
+  readonly to: RequestStatus;
+  readonly at: Date;
+  readonly decidedBy?: SlackUserId;
+  readonly decisionNote?: string | null;
+  readonly outcome?: string | null;
+  /** Increment attempts, and only transition while attempts < maxAttempts. */
+  readonly startAttempt?: { readonly maxAttempts: number };
+}
+
+/** First approval plus at most one Retry. */
+export const MAX_ATTEMPTS = 2;
+
+/** Same change = same fingerprint: id lists are order-free. */
+export function fingerprintOf(change: GroupChange): string {
+  const sorted = (ids: readonly string[]) => [...ids].sort();
+  switch (change.kind) {
+    case 'create':
+      return JSON.stringify(['create', change.name, change.managerId, sorted(change.memberIds)]);
+    case 'members':
+      return JSON.stringify(['members', change.groupId, sorted(change.add), sorted(change.remove)]);
+    case 'set_manager':
+      return JSON.stringify(['set_manager', change.groupId, change.managerId]);
+    case 'rename':
+      return JSON.stringify(['rename', change.groupId, change.name]);
+    case 'delete':
+      return JSON.stringify(['delete', change.groupId]);
+  }
+}
+
+/** Random, URL-safe, upper-case request ids like R7KQ2M9XA4. */
+export function randomRequestId(): RequestId {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(10));
+  return `R${Array.from(bytes, (b) => alphabet[b % 32]).join('')}` as RequestId;
+}
