@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/model/ids.js';
 import { blankToUndefined, docspaceTuningFields, envInt, LOG_LEVELS } from './env-schema.js';
 
 /** Thrown by loadConfig with every problem listed; never contains a secret value. */
@@ -12,9 +13,6 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
-
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
-const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,20}$/;
 
 const secret = (prefix: string | null, what: string) =>
   z.preprocess(
@@ -84,11 +82,11 @@ const schema = z.object({
       .optional(),
   ),
   MAPPING_TTL_HOURS: envInt(24, 0, 24 * 365),
-  ADMIN_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
-  APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID, 'Slack user ids (U…)'),
+  ADMIN_SLACK_USER_IDS: idList(SLACK_USER_ID_PATTERN, 'Slack user ids (U…)'),
+  APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID_PATTERN, 'Slack user ids (U…)'),
   APPROVAL_CHANNEL_ID: z.preprocess(
     blankToUndefined,
-    z.string().trim().regex(SLACK_CHANNEL_ID, 'must be a Slack channel id (C… or G…)').optional(),
+    z.string().trim().regex(SLACK_CHANNEL_ID_PATTERN, 'must be a Slack channel id (C… or G…)').optional(),
   ),
   TRUST_DOCSPACE_ADMINS: bool(true),
   REQUIRE_REASON: bool(false),

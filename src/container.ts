@@ -129,7 +129,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
   const maintain = async () => {
     try {
       const done = await services.maintain();
-      if (done.expired || done.recovered) log.info(done, 'maintenance');
+      if (done.ok && (done.value.expired || done.value.recovered)) log.info(done.value, 'maintenance');
     } catch (error) {
       log.error({ err: error }, 'maintenance failed');
     }

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditOutcome, NewAuditEntry } from './model/audit.js';
+import type { AuditAction, AuditEntry, AuditOutcome, NewAuditEntry } from './model/audit.js';
 import type { Group, GroupSummary } from './model/group.js';
 import type { DocSpaceUserId, SlackUserId } from './model/ids.js';
 import type { ChangeRequest } from './model/request.js';
@@ -30,7 +30,7 @@ export function groupForAudit(group: GroupSummary | Group | null): unknown {
 export interface RequestAuditFields {
   readonly actorSlackId: SlackUserId | null;
   readonly actorDocSpaceId: DocSpaceUserId | null;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly after: unknown;
   readonly outcome: AuditOutcome;
   readonly before?: unknown;

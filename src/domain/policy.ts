@@ -40,7 +40,7 @@ export type SubmissionRoute =
 /** What happens to a change someone asks for: admins act directly, mapped people request, others are refused. */
 export function routeSubmission(config: PolicyConfig, role: Role, reason: string | null): SubmissionRoute {
   if (role === 'admin') return { route: 'execute' };
-  if (role === 'none') return { route: 'refuse', failure: { code: 'not_authorized', action: 'request group changes' } };
+  if (role === 'none') return { route: 'refuse', failure: { code: 'not_authorized', action: 'request_changes' } };
   if (!config.approvalChannelId) return { route: 'refuse', failure: { code: 'approvals_not_configured' } };
   if (config.requireReason && !reason?.trim()) return { route: 'refuse', failure: { code: 'reason_required' } };
   return { route: 'request' };

@@ -1,50 +1,103 @@
-import { auditTrail, linkUser, listMappings, listRequests, unlinkUser, whoAmI } from './admin.js';
-import { approveRequest, cancelRequest, denyRequest, expireDueRequests, retryRequest } from './approvals/decide.js';
+import {
+  auditTrail,
+  linkUser,
+  listMappings,
+  listRequests,
+  type RequestsView,
+  unlinkUser,
+  type WhoAmI,
+  whoAmI,
+} from './admin.js';
+import { approveRequest, cancelRequest, denyRequest, previewDecision, retryRequest } from './approvals/decide.js';
+import type { Execution } from './approvals/execute.js';
+import { expireDueRequests } from './approvals/expire.js';
 import { recoverInterrupted } from './approvals/recover.js';
 import type { DomainDeps } from './deps.js';
 import type { ChangeAsk } from './groups/ask.js';
 import { listGroups, searchGroups, showGroup, submitChange } from './groups/service.js';
 import type { Caller } from './identity/actor.js';
 import { userFromMapping } from './identity/resolver.js';
+import type { AuditEntry } from './model/audit.js';
+import { catchReadFailure, type DocSpaceReadStep, type DomainFailure } from './model/failures.js';
+import type { Group, GroupSummary, SubmitOutcome } from './model/group.js';
 import type { GroupRef, LinkTarget, RequestId, SlackUserId } from './model/ids.js';
-import { isApprover, type Role, roleOf } from './policy.js';
+import type { UserMapping } from './model/mapping.js';
+import type { ChangeRequest } from './model/request.js';
+import { ok, type Result } from './model/result.js';
+import { type Role, roleOf } from './policy.js';
 
 /** How long an execution may take before a request stuck in `approved` counts as interrupted. */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
 
-/** The use cases the Slack layer calls, bound to their dependencies. */
-export function createBotServices(deps: DomainDeps) {
-  return {
-    submit: (caller: Caller, ask: ChangeAsk, reason: string | null) => submitChange(deps, caller, ask, reason),
-    show: (ref: GroupRef) => showGroup(deps, ref),
-    list: (filter: string | null) => listGroups(deps, filter),
-    searchGroups: (text: string) => searchGroups(deps, text),
-    approve: (caller: Caller, id: RequestId) => approveRequest(deps, caller, id),
-    deny: (caller: Caller, id: RequestId, note: string | null) => denyRequest(deps, caller, id, note),
-    retry: (caller: Caller, id: RequestId) => retryRequest(deps, caller, id),
-    cancel: (caller: Caller, id: RequestId) => cancelRequest(deps, caller, id),
-    link: (caller: Caller, user: SlackUserId, to: LinkTarget) => linkUser(deps, caller, user, to),
-    unlink: (caller: Caller, user: SlackUserId) => unlinkUser(deps, caller, user),
-    mappings: (caller: Caller, user: SlackUserId | null) => listMappings(deps, caller, user),
-    whoami: (caller: Caller) => whoAmI(deps, caller),
-    requests: (caller: Caller) => listRequests(deps, caller),
-    audit: (caller: Caller, group: GroupRef | null) => auditTrail(deps, caller, group),
-    getRequest: (id: RequestId) => deps.requests.get(id),
-    /** Role from the config and the stored mapping only: no network, for fast UI hints. Checks stay on the server. */
-    quickRole: async (caller: Caller): Promise<Role> => {
-      const mapping = await deps.mappings.get(caller.teamId, caller.slackUserId);
-      return roleOf(deps.policy, {
-        slackUserId: caller.slackUserId,
-        docspace: mapping ? userFromMapping(mapping) : null,
-      });
-    },
-    isApprover,
-    /** Periodic upkeep: expire overdue requests and fail executions a crash interrupted. */
-    maintain: async () => ({
-      expired: await expireDueRequests(deps),
-      recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
-    }),
-  };
+type Answer<T> = Promise<Result<T, DomainFailure>>;
+
+/**
+ * The use cases the Slack layer calls. One error contract: every expected outcome, DocSpace being down included, is a
+ * Result; only programming errors and storage failures throw. Who may do what is decided here, never by the caller.
+ */
+export interface BotServices {
+  /** A change from a command or a modal: admins' changes run now, other mapped people's become requests. */
+  submit(caller: Caller, ask: ChangeAsk, reason: string | null): Answer<SubmitOutcome>;
+  show(ref: GroupRef): Answer<Group>;
+  list(filter: string | null): Answer<{ groups: GroupSummary[]; total: number }>;
+  /** Group picker typeahead: up to 100 groups whose names contain the text. */
+  searchGroups(text: string): Answer<GroupSummary[]>;
+  approve(caller: Caller, id: RequestId): Answer<Execution>;
+  deny(caller: Caller, id: RequestId, note: string | null): Answer<Execution>;
+  retry(caller: Caller, id: RequestId): Answer<Execution>;
+  cancel(caller: Caller, id: RequestId): Answer<Execution>;
+  /**
+   * May this person decide this request now? From stored facts only (no network), so a Deny click can open its form
+   * in time; approve, deny and retry check again, fully, when they run.
+   */
+  previewDecision(caller: Caller, id: RequestId): Answer<ChangeRequest>;
+  /** The caller's role from the config and their stored mapping only (no network), for UI hints such as modal labels. */
+  roleHint(caller: Caller): Answer<Role>;
+  link(caller: Caller, user: SlackUserId, to: LinkTarget): Answer<UserMapping>;
+  unlink(caller: Caller, user: SlackUserId): Answer<{ removed: boolean; before: UserMapping | null }>;
+  mappings(caller: Caller, user: SlackUserId | null): Answer<UserMapping[]>;
+  whoami(caller: Caller): Answer<WhoAmI>;
+  requests(caller: Caller): Answer<RequestsView>;
+  audit(caller: Caller, group: GroupRef | null): Answer<AuditEntry[]>;
+  /** Periodic upkeep: expire overdue requests and fail executions a crash interrupted. */
+  maintain(): Answer<{ expired: number; recovered: number }>;
 }
 
-export type BotServices = ReturnType<typeof createBotServices>;
+/** Binds the use cases to their dependencies; a DocSpace error escaping a read becomes a `docspace_failed` value. */
+export function createBotServices(deps: DomainDeps): BotServices {
+  const guard =
+    <A extends unknown[], T>(step: DocSpaceReadStep, run: (...args: A) => Answer<T>) =>
+    (...args: A): Answer<T> =>
+      catchReadFailure(step, () => run(...args));
+  const roleHint = async (caller: Caller): Answer<Role> => {
+    const mapping = await deps.mappings.get(caller.teamId, caller.slackUserId);
+    const docspace = mapping ? userFromMapping(mapping) : null;
+    return ok(roleOf(deps.policy, { slackUserId: caller.slackUserId, docspace }));
+  };
+  return {
+    submit: (caller, ask, reason) => submitChange(deps, caller, ask, reason),
+    show: (ref) => showGroup(deps, ref),
+    list: (filter) => listGroups(deps, filter),
+    searchGroups: (text) => searchGroups(deps, text),
+    approve: guard('check_caller', (caller, id) => approveRequest(deps, caller, id)),
+    deny: guard('check_caller', (caller, id, note) => denyRequest(deps, caller, id, note)),
+    retry: guard('check_caller', (caller, id) => retryRequest(deps, caller, id)),
+    cancel: guard('check_caller', (caller, id) => cancelRequest(deps, caller, id)),
+    previewDecision: async (caller, id) => {
+      const role = await roleHint(caller);
+      return role.ok ? previewDecision(deps, caller, id, role.value) : role;
+    },
+    roleHint,
+    link: (caller, user, to) => linkUser(deps, caller, user, to),
+    unlink: guard('check_caller', (caller, user) => unlinkUser(deps, caller, user)),
+    mappings: guard('check_caller', (caller, user) => listMappings(deps, caller, user)),
+    whoami: guard('check_caller', (caller) => whoAmI(deps, caller)),
+    requests: guard('check_caller', (caller) => listRequests(deps, caller)),
+    audit: guard('check_caller', (caller, group) => auditTrail(deps, caller, group)),
+    maintain: async () =>
+      ok({
+        expired: await expireDueRequests(deps),
+        recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
+      }),
+  };
+}

@@ -1,5 +1,8 @@
 /** Every Slack action_id, callback_id and block_id the bot uses: views, listeners and tests import them from here. */
 
+/** The slash command, as manifest.yml declares it. */
+export const COMMAND = '/docspace-group';
+
 // Modal callback ids (view_submission routing).
 export const CALLBACK_MENU = 'dsg_menu_view';
 export const CALLBACK_CREATE = 'dsg_create_view';

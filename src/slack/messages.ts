@@ -1,7 +1,6 @@
-import type { DomainFailure, IdentityFailure } from '../domain/model/failures.js';
+import type { AdminAction, DocSpaceFailure, DomainFailure, IdentityFailure } from '../domain/model/failures.js';
 import type { GroupSummary } from '../domain/model/group.js';
 import { GROUP_NAME_MAX } from '../domain/model/group.js';
-import type { GatewayErrorCode } from '../domain/ports.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/request-status.js';
 
@@ -73,15 +72,26 @@ function ambiguousText(query: string, matches: readonly GroupSummary[]): string 
   ].join('\n');
 }
 
-/** Operations whose outcome is unknown after a timeout: DocSpace may have applied the write before the reply was lost. */
-export function isWriteOperation(operation: string): boolean {
-  return /^(create|update|set|add|remove|delete|rename|members)/i.test(operation.trim());
-}
+/** What the bot was doing, for "(while …)". */
+const STEP_LABEL: Readonly<Record<DocSpaceFailure['step'], string>> = {
+  find_group: 'finding the group',
+  read_group: 'reading the group',
+  look_up_people: 'looking up the people and the group',
+  list_groups: 'listing groups',
+  search_groups: 'searching groups',
+  look_up_user: 'looking up the DocSpace user',
+  check_caller: 'checking who you are in DocSpace',
+  create: 'creating the group',
+  set_manager: 'changing the manager',
+  members: 'changing the members',
+  rename: 'renaming the group',
+  delete: 'deleting the group',
+};
 
-function docspaceText(kind: GatewayErrorCode, operation: string, retryAfterSeconds: number | null): string {
-  const op = ` (while \`${esc(operation, 60)}\`)`;
-  const failed = kind === 'server_error' ? 'DocSpace reported an error' : 'DocSpace did not answer';
-  const unknownOutcome = `${failed}${op}; the change may not have been applied. Check with \`/docspace-group show <group>\` before trying again.`;
+function docspaceText(failure: DocSpaceFailure): string {
+  const { kind, retryAfterSeconds } = failure;
+  const op = ` (while ${STEP_LABEL[failure.step]})`;
+  const unconfirmed = failure.phase === 'write' && failure.mayHaveApplied;
   switch (kind) {
     case 'unauthorized':
       return "The bot's DocSpace API key was rejected — ask an admin to check DOCSPACE_API_KEY.";
@@ -93,11 +103,15 @@ function docspaceText(kind: GatewayErrorCode, operation: string, retryAfterSecon
         : 'DocSpace is limiting requests right now; nothing was changed. Try again in a minute.';
     case 'timeout':
     case 'network':
-    case 'server_error':
-      if (isWriteOperation(operation)) return unknownOutcome;
+    case 'server_error': {
+      if (unconfirmed) {
+        const failed = kind === 'server_error' ? 'DocSpace reported an error' : 'DocSpace did not answer';
+        return `${failed}${op}; the change may not have been applied. Check with \`/docspace-group show <group>\` before trying again.`;
+      }
       return kind === 'timeout'
         ? 'DocSpace did not answer in time; nothing was changed. Try again in a moment.'
         : 'DocSpace is unavailable right now; nothing was changed. Try again in a moment.';
+    }
     case 'not_found':
       return `DocSpace could not find what was asked for${op}; it may have just been deleted.`;
     case 'invalid_input':
@@ -105,13 +119,22 @@ function docspaceText(kind: GatewayErrorCode, operation: string, retryAfterSecon
       return `DocSpace rejected the request as invalid${op}; nothing was changed.`;
     case 'unexpected_response': {
       // A 2xx with a broken or drifted body means a write may well have been applied.
-      const applied = isWriteOperation(operation)
+      const applied = unconfirmed
         ? '; the change may have been applied. Check with `/docspace-group show <group>`'
         : '';
       return `DocSpace answered in a way the bot did not expect${op}${applied}. An admin can find details in the bot's logs.`;
     }
   }
 }
+
+/** For "You are not allowed to …". */
+const ACTION_LABEL: Readonly<Record<AdminAction, string>> = {
+  link_users: 'link users',
+  unlink_users: 'unlink users',
+  see_mappings: 'see mappings',
+  read_audit: 'read the audit log',
+  request_changes: 'request group changes',
+};
 
 function decidedText(failure: Extract<DomainFailure, { code: 'already_decided' }>): string {
   const by = failure.decidedBy ? ` by ${mention(failure.decidedBy)}` : '';
@@ -142,7 +165,7 @@ export function failureText(failure: DomainFailure): string {
     case 'no_change':
       return `Nothing to change: ${esc(failure.explanation, 500)}`;
     case 'not_authorized':
-      return `You are not allowed to ${esc(failure.action, 100)}.`;
+      return `You are not allowed to ${ACTION_LABEL[failure.action]}.`;
     case 'approvals_not_configured':
       return 'This change needs approval, but no approvals channel is set up. Ask an admin to configure one.';
     case 'reason_required':
@@ -163,8 +186,12 @@ export function failureText(failure: DomainFailure): string {
       return `Request \`${failure.requestId}\` was already retried and will not run again; ask for the change anew.`;
     case 'group_gone':
       return `The group *${esc(failure.groupName, 128)}* (\`${esc(failure.groupId, 40)}\`) no longer exists in DocSpace; nothing was changed.`;
+    case 'not_retryable':
+      return `Request \`${failure.requestId}\` failed in a way a retry cannot fix${failure.outcome ? ` (${esc(failure.outcome, 300)})` : ''}; ask for the change anew if it is still needed.`;
+    case 'reason_too_long':
+      return `The reason is too long; keep it to ${failure.max} characters.`;
     case 'docspace_failed':
-      return docspaceText(failure.kind, failure.operation, failure.retryAfterSeconds);
+      return docspaceText(failure);
   }
 }
 

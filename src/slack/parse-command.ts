@@ -1,5 +1,7 @@
+import { REASON_MAX } from '../domain/model/request.js';
 import { err, ok, type Result } from '../domain/model/result.js';
 import { decodeSlackEntities } from './escape.js';
+import { COMMAND } from './ids.js';
 import {
   parseAudit,
   parseCreate,
@@ -14,11 +16,9 @@ import { echo } from './parse-refs.js';
 import { suggestSubcommand } from './parse-suggest.js';
 import { checkText, tokenize, type UnclosedQuote } from './parse-tokens.js';
 import type { CommandArgs, CommandResult, ParsedCommand, ParseError } from './parse-types.js';
-import { COMMAND_NAME, fail, MUTATING_SUBCOMMANDS, SUBCOMMANDS, type Subcommand, usageLine } from './parse-usage.js';
+import { fail, MUTATING_SUBCOMMANDS, SUBCOMMANDS, type Subcommand, usageLine } from './parse-usage.js';
 
 export type { GroupRef, LinkTarget, ParsedCommand, ParseError, ParseErrorCode, UserRef } from './parse-types.js';
-
-export const REASON_MAX = 500;
 
 type TokenizedSubcommand = Exclude<Subcommand, 'help' | 'list'>;
 
@@ -43,7 +43,7 @@ function unknownCommand(word: string): ParseError {
   const meant = suggestion === null ? '' : ` Did you mean ${suggestion}? Usage: ${usageLine(suggestion)}.`;
   return {
     code: 'unknown_command',
-    message: `Unknown command ${echo(word)}.${meant} Type ${COMMAND_NAME} help to see all commands.`,
+    message: `Unknown command ${echo(word)}.${meant} Type ${COMMAND} help to see all commands.`,
   };
 }
 
@@ -52,7 +52,7 @@ function unclosedQuote({ open, close, after }: UnclosedQuote): string {
   return `The opening quote mark ${open} ${where} is never closed; end the name with ${close}.`;
 }
 
-/** Only changes take a reason: decoded, trimmed, 1..500 characters. */
+/** Only changes take a reason: decoded, trimmed, 1..REASON_MAX characters. */
 function parseReason(sub: Subcommand, raw: string | null): Result<string | null, ParseError> {
   if (raw === null) return ok(null);
   if (!MUTATING_SUBCOMMANDS.has(sub)) {

@@ -1,20 +1,8 @@
+import { editDistance } from '../domain/groups/lookup.js';
 import { SUBCOMMANDS, type Subcommand } from './parse-usage.js';
 
 const MAX_DISTANCE = 2;
 const MAX_WORD = 20;
-
-export function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 /**
  * The subcommand the user probably meant: the only one the word is a prefix of, else the Levenshtein-closest one
@@ -28,7 +16,7 @@ export function suggestSubcommand(word: string): Subcommand | null {
   let best: Subcommand | null = null;
   let bestDistance = MAX_DISTANCE + 1;
   for (const sub of SUBCOMMANDS) {
-    const distance = levenshtein(typed, sub);
+    const distance = editDistance(typed, sub, MAX_DISTANCE);
     if (distance < bestDistance) {
       best = sub;
       bestDistance = distance;

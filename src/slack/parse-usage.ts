@@ -1,7 +1,6 @@
 import { type Err, err } from '../domain/model/result.js';
+import { COMMAND } from './ids.js';
 import type { ParseError, ParseErrorCode, Problem } from './parse-types.js';
-
-export const COMMAND_NAME = '/docspace-group';
 
 export const SUBCOMMANDS = [
   'help',
@@ -69,7 +68,7 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
 /** `/docspace-group add "<group>" @user [@user ...]`, without the reason suffix. */
 export function usageLine(sub: Subcommand): string {
   const { args } = SUBCOMMAND_HELP[sub];
-  return args === '' ? `${COMMAND_NAME} ${sub}` : `${COMMAND_NAME} ${sub} ${args}`;
+  return args === '' ? `${COMMAND} ${sub}` : `${COMMAND} ${sub} ${args}`;
 }
 
 /** An error for one subcommand: the problem, then that subcommand's usage line. */

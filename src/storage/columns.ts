@@ -30,6 +30,7 @@ export const REQUEST_COLUMNS = [
   'decided_at',
   'decision_note',
   'attempts',
+  'retryable',
   'outcome',
   'card_channel_id',
   'card_ts',

@@ -108,7 +108,7 @@ function createMemoryListings(
 
 function canTransition(row: ChangeRequest, t: RequestTransition): boolean {
   if (!t.from.includes(row.status)) return false;
-  return t.startAttempt === undefined || row.attempts < t.startAttempt.maxAttempts;
+  return t.startAttempt === undefined || (row.retryable && row.attempts < t.startAttempt.maxAttempts);
 }
 
 function applyTransition(row: ChangeRequest, t: RequestTransition): ChangeRequest {
@@ -121,6 +121,7 @@ function applyTransition(row: ChangeRequest, t: RequestTransition): ChangeReques
     ...(t.decisionNote !== undefined ? { decisionNote: t.decisionNote } : {}),
     ...(t.outcome !== undefined ? { outcome: t.outcome } : {}),
     attempts: t.startAttempt !== undefined ? row.attempts + 1 : row.attempts,
+    ...(t.retryable !== undefined ? { retryable: t.retryable } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { StorageError } from './errors.js';
 import { initialSchema } from './migration-001-initial.js';
+import { retryableColumn } from './migration-002-retryable.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Ordered by version; append new steps, never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, retryableColumn];
 
 export const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { AuditEntry, NewAuditEntry } from '../domain/model/audit.js';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEntry, type NewAuditEntry } from '../domain/model/audit.js';
 import type { GroupChange } from '../domain/model/group.js';
+import { DOCSPACE_USER_TYPES } from '../domain/model/group.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../domain/model/ids.js';
-import type { UserMapping } from '../domain/model/mapping.js';
-import type { ChangeRequest, RequestSnapshot } from '../domain/model/request.js';
+import { MAPPING_SOURCES, type UserMapping } from '../domain/model/mapping.js';
+import { type ChangeRequest, REQUEST_STATUSES, type RequestSnapshot } from '../domain/model/request.js';
 
 // Row <-> domain mapping shared by the SQLite and PostgreSQL drivers. Values are in the order of columns.ts; Dates stay
 // Dates (SQLite binds them as ISO text, pg as timestamptz) and JSON columns are JSON text.
@@ -29,13 +30,13 @@ const mappingRow = z.object({
   team_id: text,
   slack_user_id: text,
   docspace_user_id: text,
-  source: z.enum(['email', 'manual']),
+  source: z.enum(MAPPING_SOURCES),
   created_by: nullableText,
   created_at: date,
   verified_at: date,
   docspace_email: nullableText,
   docspace_display_name: text,
-  docspace_type: z.enum(['owner', 'admin', 'room_admin', 'user', 'guest']),
+  docspace_type: z.enum(DOCSPACE_USER_TYPES),
 });
 
 const requestRow = z.object({
@@ -47,7 +48,7 @@ const requestRow = z.object({
   requester_ids: stringArray,
   requester_docspace_id: nullableText,
   reason: nullableText,
-  status: z.enum(['pending', 'approved', 'executed', 'failed', 'denied', 'expired', 'cancelled']),
+  status: z.enum(REQUEST_STATUSES),
   created_at: date,
   updated_at: date,
   expires_at: date,
@@ -55,6 +56,8 @@ const requestRow = z.object({
   decided_at: date.nullable(),
   decision_note: nullableText,
   attempts: z.number().int(),
+  // SQLite answers 0/1, PostgreSQL a boolean.
+  retryable: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1),
   outcome: nullableText,
   card_channel_id: nullableText,
   card_ts: nullableText,
@@ -68,12 +71,12 @@ const auditRow = z.object({
   actor_docspace_id: nullableText,
   on_behalf_of: stringArray,
   request_id: nullableText,
-  action: text,
+  action: z.enum(AUDIT_ACTIONS),
   group_id: nullableText,
   group_name: nullableText,
   before_json: optionalJsonText,
   after_json: optionalJsonText,
-  outcome: z.enum(['succeeded', 'partial', 'failed', 'no_op', 'recorded']),
+  outcome: z.enum(AUDIT_OUTCOMES),
   detail: nullableText,
 });
 
@@ -126,6 +129,7 @@ export function requestValues(r: ChangeRequest): SqlValue[] {
     r.decidedAt,
     r.decisionNote,
     r.attempts,
+    r.retryable ? 1 : 0,
     r.outcome,
     r.card?.channelId ?? null,
     r.card?.ts ?? null,
@@ -151,6 +155,7 @@ export function requestFromRow(raw: unknown): ChangeRequest {
     decidedAt: row.decided_at,
     decisionNote: row.decision_note,
     attempts: row.attempts,
+    retryable: row.retryable,
     outcome: row.outcome,
     card:
       row.card_channel_id !== null && row.card_ts !== null ? { channelId: row.card_channel_id, ts: row.card_ts } : null,

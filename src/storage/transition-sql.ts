@@ -25,7 +25,10 @@ export function buildTransitionSql(
   if (t.decisionNote !== undefined) sets.push(`decision_note = ${bind(t.decisionNote)}`);
   if (t.outcome !== undefined) sets.push(`outcome = ${bind(t.outcome)}`);
   if (t.startAttempt !== undefined) sets.push('attempts = attempts + 1');
+  if (t.retryable !== undefined) sets.push(`retryable = ${bind(t.retryable ? 1 : 0)}`);
   let where = `id = ${bind(id)} AND status IN (${t.from.map((s) => bind(s)).join(', ')})`;
-  if (t.startAttempt !== undefined) where += ` AND attempts < ${bind(t.startAttempt.maxAttempts)}`;
+  if (t.startAttempt !== undefined) {
+    where += ` AND attempts < ${bind(t.startAttempt.maxAttempts)} AND retryable = ${bind(1)}`;
+  }
   return { sql: `UPDATE change_requests SET ${sets.join(', ')} WHERE ${where} RETURNING *`, values };
 }

@@ -13,6 +13,7 @@ import type {
   UserRef,
 } from '../../src/domain/model/ids.js';
 import type { ChangeRequest } from '../../src/domain/model/request.js';
+import type { Result } from '../../src/domain/model/result.js';
 import { PEOPLE, type PersonHandle, TEAM_ID } from '../fixtures/people.js';
 import { docspaceUserOfPerson, type MemoryDocSpace } from './memory-docspace.js';
 
@@ -31,6 +32,12 @@ export const docspaceUserOf = (handle: WithDocSpace) => docspaceUserOfPerson(PEO
 export const callerOf = (handle: WithSlack): Caller => ({ teamId: TEAM, slackUserId: slackIdOf(handle) });
 export const mention = (handle: WithSlack): UserRef => ({ kind: 'slack', id: slackIdOf(handle) });
 export const groupNamed = (name: string): GroupRef => ({ kind: 'name', name });
+
+/** The value of a successful Result; fails the test with the failure otherwise. */
+export function unwrap<T>(result: Result<T, unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
 
 /** "Development Team": managed by alice, with alice and bob as members. */
 export function seedDevTeam(deps: { readonly docspace: MemoryDocSpace }): Group {
@@ -68,6 +75,7 @@ export function makeChangeRequest(overrides: Partial<ChangeRequest> = {}): Chang
     decidedAt: null,
     decisionNote: null,
     attempts: 0,
+    retryable: true,
     outcome: null,
     card: null,
     ...overrides,

@@ -1,35 +1,47 @@
 import { recordRequestAudit } from '../audit-log.js';
 import type { DomainDeps } from '../deps.js';
 import { type Caller, identify } from '../identity/actor.js';
+import type { AuditAction } from '../model/audit.js';
 import type { DomainFailure } from '../model/failures.js';
-import type { RequestId } from '../model/ids.js';
-import type { ChangeRequest, RequestStatus } from '../model/request.js';
-import { MAX_ATTEMPTS } from '../model/request.js';
+import type { DocSpaceUserId, RequestId } from '../model/ids.js';
+import { type ChangeRequest, checkReason, MAX_ATTEMPTS, REASON_MAX } from '../model/request.js';
 import { err, ok, type Result } from '../model/result.js';
-import { mayCancel, mayDecide } from '../policy.js';
+import { mayCancel, mayDecide, type Role } from '../policy.js';
 import { type Execution, executeApproved } from './execute.js';
-import { expireOverdue } from './expire.js';
-import { announce, notPendingFailure, safely } from './notify.js';
+import { expireIfOverdue } from './expire.js';
+import { announce, safely } from './notify.js';
 
 type Decision = Result<Execution, DomainFailure>;
+
+/** The failure to show someone acting on a request that is no longer pending. */
+function notPendingFailure(request: ChangeRequest): DomainFailure {
+  if (request.status === 'expired') return { code: 'request_expired', requestId: request.id };
+  return {
+    code: 'already_decided',
+    requestId: request.id,
+    status: request.status,
+    decidedBy: request.decidedBy,
+    decidedAt: request.decidedAt,
+  };
+}
 
 async function auditDecision(
   deps: DomainDeps,
   request: ChangeRequest,
   actor: Caller,
-  action: string,
-  docspaceId: string | null,
+  action: AuditAction,
+  docspaceId: DocSpaceUserId | null,
 ) {
   await recordRequestAudit(deps, request, {
     actorSlackId: actor.slackUserId,
-    actorDocSpaceId: docspaceId as ChangeRequest['requesterDocSpaceId'],
+    actorDocSpaceId: docspaceId,
     action,
     after: { status: request.status, note: request.decisionNote },
     outcome: 'recorded',
   });
 }
 
-/** Loads the request and checks, on the server, that this caller may decide it. */
+/** Loads the request and checks, on the server, that this caller may decide (or cancel) it. */
 async function authorize(deps: DomainDeps, caller: Caller, id: RequestId, check: 'decide' | 'cancel') {
   const request = await deps.requests.get(id);
   if (!request || request.teamId !== caller.teamId)
@@ -42,27 +54,52 @@ async function authorize(deps: DomainDeps, caller: Caller, id: RequestId, check:
 }
 
 /** The losing side of a compare-and-set learns who won and when. */
-async function lostRace(deps: DomainDeps, id: RequestId, fallback: ChangeRequest): Promise<Decision> {
+async function lostRace(
+  deps: DomainDeps,
+  id: RequestId,
+  fallback: ChangeRequest,
+): Promise<Result<never, DomainFailure>> {
   return err(notPendingFailure((await deps.requests.get(id)) ?? fallback));
 }
 
-/** Approve: exactly one caller wins the pending -> approved compare-and-set and executes the change. */
-export async function approveRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
+/**
+ * Approve and deny share one sequence: authorize, refuse what is no longer pending, expire what is overdue, then one
+ * compare-and-set pending -> `to`. Exactly one caller wins it; everyone else learns what happened instead.
+ */
+async function decidePending(
+  deps: DomainDeps,
+  caller: Caller,
+  id: RequestId,
+  to: 'approved' | 'denied',
+  note: string | null,
+): Promise<Result<{ request: ChangeRequest; docspaceId: DocSpaceUserId | null }, DomainFailure>> {
   const checked = await authorize(deps, caller, id, 'decide');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
   if (request.status !== 'pending') return err(notPendingFailure(request));
-  if (await expireOverdue(deps, request)) return err({ code: 'request_expired', requestId: id });
-  const approved = await deps.requests.transition(id, {
+  const expiry = await expireIfOverdue(deps, request);
+  if (expiry === 'expired') return err({ code: 'request_expired', requestId: id });
+  if (expiry === 'lost') return lostRace(deps, id, request);
+  const decided = await deps.requests.transition(id, {
     from: ['pending'],
-    to: 'approved',
+    to,
     at: deps.clock.now(),
     decidedBy: caller.slackUserId,
-    startAttempt: { maxAttempts: MAX_ATTEMPTS },
+    ...(to === 'approved' ? { startAttempt: { maxAttempts: MAX_ATTEMPTS } } : { decisionNote: note }),
   });
-  if (!approved) return lostRace(deps, id, request);
-  await auditDecision(deps, approved, caller, 'approve', docspaceId);
-  return executeApproved(deps, approved, { slackUserId: caller.slackUserId, docspaceId });
+  if (!decided) return lostRace(deps, id, request);
+  await auditDecision(deps, decided, caller, to === 'approved' ? 'approve' : 'deny', docspaceId);
+  return ok({ request: decided, docspaceId });
+}
+
+/** Approve: exactly one caller wins the pending -> approved compare-and-set and executes the change. */
+export async function approveRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
+  const approved = await decidePending(deps, caller, id, 'approved', null);
+  if (!approved.ok) return approved;
+  return executeApproved(deps, approved.value.request, {
+    slackUserId: caller.slackUserId,
+    docspaceId: approved.value.docspaceId,
+  });
 }
 
 export async function denyRequest(
@@ -71,25 +108,22 @@ export async function denyRequest(
   id: RequestId,
   note: string | null,
 ): Promise<Decision> {
-  const checked = await authorize(deps, caller, id, 'decide');
-  if (!checked.ok) return checked;
-  const { request, docspaceId } = checked.value;
-  if (request.status !== 'pending') return err(notPendingFailure(request));
-  if (await expireOverdue(deps, request)) return err({ code: 'request_expired', requestId: id });
-  const denied = await deps.requests.transition(id, {
-    from: ['pending'],
-    to: 'denied',
-    at: deps.clock.now(),
-    decidedBy: caller.slackUserId,
-    decisionNote: note?.trim() || null,
-  });
-  if (!denied) return lostRace(deps, id, request);
-  await auditDecision(deps, denied, caller, 'deny', docspaceId);
-  await announce(deps, denied);
-  return ok({ request: denied, report: null });
+  const checkedNote = checkReason(note);
+  if (!checkedNote.ok) return err({ code: 'reason_too_long', max: REASON_MAX });
+  const denied = await decidePending(deps, caller, id, 'denied', checkedNote.reason);
+  if (!denied.ok) return denied;
+  await announce(deps, denied.value.request);
+  return ok({ request: denied.value.request, report: null });
 }
 
-/** Retry a failed execution: at most once more (attempts is bounded in the same compare-and-set). */
+/** Why a Retry compare-and-set did not apply, from the request as it is now. */
+function retryRefusal(now: ChangeRequest): DomainFailure {
+  if (now.status !== 'failed') return notPendingFailure(now);
+  if (!now.retryable) return { code: 'not_retryable', requestId: now.id, outcome: now.outcome };
+  return { code: 'retry_exhausted', requestId: now.id };
+}
+
+/** Retry a failed execution: at most once more, and never one that no retry can fix (both bound in the same CAS). */
 export async function retryRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
   const checked = await authorize(deps, caller, id, 'decide');
   if (!checked.ok) return checked;
@@ -100,11 +134,7 @@ export async function retryRequest(deps: DomainDeps, caller: Caller, id: Request
     at: deps.clock.now(),
     startAttempt: { maxAttempts: MAX_ATTEMPTS },
   });
-  if (!started) {
-    const now = (await deps.requests.get(id)) ?? request;
-    if (now.status === 'failed') return err({ code: 'retry_exhausted', requestId: id });
-    return err(notPendingFailure(now));
-  }
+  if (!started) return err(retryRefusal((await deps.requests.get(id)) ?? request));
   await auditDecision(deps, started, caller, 'retry', docspaceId);
   return executeApproved(deps, started, { slackUserId: caller.slackUserId, docspaceId });
 }
@@ -113,9 +143,8 @@ export async function cancelRequest(deps: DomainDeps, caller: Caller, id: Reques
   const checked = await authorize(deps, caller, id, 'cancel');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
-  const from: RequestStatus[] = ['pending'];
   const cancelled = await deps.requests.transition(id, {
-    from,
+    from: ['pending'],
     to: 'cancelled',
     at: deps.clock.now(),
     decidedBy: caller.slackUserId,
@@ -124,17 +153,26 @@ export async function cancelRequest(deps: DomainDeps, caller: Caller, id: Reques
   await auditDecision(deps, cancelled, caller, 'cancel', docspaceId);
   await safely(deps, 'update the approval card', cancelled, () => deps.notifier.updateCard(cancelled));
   // Others who asked for the same change learn that it was withdrawn.
-  if (cancelled.requesterIds.some((id) => id !== caller.slackUserId)) {
-    const others = { ...cancelled, requesterIds: cancelled.requesterIds.filter((id) => id !== caller.slackUserId) };
+  if (cancelled.requesterIds.some((requester) => requester !== caller.slackUserId)) {
+    const others = { ...cancelled, requesterIds: cancelled.requesterIds.filter((r) => r !== caller.slackUserId) };
     await safely(deps, 'notify the requester', cancelled, () => deps.notifier.notifyRequesters(others));
   }
   return ok({ request: cancelled, report: null });
 }
 
-/** Expires every pending request past its time; returns how many this call expired. */
-export async function expireDueRequests(deps: DomainDeps, limit = 100): Promise<number> {
-  const due = await deps.requests.listExpired(deps.clock.now(), limit);
-  let count = 0;
-  for (const request of due) if (await expireOverdue(deps, request)) count++;
-  return count;
+/**
+ * "May this person decide this request now?" from stored facts only (no DocSpace or Slack call), so a Deny click can
+ * open its reason form within Slack's deadline. Approve, deny and retry check again, fully, when they run.
+ */
+export async function previewDecision(
+  deps: DomainDeps,
+  caller: Caller,
+  id: RequestId,
+  role: Role,
+): Promise<Result<ChangeRequest, DomainFailure>> {
+  const request = await deps.requests.get(id);
+  if (!request || request.teamId !== caller.teamId) return err({ code: 'request_not_found', requestId: id });
+  const refused = mayDecide(role, caller.slackUserId, request);
+  if (refused) return err(refused);
+  return request.status === 'pending' ? ok(request) : err(notPendingFailure(request));
 }

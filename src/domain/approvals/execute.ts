@@ -1,10 +1,10 @@
 import { recordRequestAudit } from '../audit-log.js';
 import type { DomainDeps } from '../deps.js';
-import { describeFailurePlain, describeReport } from '../groups/describe.js';
 import { executePlan } from '../groups/execute.js';
+import type { Names } from '../groups/plan.js';
 import { planChange } from '../groups/plan.js';
 import type { DomainFailure } from '../model/failures.js';
-import { toDocSpaceFailure } from '../model/failures.js';
+import { readFailure } from '../model/failures.js';
 import type { ChangeReport, Group, GroupSummary } from '../model/group.js';
 import type { DocSpaceUserId, SlackUserId } from '../model/ids.js';
 import type { ChangeRequest } from '../model/request.js';
@@ -33,7 +33,7 @@ async function readCurrent(
     if (isGatewayError(error) && error.code === 'not_found' && change.kind !== 'create') {
       return err({ code: 'group_gone', groupId: change.groupId, groupName: request.snapshot.groupName });
     }
-    return err(toDocSpaceFailure(error, 're-read the group'));
+    return err(readFailure(error, 'read_group'));
   }
 }
 
@@ -65,17 +65,20 @@ async function finish(
   outcome: string,
   options: { retryable: boolean } = { retryable: true },
 ) {
-  // A failure no Retry can fix (the group is gone) uses up the remaining attempt, so the card offers no Retry.
-  const noRetry = options.retryable ? {} : { startAttempt: { maxAttempts: Number.MAX_SAFE_INTEGER } };
   const at = deps.clock.now();
-  const done = await deps.requests.transition(request.id, { from: ['approved'], to, at, outcome, ...noRetry });
+  const done = await deps.requests.transition(request.id, {
+    from: ['approved'],
+    to,
+    at,
+    outcome,
+    ...(options.retryable ? {} : { retryable: false }),
+  });
   const final = done ?? (await deps.requests.get(request.id)) ?? request;
   await interim.settle();
   await announce(deps, final);
   return final;
 }
 
-/** Who started this execution: the approver, or the approver who pressed Retry. */
 /** An execution that wrote nothing (the world moved, or the re-read failed) is audited too. */
 async function auditUnapplied(
   deps: DomainDeps,
@@ -144,4 +147,45 @@ export async function executeApproved(
   }
   const final = await finish(deps, request, interim, 'executed', describeReport(report.value));
   return ok({ request: final, report: report.value });
+}
+
+const list = (ids: readonly string[], names: Names) => ids.map((id) => names[id] ?? id).join(', ');
+
+/** Plain text outcome kept on a request after execution. */
+function describeReport(report: ChangeReport): string {
+  const after = report.after;
+  if (!after) return `Deleted ${report.before?.name ?? 'the group'}.`;
+  const manager = after.manager ? after.manager.displayName : 'no manager';
+  const ignored = report.ignored;
+  const skippedIds = [
+    ...ignored.notAdded,
+    ...ignored.notRemoved,
+    ...(ignored.managerNotSet ? [ignored.managerNotSet] : []),
+  ];
+  const note = skippedIds.length > 0 ? ` DocSpace ignored: ${list(skippedIds, report.names)}.` : '';
+  return `${after.name}: manager ${manager}, ${after.membersCount} member${after.membersCount === 1 ? '' : 's'}.${note}`;
+}
+
+/** Plain text reason a request could not be executed. */
+function describeFailurePlain(failure: DomainFailure): string {
+  switch (failure.code) {
+    case 'docspace_failed':
+      if (failure.phase === 'read') {
+        return `DocSpace failed while the bot was reading (${failure.kind}); nothing was changed.`;
+      }
+      if (failure.mayHaveApplied) {
+        return `DocSpace did not confirm the change (${failure.kind}); it may or may not have been applied. Retry re-reads the group and applies only what is missing.`;
+      }
+      return `DocSpace refused the change (${failure.kind}).`;
+    case 'group_gone':
+      return `The group ${failure.groupName} no longer exists.`;
+    case 'group_not_found':
+      return 'The group no longer exists.';
+    case 'group_name_taken':
+      return `A group named ${failure.name} already exists.`;
+    case 'no_change':
+      return failure.explanation;
+    default:
+      return failure.code.replaceAll('_', ' ');
+  }
 }

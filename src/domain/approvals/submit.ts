@@ -4,7 +4,7 @@ import type { Plan } from '../groups/plan.js';
 import type { IdentifiedActor } from '../identity/actor.js';
 import type { SubmitOutcome } from '../model/group.js';
 import { type ChangeRequest, fingerprintOf } from '../model/request.js';
-import { expireOverdue } from './expire.js';
+import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
 function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
@@ -27,6 +27,7 @@ function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: 
     decidedAt: null,
     decisionNote: null,
     attempts: 0,
+    retryable: true,
     outcome: null,
     card: null,
   };
@@ -36,7 +37,7 @@ function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: 
 async function insertOrJoinLive(deps: DomainDeps, fresh: ChangeRequest) {
   const first = await deps.requests.insertOrJoin(fresh);
   if (first.created || first.request.expiresAt.getTime() > deps.clock.now().getTime()) return first;
-  await expireOverdue(deps, first.request);
+  await expireIfOverdue(deps, first.request);
   return deps.requests.insertOrJoin(fresh);
 }
 

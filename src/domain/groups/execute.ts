@@ -1,8 +1,14 @@
 import { groupForAudit, recordAudit } from '../audit-log.js';
 import type { AuditOutcome } from '../model/audit.js';
 import type { DomainFailure } from '../model/failures.js';
-import { toDocSpaceFailure } from '../model/failures.js';
-import type { ChangeReport, GroupChange, IgnoredByDocSpace, WriteOutcome } from '../model/group.js';
+import { writeFailure } from '../model/failures.js';
+import {
+  type ChangeReport,
+  type GroupChange,
+  NOTHING_IGNORED,
+  somethingIgnored,
+  type WriteOutcome,
+} from '../model/group.js';
 import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from '../model/ids.js';
 import { err, ok, type Result } from '../model/result.js';
 import type { AuditRepo, Clock, DocSpaceGateway, Logger } from '../ports.js';
@@ -22,8 +28,6 @@ export interface ExecutionContext {
   readonly onBehalfOf: readonly SlackUserId[];
   readonly requestId: RequestId | null;
 }
-
-const NOTHING_IGNORED: IgnoredByDocSpace = { managerNotSet: null, notAdded: [], notRemoved: [], nameNotApplied: null };
 
 /** One DocSpace write per change: the fewest calls the API allows. */
 async function write(docspace: DocSpaceGateway, change: GroupChange): Promise<WriteOutcome | null> {
@@ -48,15 +52,6 @@ async function write(docspace: DocSpaceGateway, change: GroupChange): Promise<Wr
   }
 }
 
-export function somethingIgnored(ignored: IgnoredByDocSpace): boolean {
-  return (
-    ignored.managerNotSet !== null ||
-    ignored.notAdded.length > 0 ||
-    ignored.notRemoved.length > 0 ||
-    ignored.nameNotApplied !== null
-  );
-}
-
 /** Applies a planned change, audits the outcome (success, partial or failure) and reports it. */
 export async function executePlan(
   deps: ExecuteDeps,
@@ -79,8 +74,8 @@ export async function executePlan(
   try {
     outcome = await write(deps.docspace, plan.change);
   } catch (error) {
-    const failure = toDocSpaceFailure(error, plan.change.kind);
-    const detail = failure.code === 'docspace_failed' ? `${failure.kind}: ${(error as Error).message}` : null;
+    const failure = writeFailure(error, plan.change.kind);
+    const detail = `${failure.kind}: ${(error as Error).message}`;
     await recordAudit(deps, { ...base, groupId, groupName, after: null, outcome: 'failed', detail });
     return err(failure);
   }

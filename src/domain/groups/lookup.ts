@@ -1,5 +1,5 @@
 import type { DomainFailure } from '../model/failures.js';
-import { toDocSpaceFailure } from '../model/failures.js';
+import { readFailure } from '../model/failures.js';
 import type { Group, GroupSummary } from '../model/group.js';
 import type { GroupRef } from '../model/ids.js';
 import { err, ok, type Result } from '../model/result.js';
@@ -47,7 +47,7 @@ export async function resolveGroup(
     const only = matches[0] as GroupSummary;
     return options.withMembers ? await byId(docspace, { kind: 'id', id: only.id }, true) : ok(only);
   } catch (error) {
-    return err(toDocSpaceFailure(error, 'find the group'));
+    return err(readFailure(error, 'find_group'));
   }
 }
 

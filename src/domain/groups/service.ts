@@ -2,29 +2,16 @@ import { createRequest } from '../approvals/submit.js';
 import type { DomainDeps } from '../deps.js';
 import { type Caller, type IdentifiedActor, identify } from '../identity/actor.js';
 import type { DomainFailure } from '../model/failures.js';
-import { toDocSpaceFailure } from '../model/failures.js';
+import { catchReadFailure } from '../model/failures.js';
 import type { Group, GroupSummary, SubmitOutcome } from '../model/group.js';
 import type { GroupRef } from '../model/ids.js';
+import { checkReason, REASON_MAX } from '../model/request.js';
 import { err, ok, type Result } from '../model/result.js';
 import { routeSubmission } from '../policy.js';
-import { isGatewayError } from '../ports.js';
 import { type ChangeAsk, resolveAsk } from './ask.js';
 import { executePlan } from './execute.js';
 import { resolveGroup } from './lookup.js';
 import { planChange } from './plan.js';
-
-/** DocSpace outages become a docspace_failed value; anything else is a bug and propagates. */
-async function guard<T>(
-  operation: string,
-  fn: () => Promise<Result<T, DomainFailure>>,
-): Promise<Result<T, DomainFailure>> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (isGatewayError(error)) return err(toDocSpaceFailure(error, operation));
-    throw error;
-  }
-}
 
 /** Who may change groups is decided before any group is looked up, so refusals cost no DocSpace call. */
 async function admit(deps: DomainDeps, caller: Caller, reason: string | null) {
@@ -72,11 +59,12 @@ export async function submitChange(
   ask: ChangeAsk,
   reason: string | null,
 ): Promise<Result<SubmitOutcome, DomainFailure>> {
-  // Writes report their own failures (executePlan); anything caught here failed while reading, before any write.
-  return guard('look up the users and the group', async () => {
-    const admitted = await admit(deps, caller, reason);
+  const checked = checkReason(reason);
+  if (!checked.ok) return err({ code: 'reason_too_long', max: REASON_MAX });
+  return catchReadFailure('look_up_people', async () => {
+    const admitted = await admit(deps, caller, checked.reason);
     if (!admitted.ok) return admitted;
-    return act(deps, admitted.value.who, admitted.value.route, ask, reason);
+    return act(deps, admitted.value.who, admitted.value.route, ask, checked.reason);
   });
 }
 
@@ -85,7 +73,7 @@ export async function showGroup(
   deps: Pick<DomainDeps, 'docspace'>,
   ref: GroupRef,
 ): Promise<Result<Group, DomainFailure>> {
-  return guard('show the group', async () => {
+  return catchReadFailure('find_group', async () => {
     const found = await resolveGroup(deps.docspace, ref, { withMembers: true });
     return found.ok ? ok(found.value as Group) : found;
   });
@@ -96,15 +84,20 @@ export async function listGroups(
   filter: string | null,
   limit = 50,
 ): Promise<Result<{ groups: GroupSummary[]; total: number }, DomainFailure>> {
-  return guard('list groups', async () => {
+  return catchReadFailure('list_groups', async () => {
     const page = await deps.docspace.listGroups({ count: limit, ...(filter ? { filterValue: filter } : {}) });
     return ok(page);
   });
 }
 
 /** Group picker typeahead: up to 100 groups whose names contain the text. */
-export async function searchGroups(deps: Pick<DomainDeps, 'docspace'>, text: string): Promise<GroupSummary[]> {
-  const query = text.trim();
-  const page = await deps.docspace.listGroups({ count: 100, ...(query ? { filterValue: query } : {}) });
-  return page.groups;
+export async function searchGroups(
+  deps: Pick<DomainDeps, 'docspace'>,
+  text: string,
+): Promise<Result<GroupSummary[], DomainFailure>> {
+  return catchReadFailure('search_groups', async () => {
+    const query = text.trim();
+    const page = await deps.docspace.listGroups({ count: 100, ...(query ? { filterValue: query } : {}) });
+    return ok(page.groups);
+  });
 }

@@ -3,7 +3,7 @@ import type { DocSpaceUser } from '../model/group.js';
 import type { SlackTeamId, SlackUserId } from '../model/ids.js';
 import { newMapping, type UserMapping } from '../model/mapping.js';
 import { err, ok, type Result } from '../model/result.js';
-import type { Clock, DocSpaceGateway, Logger, MappingRepo, SlackDirectory } from '../ports.js';
+import type { Clock, DocSpaceGateway, Logger, MappingRepo, SlackDirectory, SlackProfile } from '../ports.js';
 import { isGatewayError } from '../ports.js';
 
 export interface IdentityDeps {
@@ -48,7 +48,7 @@ export function userFromMapping(mapping: UserMapping): DocSpaceUser {
   };
 }
 
-/** Looks a DocSpace user up; null when DocSpace says 404, a failure code on 403, throws on outages. */
+/** Looks a DocSpace user up; a failure code on 404 and 403, throws on outages. */
 export async function lookupDocSpaceUser(
   find: () => Promise<DocSpaceUser>,
 ): Promise<DocSpaceUser | 'docspace_user_not_found' | 'docspace_lookup_forbidden'> {
@@ -59,6 +59,25 @@ export async function lookupDocSpaceUser(
     if (isGatewayError(error) && error.code === 'forbidden') return 'docspace_lookup_forbidden';
     throw error;
   }
+}
+
+/** A DocSpace account that may be mapped or put in a group: found, not disabled, not a guest. Throws on outages. */
+export async function findUsableDocSpaceUser(
+  find: () => Promise<DocSpaceUser>,
+  who: IdentityFailure['who'],
+): Promise<Result<DocSpaceUser, IdentityFailure>> {
+  const found = await lookupDocSpaceUser(find);
+  if (typeof found === 'string') return err({ code: found, who });
+  const unusable = unusableReason(found);
+  return unusable ? err({ code: unusable, who }) : ok(found);
+}
+
+/** A Slack account that may act or be named: it exists, is a person and is not deactivated. */
+export function checkSlackProfile(profile: SlackProfile | null, id: SlackUserId): IdentityFailure | null {
+  if (!profile) return slackFailure('slack_user_not_found', id);
+  if (profile.isBot) return slackFailure('slack_user_is_bot', id);
+  if (profile.deleted) return slackFailure('slack_user_deleted', id);
+  return null;
 }
 
 /**
@@ -92,19 +111,19 @@ export function createIdentityResolver(deps: IdentityDeps) {
 
   async function matchByEmail(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<IdentityResult> {
     const profile = await deps.slack.getUser(slackUserId);
-    if (!profile) return err(slackFailure('slack_user_not_found', slackUserId));
-    if (profile.isBot) return err(slackFailure('slack_user_is_bot', slackUserId));
-    if (profile.deleted) return err(slackFailure('slack_user_deleted', slackUserId));
-    if (!profile.email) return err(slackFailure('slack_no_email', slackUserId));
+    const refused = checkSlackProfile(profile, slackUserId);
+    if (refused) return err(refused);
+    if (!profile?.email) return err(slackFailure('slack_no_email', slackUserId));
     const email = profile.email.trim().toLowerCase();
-    const found = await lookupDocSpaceUser(() => deps.docspace.getUserByEmail(email));
-    if (typeof found === 'string') return err(slackFailure(found, slackUserId));
-    const unusable = unusableReason(found);
-    if (unusable) return err(slackFailure(unusable, slackUserId));
+    const found = await findUsableDocSpaceUser(() => deps.docspace.getUserByEmail(email), {
+      kind: 'slack',
+      id: slackUserId,
+    });
+    if (!found.ok) return found;
     const mapping = newMapping({
       teamId,
       slackUserId,
-      user: found,
+      user: found.value,
       source: 'email',
       createdBy: null,
       now: deps.clock.now(),
@@ -117,8 +136,8 @@ export function createIdentityResolver(deps: IdentityDeps) {
         heldBy: saved.conflict.slackUserId,
       });
     }
-    deps.logger.info({ teamId, slackUserId, docspaceUserId: found.id }, 'mapped Slack user by email');
-    return ok({ slackUserId, user: found, mapping, via: 'matched' });
+    deps.logger.info({ teamId, slackUserId, docspaceUserId: found.value.id }, 'mapped Slack user by email');
+    return ok({ slackUserId, user: found.value, mapping, via: 'matched' });
   }
 
   async function resolve(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<IdentityResult> {

@@ -2,9 +2,9 @@ import type { IdentityFailure } from '../model/failures.js';
 import type { DocSpaceUser } from '../model/group.js';
 import type { SlackTeamId } from '../model/ids.js';
 import { type UserRef, userRefKey } from '../model/ids.js';
-import { err, ok, type Result } from '../model/result.js';
+import { ok } from '../model/result.js';
 import type { DocSpaceGateway } from '../ports.js';
-import { type IdentityResolver, lookupDocSpaceUser, unusableReason } from './resolver.js';
+import { findUsableDocSpaceUser, type IdentityResolver } from './resolver.js';
 
 export const RESOLVE_CONCURRENCY = 8;
 
@@ -12,14 +12,6 @@ export interface ResolvedUsers {
   /** userRefKey(ref) -> DocSpace user, for every ref that resolved. */
   readonly byKey: ReadonlyMap<string, DocSpaceUser>;
   readonly failures: readonly IdentityFailure[];
-}
-
-async function resolveEmail(docspace: DocSpaceGateway, email: string): Promise<Result<DocSpaceUser, IdentityFailure>> {
-  const who = { kind: 'email', email } as const;
-  const found = await lookupDocSpaceUser(() => docspace.getUserByEmail(email));
-  if (typeof found === 'string') return err({ code: found, who });
-  const unusable = unusableReason(found);
-  return unusable ? err({ code: unusable, who }) : ok(found);
 }
 
 /**
@@ -33,7 +25,9 @@ export async function resolveUserRefs(
 ): Promise<ResolvedUsers> {
   const unique = [...new Map(refs.map((r) => [userRefKey(r), r])).values()];
   const results = await mapWithConcurrency(unique, concurrency, async (ref) => {
-    if (ref.kind === 'email') return resolveEmail(deps.docspace, ref.email);
+    if (ref.kind === 'email') {
+      return findUsableDocSpaceUser(() => deps.docspace.getUserByEmail(ref.email), { kind: 'email', email: ref.email });
+    }
     const resolved = await deps.identity.resolve(teamId, ref.id);
     return resolved.ok ? ok(resolved.value.user) : resolved;
   });
@@ -45,8 +39,6 @@ export async function resolveUserRefs(
   });
   return { byKey, failures };
 }
-
-export { resolveEmail };
 
 /** Maps items with at most `limit` promises in flight; results keep the input order. */
 export async function mapWithConcurrency<T, R>(

@@ -1,6 +1,23 @@
+import { GROUP_CHANGE_KINDS, type GroupChangeKind } from './group.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
 
-export type AuditOutcome = 'succeeded' | 'partial' | 'failed' | 'no_op' | 'recorded';
+export const AUDIT_OUTCOMES = ['succeeded', 'partial', 'failed', 'no_op', 'recorded'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** Decisions and identity actions; executed changes are audited under their change kind. */
+export const AUDIT_EVENTS = [
+  'request',
+  'approve',
+  'deny',
+  'retry',
+  'cancel',
+  'expire',
+  'recover',
+  'link',
+  'unlink',
+] as const;
+export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
+export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];
 
 export interface AuditEntry {
   readonly id: number;
@@ -11,8 +28,7 @@ export interface AuditEntry {
   readonly actorDocSpaceId: DocSpaceUserId | null;
   readonly onBehalfOf: readonly SlackUserId[];
   readonly requestId: RequestId | null;
-  /** e.g. create, set_manager, members, rename, delete, request, approve, deny, cancel, expire, retry, link, unlink */
-  readonly action: string;
+  readonly action: AuditAction;
   readonly groupId: GroupId | null;
   readonly groupName: string | null;
   readonly before: unknown;

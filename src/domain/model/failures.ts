@@ -1,8 +1,9 @@
 import type { GatewayErrorCode } from '../ports.js';
 import { isGatewayError } from '../ports.js';
-import type { GroupSummary } from './group.js';
+import type { GroupChangeKind, GroupSummary } from './group.js';
 import type { RequestId, SlackUserId } from './ids.js';
 import type { RequestStatus } from './request.js';
+import { err, type Result } from './result.js';
 
 /** Why a Slack user could not be tied to a usable DocSpace account. Nothing is stored when one of these is returned. */
 export type IdentityFailureCode =
@@ -26,6 +27,48 @@ export interface IdentityFailure {
   readonly heldBy?: SlackUserId;
 }
 
+/** What the bot was doing when DocSpace failed; the message table names each step. */
+export const DOCSPACE_READ_STEPS = [
+  'find_group',
+  'read_group',
+  'look_up_people',
+  'list_groups',
+  'search_groups',
+  'look_up_user',
+  'check_caller',
+] as const;
+export type DocSpaceReadStep = (typeof DOCSPACE_READ_STEPS)[number];
+
+/** Kinds of DocSpace failure after which a write's outcome is unknown: it may have been applied before the answer was lost. */
+const UNCONFIRMED: ReadonlySet<GatewayErrorCode> = new Set([
+  'timeout',
+  'network',
+  'server_error',
+  'unexpected_response',
+]);
+
+/** A DocSpace failure, typed by phase: a failed read changed nothing; a failed write may have been applied. */
+export type DocSpaceFailure =
+  | {
+      readonly code: 'docspace_failed';
+      readonly kind: GatewayErrorCode;
+      readonly phase: 'read';
+      readonly step: DocSpaceReadStep;
+      readonly retryAfterSeconds: number | null;
+    }
+  | {
+      readonly code: 'docspace_failed';
+      readonly kind: GatewayErrorCode;
+      readonly phase: 'write';
+      readonly step: GroupChangeKind;
+      /** true when DocSpace may have applied the write before its answer was lost (timeout, network, 5xx, bad body). */
+      readonly mayHaveApplied: boolean;
+      readonly retryAfterSeconds: number | null;
+    };
+
+/** What an admin-only action is, for "you are not allowed to …". */
+export type AdminAction = 'link_users' | 'unlink_users' | 'see_mappings' | 'read_audit' | 'request_changes';
+
 /**
  * Every expected failure of a use case, as a value. slack/messages.ts maps each code to one user-facing text.
  */
@@ -36,8 +79,9 @@ export type DomainFailure =
   | { readonly code: 'group_ambiguous'; readonly query: string; readonly matches: readonly GroupSummary[] }
   | { readonly code: 'group_name_taken'; readonly name: string; readonly existing: readonly GroupSummary[] }
   | { readonly code: 'invalid_name'; readonly reason: 'blank' | 'too_long' }
+  | { readonly code: 'reason_too_long'; readonly max: number }
   | { readonly code: 'no_change'; readonly explanation: string }
-  | { readonly code: 'not_authorized'; readonly action: string }
+  | { readonly code: 'not_authorized'; readonly action: AdminAction }
   | { readonly code: 'approvals_not_configured' }
   | { readonly code: 'reason_required' }
   | { readonly code: 'request_not_found'; readonly requestId: string }
@@ -53,26 +97,48 @@ export type DomainFailure =
   | { readonly code: 'not_approver' }
   | { readonly code: 'not_requester' }
   | { readonly code: 'retry_exhausted'; readonly requestId: RequestId }
+  | { readonly code: 'not_retryable'; readonly requestId: RequestId; readonly outcome: string | null }
   | { readonly code: 'group_gone'; readonly groupId: string; readonly groupName: string }
-  | {
-      readonly code: 'docspace_failed';
-      readonly kind: GatewayErrorCode;
-      readonly operation: string;
-      readonly retryAfterSeconds: number | null;
-    };
+  | DocSpaceFailure;
 
 export type DomainFailureCode = DomainFailure['code'];
 
-/**
- * Turns a DocSpace adapter error into the domain failure shown to users; anything else is a bug and is rethrown.
- */
-export function toDocSpaceFailure(error: unknown, operation: string): DomainFailure {
-  if (!isGatewayError(error)) throw error;
+function retryAfterOf(error: unknown): number | null {
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof retryAfter === 'number' ? retryAfter : null;
+}
+
+/** A DocSpace adapter error during a read (nothing was changed); anything else is a bug and is rethrown. */
+export function readFailure(error: unknown, step: DocSpaceReadStep): DocSpaceFailure {
+  if (!isGatewayError(error)) throw error;
+  return { code: 'docspace_failed', kind: error.code, phase: 'read', step, retryAfterSeconds: retryAfterOf(error) };
+}
+
+/** A DocSpace adapter error during the one write of a change; anything else is a bug and is rethrown. */
+export function writeFailure(error: unknown, step: GroupChangeKind): DocSpaceFailure {
+  if (!isGatewayError(error)) throw error;
   return {
     code: 'docspace_failed',
     kind: error.code,
-    operation,
-    retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : null,
+    phase: 'write',
+    step,
+    mayHaveApplied: UNCONFIRMED.has(error.code),
+    retryAfterSeconds: retryAfterOf(error),
   };
+}
+
+/**
+ * Runs a use case and turns a DocSpace error that escapes it into a value. Writes report their own failures (with
+ * `phase: 'write'`), so whatever escapes failed while reading, before anything was changed.
+ */
+export async function catchReadFailure<T>(
+  step: DocSpaceReadStep,
+  run: () => Promise<Result<T, DomainFailure>>,
+): Promise<Result<T, DomainFailure>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isGatewayError(error)) return err(readFailure(error, step));
+    throw error;
+  }
 }

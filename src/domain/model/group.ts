@@ -1,11 +1,12 @@
 import type { DocSpaceUserId, GroupId } from './ids.js';
-
 import type { ChangeRequest } from './request.js';
 
 export const GROUP_NAME_MAX = 128;
 
-export type DocSpaceUserStatus = 'active' | 'pending' | 'disabled';
-export type DocSpaceUserType = 'owner' | 'admin' | 'room_admin' | 'user' | 'guest';
+export const DOCSPACE_USER_STATUSES = ['active', 'pending', 'disabled'] as const;
+export type DocSpaceUserStatus = (typeof DOCSPACE_USER_STATUSES)[number];
+export const DOCSPACE_USER_TYPES = ['owner', 'admin', 'room_admin', 'user', 'guest'] as const;
+export type DocSpaceUserType = (typeof DOCSPACE_USER_TYPES)[number];
 
 /** A DocSpace account as the bot sees it; displayName is already HTML-decoded. */
 export interface DocSpaceUser {
@@ -48,6 +49,13 @@ export type GroupChange =
   | { readonly kind: 'delete'; readonly groupId: GroupId };
 
 export type GroupChangeKind = GroupChange['kind'];
+export const GROUP_CHANGE_KINDS = [
+  'create',
+  'set_manager',
+  'members',
+  'rename',
+  'delete',
+] as const satisfies readonly GroupChangeKind[];
 
 /** What DocSpace silently ignored in a write: it answers 200 and skips unknown, guest and disabled ids. */
 export interface IgnoredByDocSpace {
@@ -57,14 +65,25 @@ export interface IgnoredByDocSpace {
   readonly nameNotApplied: string | null;
 }
 
+export const NOTHING_IGNORED: IgnoredByDocSpace = {
+  managerNotSet: null,
+  notAdded: [],
+  notRemoved: [],
+  nameNotApplied: null,
+};
+
+export function somethingIgnored(ignored: IgnoredByDocSpace): boolean {
+  return (
+    ignored.managerNotSet !== null ||
+    ignored.notAdded.length > 0 ||
+    ignored.notRemoved.length > 0 ||
+    ignored.nameNotApplied !== null
+  );
+}
+
 export interface WriteOutcome {
   readonly group: Group;
   readonly ignored: IgnoredByDocSpace;
-}
-
-/** A user who may be a group member or manager: exists, not disabled, not a guest (pending invitees are allowed). */
-export function canBeMember(user: DocSpaceUser): boolean {
-  return user.status !== 'disabled' && user.type !== 'guest';
 }
 
 export function isDocSpaceAdmin(user: DocSpaceUser): boolean {

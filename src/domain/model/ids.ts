@@ -9,8 +9,11 @@ export type GroupId = Brand<string, 'GroupId'>;
 export type RequestId = Brand<string, 'RequestId'>;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
-const SLACK_TEAM = /^[TE][A-Z0-9]{2,20}$/;
+/** The one definition of each Slack id shape; config, views and listeners check ids with these. */
+export const SLACK_USER_ID_PATTERN = /^[UW][A-Z0-9]{2,20}$/;
+export const SLACK_TEAM_ID_PATTERN = /^[TE][A-Z0-9]{2,20}$/;
+/** Public (C), private (G) and direct-message (D) channels. */
+export const SLACK_CHANNEL_ID_PATTERN = /^[CGD][A-Z0-9]{2,20}$/;
 const REQUEST = /^R[0-9A-Z]{6,40}$/;
 
 export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
@@ -29,11 +32,15 @@ export function toDocSpaceUserId(value: string): DocSpaceUserId | null {
 }
 
 export function toSlackUserId(value: string): SlackUserId | null {
-  return SLACK_USER.test(value) ? (value as SlackUserId) : null;
+  return SLACK_USER_ID_PATTERN.test(value) ? (value as SlackUserId) : null;
 }
 
 export function toSlackTeamId(value: string): SlackTeamId | null {
-  return SLACK_TEAM.test(value) ? (value as SlackTeamId) : null;
+  return SLACK_TEAM_ID_PATTERN.test(value) ? (value as SlackTeamId) : null;
+}
+
+export function isSlackChannelId(value: string): boolean {
+  return SLACK_CHANNEL_ID_PATTERN.test(value);
 }
 
 export function toRequestId(value: string): RequestId | null {

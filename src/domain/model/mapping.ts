@@ -1,7 +1,8 @@
 import type { DocSpaceUser, DocSpaceUserType } from './group.js';
 import type { DocSpaceUserId, SlackTeamId, SlackUserId } from './ids.js';
 
-export type MappingSource = 'email' | 'manual';
+export const MAPPING_SOURCES = ['email', 'manual'] as const;
+export type MappingSource = (typeof MAPPING_SOURCES)[number];
 
 export interface UserMapping {
   readonly teamId: SlackTeamId;

@@ -1,7 +1,22 @@
 import type { GroupChange } from './group.js';
 import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
 
-export type RequestStatus = 'pending' | 'approved' | 'executed' | 'failed' | 'denied' | 'expired' | 'cancelled';
+export const REQUEST_STATUSES = [
+  'pending',
+  'approved',
+  'executed',
+  'failed',
+  'denied',
+  'expired',
+  'cancelled',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** First approval plus at most one Retry. */
+export const MAX_ATTEMPTS = 2;
+
+/** The longest reason a requester or an approver may give, in characters. */
+export const REASON_MAX = 500;
 
 /** Names captured when the request was made, so cards render without DocSpace calls. */
 export interface RequestSnapshot {
@@ -29,12 +44,15 @@ export interface ChangeRequest {
   readonly decidedBy: SlackUserId | null;
   readonly decidedAt: Date | null;
   readonly decisionNote: string | null;
-  /** How many executions were started (first approval = 1, one Retry = 2). */
+  /** How many executions were started (first approval = 1, one Retry = 2); never bumped for any other reason. */
   readonly attempts: number;
+  /** false once a failure no Retry can fix (the group is gone): the request then never runs again. */
+  readonly retryable: boolean;
   readonly outcome: string | null;
   readonly card: { readonly channelId: string; readonly ts: string } | null;
 }
 
+/** A compare-and-set on one request: it applies only while the request is in a `from` state (and the guards hold). */
 export interface RequestTransition {
   readonly from: readonly RequestStatus[];
   readonly to: RequestStatus;
@@ -42,12 +60,23 @@ export interface RequestTransition {
   readonly decidedBy?: SlackUserId;
   readonly decisionNote?: string | null;
   readonly outcome?: string | null;
-  /** Increment attempts, and only transition while attempts < maxAttempts. */
+  /** Increment attempts, and only transition while attempts < maxAttempts and the request is still retryable. */
   readonly startAttempt?: { readonly maxAttempts: number };
+  /** Sets whether a later Retry may run this request again. */
+  readonly retryable?: boolean;
 }
 
-/** First approval plus at most one Retry. */
-export const MAX_ATTEMPTS = 2;
+/** Whether an approver may press Retry: it failed, a retry can help, and attempts remain. */
+export function mayRetry(request: Pick<ChangeRequest, 'status' | 'attempts' | 'retryable'>): boolean {
+  return request.status === 'failed' && request.retryable && request.attempts < MAX_ATTEMPTS;
+}
+
+/** Requester reasons and approver notes: trimmed; blank is no reason; longer than REASON_MAX is refused. */
+export function checkReason(raw: string | null | undefined): { ok: true; reason: string | null } | { ok: false } {
+  const reason = raw?.trim() ?? '';
+  if (reason.length > REASON_MAX) return { ok: false };
+  return { ok: true, reason: reason === '' ? null : reason };
+}
 
 /** Same change = same fingerprint: id lists are order-free. */
 export function fingerprintOf(change: GroupChange): string {

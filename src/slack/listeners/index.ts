@@ -9,11 +9,9 @@ import { handleGroupPicker } from './options/group-picker.js';
 import { handleChangeSubmitted } from './views/change-submitted.js';
 import { handleDenySubmitted } from './views/deny-submitted.js';
 
-export const COMMAND = '/docspace-group';
-
 /** The only place listeners are registered. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  app.command(COMMAND, (args) => handleDocspaceGroupCommand(deps, args));
+  app.command(ids.COMMAND, (args) => handleDocspaceGroupCommand(deps, args));
 
   app.view<ViewSubmitAction>(ids.CALLBACK_CREATE, (args) => handleChangeSubmitted(deps, 'create', args));
   app.view<ViewSubmitAction>(ids.CALLBACK_MANAGER, (args) => handleChangeSubmitted(deps, 'manager', args));

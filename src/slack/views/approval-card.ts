@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ChangeRequest } from '../../domain/model/request.js';
+import { MAX_ATTEMPTS, mayRetry } from '../../domain/model/request.js';
 import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY, BLOCK_DECISION } from '../ids.js';
 import {
   button,
@@ -13,20 +14,10 @@ import {
   slackDate,
 } from './blocks.js';
 import { describeChange, describeChangeInline } from './describe-change.js';
-import {
-  canRetry,
-  decidedWhen,
-  decider,
-  MAX_ATTEMPTS,
-  outcomeText,
-  reasonText,
-  STATUS_LABEL,
-} from './request-status.js';
+import { decidedWhen, decider, outcomeText, reasonText, STATUS_LABEL } from './request-status.js';
 
 export interface ApprovalCardOptions {
   readonly now: Date;
-  /** Retry is offered while attempts < maxAttempts (default 2). */
-  readonly maxAttempts?: number;
 }
 
 function askers(request: ChangeRequest): string {
@@ -58,8 +49,8 @@ function decisionButtons(request: ChangeRequest): KnownBlock {
   };
 }
 
-function retryBlocks(request: ChangeRequest, maxAttempts: number): KnownBlock[] {
-  if (!canRetry(request, maxAttempts)) return [context('It will not be retried; ask again if it is still needed.')];
+function retryBlocks(request: ChangeRequest): KnownBlock[] {
+  if (!mayRetry(request)) return [context('It will not be retried; ask again if it is still needed.')];
   const confirm = confirmDialog('Retry this change?', 'The bot asks DocSpace to make it once more.', 'Retry');
   return [
     {
@@ -68,6 +59,10 @@ function retryBlocks(request: ChangeRequest, maxAttempts: number): KnownBlock[] 
       elements: [button({ actionId: ACTION_RETRY, label: 'Retry', value: request.id, confirm })],
     },
   ];
+}
+
+function attemptText(request: ChangeRequest): string {
+  return request.retryable ? `attempt ${request.attempts} of ${MAX_ATTEMPTS}` : `attempt ${request.attempts}`;
 }
 
 function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): KnownBlock[] {
@@ -85,8 +80,8 @@ function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): Kno
     case 'failed':
       return [
         section(`⚠️ Failed: ${outcomeText(request.outcome, 'DocSpace did not make the change.')}`),
-        context(`Approved by ${by} · attempt ${request.attempts} of ${options.maxAttempts ?? MAX_ATTEMPTS}`),
-        ...retryBlocks(request, options.maxAttempts ?? MAX_ATTEMPTS),
+        context(`Approved by ${by} · ${attemptText(request)}`),
+        ...retryBlocks(request),
       ];
     case 'denied':
       return [

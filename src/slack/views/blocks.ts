@@ -6,6 +6,7 @@ import type {
   PlainTextElement,
   SectionBlock,
 } from '@slack/types';
+import { isSlackChannelId, toSlackUserId } from '../../domain/model/ids.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
 
 /** What every message builder returns: a mrkdwn notification fallback plus the Block Kit layout. */
@@ -27,9 +28,6 @@ export const LIMITS = {
   confirmText: 300,
   fallbackText: 3000,
 } as const;
-
-const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
-const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,20}$/;
 
 export function plain(text: string, max: number = LIMITS.sectionText): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max) || ' ', emoji: true };
@@ -53,7 +51,7 @@ export function esc(text: string, max = 200): string {
 
 /** A Slack user mention, built only from a well-formed id; anything else is shown as inert text. */
 export function mention(id: string): string {
-  return SLACK_USER.test(id) ? `<@${id}>` : esc(id, 40);
+  return toSlackUserId(id) ? `<@${id}>` : esc(id, 40);
 }
 
 export function mentionAll(ids: readonly string[]): string {
@@ -63,7 +61,7 @@ export function mentionAll(ids: readonly string[]): string {
 }
 
 export function channelLink(id: string): string {
-  return SLACK_CHANNEL.test(id) ? `<#${id}>` : esc(id, 40);
+  return isSlackChannelId(id) ? `<#${id}>` : esc(id, 40);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

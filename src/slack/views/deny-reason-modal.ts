@@ -1,9 +1,9 @@
 import type { ModalView } from '@slack/types';
 import type { ChangeRequest } from '../../domain/model/request.js';
+import { REASON_MAX } from '../../domain/model/request.js';
 import { ACTION_REASON, BLOCK_REASON, CALLBACK_DENY_REASON } from '../ids.js';
 import { plain, section } from './blocks.js';
 import { describeChange } from './describe-change.js';
-import { REASON_MAX } from './modal-inputs.js';
 
 /** Asks an approver for an optional note before denying; private_metadata carries the request id only. */
 export function buildDenyReasonModal(request: Pick<ChangeRequest, 'id'> | ChangeRequest): ModalView {

@@ -1,13 +1,7 @@
 import type { SectionBlock } from '@slack/types';
 import { escapeMrkdwn } from '../escape.js';
-import {
-  COMMAND_NAME,
-  MUTATING_SUBCOMMANDS,
-  SUBCOMMAND_HELP,
-  SUBCOMMANDS,
-  type Subcommand,
-  usageLine,
-} from '../parse-usage.js';
+import { COMMAND } from '../ids.js';
+import { MUTATING_SUBCOMMANDS, SUBCOMMAND_HELP, SUBCOMMANDS, type Subcommand, usageLine } from '../parse-usage.js';
 import { section } from './blocks.js';
 
 const SECTIONS: readonly { readonly title: string; readonly subcommands: readonly Subcommand[] }[] = [
@@ -17,9 +11,9 @@ const SECTIONS: readonly { readonly title: string; readonly subcommands: readonl
 ];
 
 const EXAMPLES = [
-  `${COMMAND_NAME} create "Development Team" manager @alice members @bob @carol reason: new project`,
-  `${COMMAND_NAME} add "Development Team" @dave dave.smith@example.com`,
-  `${COMMAND_NAME} rename “Development Team” “Platform Team” reason: reorg`,
+  `${COMMAND} create "Development Team" manager @alice members @bob @carol reason: new project`,
+  `${COMMAND} add "Development Team" @dave dave.smith@example.com`,
+  `${COMMAND} rename “Development Team” “Platform Team” reason: reorg`,
 ];
 
 function commandLine(sub: Subcommand): string {
@@ -29,7 +23,7 @@ function commandLine(sub: Subcommand): string {
 /** The help as mrkdwn parts: intro, one part per command family, notes, examples. */
 function helpParts(): string[] {
   const changes = [...MUTATING_SUBCOMMANDS].join(', ');
-  const intro = `*Manage DocSpace groups from Slack.* \`${COMMAND_NAME}\` on its own opens a menu.`;
+  const intro = `*Manage DocSpace groups from Slack.* \`${COMMAND}\` on its own opens a menu.`;
   const families = SECTIONS.map(({ title, subcommands }) => [`*${title}*`, ...subcommands.map(commandLine)].join('\n'));
   const notes = [
     '*Good to know*',

@@ -1,12 +1,11 @@
 import type { InputBlock, PlainTextOption } from '@slack/types';
 import type { GroupId } from '../../domain/model/ids.js';
+import { REASON_MAX } from '../../domain/model/request.js';
 import { ACTION_GROUP_PICKER, ACTION_REASON, BLOCK_GROUP, BLOCK_REASON } from '../ids.js';
 import { LIMITS, plain } from './blocks.js';
 
 /** hidden: no reason field (admins acting directly); optional; required (requests where policy demands one). */
 export type ReasonMode = 'hidden' | 'optional' | 'required';
-
-export const REASON_MAX = 500;
 
 export interface GroupChoice {
   readonly id: GroupId;

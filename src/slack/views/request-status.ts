@@ -1,9 +1,5 @@
 import type { ChangeRequest, RequestStatus } from '../../domain/model/request.js';
-import { MAX_ATTEMPTS } from '../../domain/model/request.js';
 import { esc, mention, slackDate } from './blocks.js';
-
-/** How many executions a request may start (first approval + one Retry): the domain's bound. */
-export { MAX_ATTEMPTS };
 
 export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
   pending: 'waiting for approval',
@@ -33,8 +29,4 @@ export function reasonText(reason: string | null): string {
 export function outcomeText(outcome: string | null, fallback: string): string {
   const trimmed = outcome?.trim();
   return trimmed ? esc(trimmed, 1500) : fallback;
-}
-
-export function canRetry(request: Pick<ChangeRequest, 'status' | 'attempts'>, maxAttempts = MAX_ATTEMPTS): boolean {
-  return request.status === 'failed' && request.attempts < maxAttempts;
 }

@@ -1,9 +1,10 @@
 import type { ChangeRequest } from '../../domain/model/request.js';
+import { mayRetry } from '../../domain/model/request.js';
 import { channelLink, context, message, type SlackMessage, section } from './blocks.js';
 import { describeChange, describeChangeInline } from './describe-change.js';
-import { canRetry, decidedWhen, decider, MAX_ATTEMPTS, outcomeText, reasonText } from './request-status.js';
+import { decidedWhen, decider, outcomeText, reasonText } from './request-status.js';
 
-function headline(request: ChangeRequest, maxAttempts: number): string {
+function headline(request: ChangeRequest): string {
   const id = `\`${request.id}\``;
   const when = decidedWhen(request);
   const by = `${decider(request)}${when}`;
@@ -15,7 +16,7 @@ function headline(request: ChangeRequest, maxAttempts: number): string {
     case 'executed':
       return `✅ Your request ${id} was approved by ${by} and applied.\n${outcomeText(request.outcome, '')}`.trim();
     case 'failed': {
-      const next = canRetry(request, maxAttempts) ? 'An approver can retry it.' : 'It will not be retried.';
+      const next = mayRetry(request) ? 'An approver can retry it.' : 'It will not be retried.';
       return `⚠️ Your request ${id} was approved by ${by} but failed: ${outcomeText(request.outcome, 'DocSpace did not make the change.')}\n${next}`;
     }
     case 'denied': {
@@ -30,8 +31,8 @@ function headline(request: ChangeRequest, maxAttempts: number): string {
 }
 
 /** The DM sent to each requester when their request changes state (one message per state). */
-export function buildRequesterDm(request: ChangeRequest, options: { maxAttempts?: number } = {}): SlackMessage {
-  const head = headline(request, options.maxAttempts ?? MAX_ATTEMPTS);
+export function buildRequesterDm(request: ChangeRequest): SlackMessage {
+  const head = headline(request);
   const card = request.card ? [context(`The request card is in ${channelLink(request.card.channelId)}.`)] : [];
   return message(`${head.split('\n')[0]}\n${describeChangeInline(request)}`, [
     section(head),

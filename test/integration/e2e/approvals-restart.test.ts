@@ -138,7 +138,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
         startAttempt: { maxAttempts: 2 },
       });
       clock.advance(5 * MINUTE_MS);
-      expect((await h.container.services.maintain()).recovered).toBe(0);
+      expect(await h.container.services.maintain()).toMatchObject({ ok: true, value: { recovered: 0 } });
       expect((await storedRequest(h, id)).status).toBe('approved');
     });
   });

@@ -50,7 +50,8 @@ async function interrupt(when: (r: { method: string; path: string }) => boolean)
   const clock = createTestClock(new Date());
   const b = await world.start(clock);
   clock.advance(INTERRUPTED_AFTER_MS + 60_000);
-  const { recovered } = await b.container.services.maintain();
+  const maintained = await b.container.services.maintain();
+  const recovered = maintained.ok ? maintained.value.recovered : -1;
   const afterRecovery = await waitForStatus(b, id, ['failed']);
   return { world, b, id, groupId, recovered, afterRecovery };
 }

@@ -88,10 +88,10 @@ describe('a request approved while DocSpace fails', () => {
       .dms(PEOPLE.alice.slack.id)
       .filter((m) => m.text.includes(id))
       .at(-1);
-    expect([String(reply['text']).includes('DocSpace reported an error (while `members`)'), dm?.text]).toEqual([
-      true,
-      expect.stringMatching(/fail/i),
-    ]);
+    expect([
+      String(reply['text']).includes('DocSpace reported an error (while changing the members)'),
+      dm?.text,
+    ]).toEqual([true, expect.stringMatching(/fail/i)]);
   });
 
   it('executes once on Retry after the failure, and audits the retry and the success', async () => {

@@ -40,7 +40,10 @@ describe("an admin's direct change while DocSpace fails the write", () => {
   it.each([500, 502, 503])('sends the write once, says it may not have applied, after a %i', async (status) => {
     docspace.failNext(1, status, { method: 'PUT' });
     const text = await commandText(h, 'owner', CHANGE);
-    expect([text, managerPuts().length]).toEqual([`DocSpace reported an error (while \`set_manager\`); ${MAY_NOT}`, 1]);
+    expect([text, managerPuts().length]).toEqual([
+      `DocSpace reported an error (while changing the manager); ${MAY_NOT}`,
+      1,
+    ]);
   });
 
   it('audits a write that got a 502 as failed, with the status, and leaves the group as it was', async () => {
@@ -60,7 +63,7 @@ describe("an admin's direct change while DocSpace fails the write", () => {
     const text = await commandText(h, 'owner', CHANGE);
     const entry = await lastAudit();
     expect([text, managerPuts().length, entry?.outcome, entry?.detail?.startsWith('timeout:')]).toEqual([
-      `DocSpace did not answer (while \`set_manager\`); ${MAY_NOT}`,
+      `DocSpace did not answer (while changing the manager); ${MAY_NOT}`,
       1,
       'failed',
       true,
@@ -109,7 +112,7 @@ describe("an admin's direct change while DocSpace fails the write", () => {
       const entry = await lastAudit();
       const audited = [entry?.outcome, entry?.detail?.startsWith('unexpected_response:')];
       expect([text, managerPuts().length, managerNow(), ...audited]).toEqual([
-        expect.stringContaining('(while `set_manager`); the change may have been applied.'),
+        expect.stringContaining('(while changing the manager); the change may have been applied.'),
         1,
         PEOPLE.bob.docspace.id,
         'failed',

@@ -7,7 +7,7 @@ import { commandText, logRecords, requestsTo, seedOps, writesIn } from './kit.js
 
 const UNAVAILABLE = 'DocSpace is unavailable right now; nothing was changed. Try again in a moment.';
 const UNEXPECTED =
-  "DocSpace answered in a way the bot did not expect (while `find the group`). An admin can find details in the bot's logs.";
+  "DocSpace answered in a way the bot did not expect (while finding the group). An admin can find details in the bot's logs.";
 
 describe('reads while DocSpace fails', () => {
   let h: Harness;

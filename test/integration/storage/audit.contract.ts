@@ -27,22 +27,23 @@ export function registerAuditContract(factory: StorageFactory): void {
 
     it('lists newest first, up to the limit', async () => {
       const { storage } = await openForTest(factory);
-      for (const action of ['create', 'rename', 'delete']) await storage.audit.append(makeAuditEntry({ action }));
+      for (const action of ['create', 'rename', 'delete'] as const)
+        await storage.audit.append(makeAuditEntry({ action }));
       expect((await storage.audit.list({ limit: 10 })).map((e) => e.action)).toEqual(['delete', 'rename', 'create']);
       expect((await storage.audit.list({ limit: 2 })).map((e) => e.action)).toEqual(['delete', 'rename']);
     });
 
     it('lists only the entries of a team, of a group, or of both', async () => {
       const { storage } = await openForTest(factory);
-      await storage.audit.append(makeAuditEntry({ action: 'a' }));
-      await storage.audit.append(makeAuditEntry({ action: 'b', groupId: groupId(2) }));
-      await storage.audit.append(makeAuditEntry({ action: 'c', teamId: OTHER_TEAM }));
-      await storage.audit.append(makeAuditEntry({ action: 'd', groupId: null }));
+      await storage.audit.append(makeAuditEntry({ action: 'create' }));
+      await storage.audit.append(makeAuditEntry({ action: 'rename', groupId: groupId(2) }));
+      await storage.audit.append(makeAuditEntry({ action: 'delete', teamId: OTHER_TEAM }));
+      await storage.audit.append(makeAuditEntry({ action: 'members', groupId: null }));
       const actions = async (filter: Parameters<typeof storage.audit.list>[0]) =>
         (await storage.audit.list(filter)).map((e) => e.action);
-      expect(await actions({ teamId: team(), limit: 10 })).toEqual(['d', 'b', 'a']);
-      expect(await actions({ groupId: groupId(), limit: 10 })).toEqual(['c', 'a']);
-      expect(await actions({ teamId: team(), groupId: groupId(), limit: 10 })).toEqual(['a']);
+      expect(await actions({ teamId: team(), limit: 10 })).toEqual(['members', 'rename', 'create']);
+      expect(await actions({ groupId: groupId(), limit: 10 })).toEqual(['delete', 'create']);
+      expect(await actions({ teamId: team(), groupId: groupId(), limit: 10 })).toEqual(['create']);
     });
 
     it('pages oldest first after a given id', async () => {

@@ -83,6 +83,7 @@ export function makeRequest(overrides: Partial<ChangeRequest> = {}): ChangeReque
     decidedAt: null,
     decisionNote: null,
     attempts: 0,
+    retryable: true,
     outcome: null,
     card: null,
     ...overrides,

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createStorage, isStorageError, StorageError } from '../../../src/storage/index.js';
 import { initialSchema } from '../../../src/storage/migration-001-initial.js';
+import { MIGRATIONS } from '../../../src/storage/migrations.js';
 import { openSqliteStorage } from '../../../src/storage/sqlite.js';
 import { at, makeAuditEntry, makeRequest, requestId, slackUserNo } from './builders.js';
 import { createTestLogger, tempDirForTest } from './factories.js';
@@ -63,8 +64,10 @@ describe('SQLite storage specifics', () => {
     const url = `sqlite:${join(dir, 'again.sqlite')}`;
     await (await openAt(url)).close();
     await (await openAt(url)).close();
-    const rows = rawDatabase(join(dir, 'again.sqlite')).prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'initial schema' }]);
+    const rows = rawDatabase(join(dir, 'again.sqlite'))
+      .prepare('SELECT version, name FROM schema_migrations ORDER BY version')
+      .all();
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
   });
 
   it('logs each migration it applies with the store and version, and nothing on a later start', async () => {
@@ -72,9 +75,9 @@ describe('SQLite storage specifics', () => {
     const path = join(dir, 'logged.sqlite');
     const first = createTestLogger();
     await (await createStorage({ databaseUrl: `sqlite:${path}`, logger: first })).close();
-    expect(first.records.filter((r) => r.msg === 'applied migration').map((r) => r.obj)).toEqual([
-      { store: `SQLite file ${path}`, version: 1, name: 'initial schema' },
-    ]);
+    expect(first.records.filter((r) => r.msg === 'applied migration').map((r) => r.obj)).toEqual(
+      MIGRATIONS.map((m) => ({ store: `SQLite file ${path}`, version: m.version, name: m.name })),
+    );
     const second = createTestLogger();
     await (await createStorage({ databaseUrl: `sqlite:${path}`, logger: second })).close();
     expect(second.records.filter((r) => r.msg === 'applied migration')).toEqual([]);
@@ -90,7 +93,7 @@ describe('SQLite storage specifics', () => {
     const error = await openError(`sqlite:${path}`);
     expect(error.code).toBe('schema_too_new');
     expect(error.message).toContain('database schema version 7');
-    expect(error.message).toContain('knows up to 1');
+    expect(error.message).toContain(`knows up to ${MIGRATIONS.length}`);
     expect(error.message).toContain('upgrade the bot or point DATABASE_URL at another database');
   });
 

@@ -104,7 +104,7 @@ describe('linkUser', () => {
   it('refuses a caller who is not an admin, before looking anyone up', async () => {
     const deps = makeDomainDeps();
     const result = await linkUser(deps, callerOf('carol'), slackIdOf('sam'), hal);
-    expect(result).toEqual({ ok: false, error: { code: 'not_authorized', action: 'link users' } });
+    expect(result).toEqual({ ok: false, error: { code: 'not_authorized', action: 'link_users' } });
     expect(deps.slack.calls).toEqual([slackIdOf('carol')]);
   });
 
@@ -141,7 +141,7 @@ describe('unlinkUser', () => {
     const deps = makeDomainDeps();
     await deps.identity.resolve(TEAM, slackIdOf('bob'));
     const result = await unlinkUser(deps, callerOf('alice'), slackIdOf('bob'));
-    expect(result).toEqual({ ok: false, error: { code: 'not_authorized', action: 'unlink users' } });
+    expect(result).toEqual({ ok: false, error: { code: 'not_authorized', action: 'unlink_users' } });
     expect(await deps.mappings.get(TEAM, slackIdOf('bob'))).not.toBeNull();
   });
 });
@@ -172,7 +172,7 @@ describe('listMappings', () => {
     const deps = makeDomainDeps();
     expect(await listMappings(deps, callerOf('carol'), null)).toEqual({
       ok: false,
-      error: { code: 'not_authorized', action: 'see mappings' },
+      error: { code: 'not_authorized', action: 'see_mappings' },
     });
   });
 });

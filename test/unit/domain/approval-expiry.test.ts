@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, denyRequest, expireDueRequests } from '../../../src/domain/approvals/decide.js';
+import { approveRequest, cancelRequest, denyRequest } from '../../../src/domain/approvals/decide.js';
+import { expireDueRequests } from '../../../src/domain/approvals/expire.js';
+import type { RequestRepo } from '../../../src/domain/ports.js';
 import { askToAdd, callerOf, HOUR, makeDomainDeps, seedDevTeam } from '../../helpers/domain-fakes.js';
 
 async function setup() {
@@ -53,6 +55,26 @@ describe('a decision on an expired request', () => {
   });
 });
 
+describe('a decision racing another caller on an overdue request', () => {
+  it('answers already_decided, not request_expired, to an approval that lost to a cancel', async () => {
+    const { deps, request } = await setup();
+    deps.clock.advance(25 * HOUR);
+    let raced = false;
+    const racing: RequestRepo = {
+      ...deps.requests,
+      transition: async (id, t) => {
+        if (t.to === 'expired' && !raced) {
+          raced = true;
+          await cancelRequest(deps, callerOf('alice'), id);
+        }
+        return deps.requests.transition(id, t);
+      },
+    };
+    const result = await approveRequest({ ...deps, requests: racing }, callerOf('carol'), request.id);
+    expect(!result.ok && result.error).toMatchObject({ code: 'already_decided', status: 'cancelled' });
+  });
+});
+
 describe('expireDueRequests', () => {
   it('expires every pending request past its time and audits each one', async () => {
     const { deps, request } = await setup();
@@ -81,6 +103,15 @@ describe('expireDueRequests', () => {
     await expireDueRequests(deps);
     expect(await expireDueRequests(deps)).toBe(0);
     expect(deps.notifier.notified).toHaveLength(1);
+  });
+
+  it('counts one expiry in total when two replicas sweep the same due request', async () => {
+    const { deps } = await setup();
+    deps.clock.advance(25 * HOUR);
+    const listedByB = await deps.requests.listExpired(deps.clock.now(), 100);
+    const byA = await expireDueRequests(deps);
+    const replicaB = { ...deps, requests: { ...deps.requests, listExpired: async () => listedByB } };
+    expect([byA, await expireDueRequests(replicaB)]).toEqual([1, 0]);
   });
 
   it('expires a request even when Slack cannot be told', async () => {

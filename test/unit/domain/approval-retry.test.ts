@@ -127,8 +127,27 @@ describe('an approval after the world moved on', () => {
     deps.docspace.removeGroup(group.id);
     await approveRequest(deps, callerOf('carol'), request.id);
     const retried = await retryRequest(deps, callerOf('carol'), request.id);
-    expect(retried).toEqual({ ok: false, error: { code: 'retry_exhausted', requestId: request.id } });
+    expect(retried).toEqual({
+      ok: false,
+      error: { code: 'not_retryable', requestId: request.id, outcome: 'The group Development Team no longer exists.' },
+    });
     expect(deps.docspace.writeCalls()).toEqual([]);
+  });
+
+  it('counts one attempt, not two, when the first approval finds the group gone', async () => {
+    const { deps, group, request } = await setup();
+    deps.docspace.removeGroup(group.id);
+    await approveRequest(deps, callerOf('carol'), request.id);
+    expect(await deps.requests.get(request.id)).toMatchObject({ status: 'failed', attempts: 1, retryable: false });
+  });
+
+  it('counts two attempts, not three, when a Retry finds the group gone', async () => {
+    const { deps, group, request } = await setup();
+    deps.docspace.failNext('server_error', 1, 'addMembers');
+    await approveRequest(deps, callerOf('carol'), request.id);
+    deps.docspace.removeGroup(group.id);
+    await retryRequest(deps, callerOf('dave'), request.id);
+    expect(await deps.requests.get(request.id)).toMatchObject({ status: 'failed', attempts: 2, retryable: false });
   });
 
   it('marks the request executed with "Nothing to change" when the change was already made', async () => {

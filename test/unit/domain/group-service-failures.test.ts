@@ -117,7 +117,14 @@ describe('submitChange when DocSpace is down', () => {
     const result = await submitChange(deps, owner, addDave('Development Team'), null);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'docspace_failed', kind: 'server_error', operation: 'members', retryAfterSeconds: null },
+      error: {
+        code: 'docspace_failed',
+        kind: 'server_error',
+        phase: 'write',
+        step: 'members',
+        mayHaveApplied: true,
+        retryAfterSeconds: null,
+      },
     });
     expect(deps.docspace.peekGroup(group.id)?.members.map((m) => m.id)).not.toContain(docspaceIdOf('dave'));
     const audit = await deps.audit.list({ limit: 10 });

@@ -76,7 +76,7 @@ describe('routeSubmission', () => {
   it('refuses an unmapped user as not authorized', () => {
     expect(routeSubmission(makePolicy(), 'none', 'please')).toEqual({
       route: 'refuse',
-      failure: { code: 'not_authorized', action: 'request group changes' },
+      failure: { code: 'not_authorized', action: 'request_changes' },
     });
   });
 

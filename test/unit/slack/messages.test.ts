@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  DomainFailure,
-  DomainFailureCode,
-  IdentityFailure,
-  IdentityFailureCode,
+import {
+  type AdminAction,
+  DOCSPACE_READ_STEPS,
+  type DomainFailure,
+  type DomainFailureCode,
+  type IdentityFailure,
+  type IdentityFailureCode,
 } from '../../../src/domain/model/failures.js';
+import { GROUP_CHANGE_KINDS } from '../../../src/domain/model/group.js';
 import type { SlackUserId } from '../../../src/domain/model/ids.js';
 import type { GatewayErrorCode } from '../../../src/domain/ports.js';
 import { failureText, identityFailureText, unexpectedErrorText } from '../../../src/slack/messages.js';
@@ -42,13 +45,35 @@ const identityFailures: IdentityFailure[] = (Object.keys(IDENTITY_CODES) as Iden
   { code, who: { kind: 'slack', id: alice }, heldBy: erin },
   { code, who: { kind: 'email', email: HOSTILE } },
 ]);
-const docspaceFailures = (operation: string): DomainFailure[] =>
-  (Object.keys(GATEWAY_CODES) as GatewayErrorCode[]).map((kind) => ({
-    code: 'docspace_failed',
-    kind,
-    operation,
-    retryAfterSeconds: 30,
-  }));
+const GATEWAY_KINDS = Object.keys(GATEWAY_CODES) as GatewayErrorCode[];
+const docspaceFailures: DomainFailure[] = [
+  ...DOCSPACE_READ_STEPS.flatMap((step) =>
+    GATEWAY_KINDS.map(
+      (kind): DomainFailure => ({ code: 'docspace_failed', kind, phase: 'read', step, retryAfterSeconds: 30 }),
+    ),
+  ),
+  ...GROUP_CHANGE_KINDS.flatMap((step) =>
+    GATEWAY_KINDS.flatMap((kind) =>
+      [true, false].map(
+        (mayHaveApplied): DomainFailure => ({
+          code: 'docspace_failed',
+          kind,
+          phase: 'write',
+          step,
+          mayHaveApplied,
+          retryAfterSeconds: 30,
+        }),
+      ),
+    ),
+  ),
+];
+const ADMIN_ACTIONS: Record<AdminAction, true> = {
+  link_users: true,
+  unlink_users: true,
+  see_mappings: true,
+  read_audit: true,
+  request_changes: true,
+};
 
 const hostileGroup = summary(makeGroup({ name: HOSTILE }));
 
@@ -67,7 +92,8 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
     { code: 'invalid_name', reason: 'too_long' },
   ],
   no_change: [{ code: 'no_change', explanation: HOSTILE }],
-  not_authorized: [{ code: 'not_authorized', action: HOSTILE }],
+  not_authorized: (Object.keys(ADMIN_ACTIONS) as AdminAction[]).map((action) => ({ code: 'not_authorized', action })),
+  reason_too_long: [{ code: 'reason_too_long', max: 500 }],
   approvals_not_configured: [{ code: 'approvals_not_configured' }],
   reason_required: [{ code: 'reason_required' }],
   request_not_found: [{ code: 'request_not_found', requestId: HOSTILE }],
@@ -80,13 +106,26 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
   not_approver: [{ code: 'not_approver' }],
   not_requester: [{ code: 'not_requester' }],
   retry_exhausted: [{ code: 'retry_exhausted', requestId: REQUEST_ID }],
+  not_retryable: [
+    { code: 'not_retryable', requestId: REQUEST_ID, outcome: HOSTILE },
+    { code: 'not_retryable', requestId: REQUEST_ID, outcome: null },
+  ],
   group_gone: [{ code: 'group_gone', groupId: HOSTILE, groupName: HOSTILE }],
-  docspace_failed: [...docspaceFailures('getGroup'), ...docspaceFailures('addMembers'), ...docspaceFailures(HOSTILE)],
+  docspace_failed: docspaceFailures,
 };
 const ALL = Object.values(SAMPLES).flat();
 
-const docspace = (kind: GatewayErrorCode, operation: string, retryAfterSeconds: number | null = null) =>
-  failureText({ code: 'docspace_failed', kind, operation, retryAfterSeconds });
+const readFailed = (kind: GatewayErrorCode, retryAfterSeconds: number | null = null) =>
+  failureText({ code: 'docspace_failed', kind, phase: 'read', step: 'read_group', retryAfterSeconds });
+const writeFailed = (kind: GatewayErrorCode, mayHaveApplied: boolean) =>
+  failureText({
+    code: 'docspace_failed',
+    kind,
+    phase: 'write',
+    step: 'members',
+    mayHaveApplied,
+    retryAfterSeconds: null,
+  });
 
 describe('failureText', () => {
   it('gives every failure code a short, non-empty text', () => {
@@ -102,7 +141,7 @@ describe('failureText', () => {
     expect(new Set(firsts).size).toBe(firsts.length);
   });
 
-  it('renders hostile queries, names, reasons and operations inert in every text', () => {
+  it('renders hostile queries, names and reasons inert in every text', () => {
     for (const failure of ALL) {
       const text = failureText(failure);
       for (const marker of HOSTILE_MARKERS) expect(text).not.toContain(marker);
@@ -154,25 +193,35 @@ describe('failureText', () => {
   });
 
   it('tells an admin to check DOCSPACE_API_KEY when DocSpace rejects the key', () => {
-    expect(docspace('unauthorized', 'getGroup')).toBe(
+    expect(readFailed('unauthorized')).toBe(
       "The bot's DocSpace API key was rejected — ask an admin to check DOCSPACE_API_KEY.",
     );
   });
 
   it('says nothing was changed when a read times out', () => {
-    expect(docspace('timeout', 'getGroup')).toContain('nothing was changed. Try again in a moment.');
+    expect(readFailed('timeout')).toContain('nothing was changed. Try again in a moment.');
   });
 
   it('says a write that timed out may not have been applied and to check with show', () => {
-    const text = docspace('timeout', 'addMembers');
+    const text = writeFailed('timeout', true);
     expect(text).toContain('may not have been applied');
     expect(text).toContain('/docspace-group show');
     expect(text).not.toContain('nothing was changed');
   });
 
   it('tells how many seconds to wait when DocSpace rate-limits', () => {
-    expect(docspace('rate_limited', 'listGroups', 42)).toContain('Try again in 42 seconds.');
-    expect(docspace('rate_limited', 'listGroups')).toContain('Try again in a minute.');
+    expect(readFailed('rate_limited', 42)).toContain('Try again in 42 seconds.');
+    expect(readFailed('rate_limited')).toContain('Try again in a minute.');
+  });
+
+  it('says a write DocSpace refused outright was not applied, naming what the bot was doing', () => {
+    const text = writeFailed('validation', false);
+    expect(text).toBe('DocSpace rejected the request as invalid (while changing the members); nothing was changed.');
+  });
+
+  it('reads whether a write may have been applied from the failure, never from its wording', () => {
+    expect(writeFailed('unexpected_response', true)).toContain('the change may have been applied');
+    expect(writeFailed('unexpected_response', false)).not.toContain('may have been applied');
   });
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type GroupId, toGroupId } from '../../../domain/model/ids.js';
+import { REASON_MAX } from '../../../domain/model/request.js';
 
-const schema = z.object({ g: z.string(), r: z.string().max(500).nullable() });
+const schema = z.object({ g: z.string(), r: z.string().max(REASON_MAX).nullable() });
 
 /** The delete confirmation buttons carry the group id and the reason typed with the command. */
 export function encodeDeleteValue(groupId: GroupId, reason: string | null): string {

@@ -1,10 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { notPendingFailure } from '../../../domain/approvals/notify.js';
 import type { Caller } from '../../../domain/identity/actor.js';
 import type { DomainFailure } from '../../../domain/model/failures.js';
 import { type RequestId, toRequestId } from '../../../domain/model/ids.js';
 import type { Result } from '../../../domain/model/result.js';
-import { mayDecide } from '../../../domain/policy.js';
 import { buildDenyReasonModal } from '../../views/deny-reason-modal.js';
 import { afterAck, callerOfInteraction, type ListenerDeps, plainMessage } from '../context.js';
 import { failureMessage } from '../render.js';
@@ -56,18 +54,15 @@ export async function handleDenyButton(deps: ListenerDeps, args: ButtonArgs) {
   const id = toRequestId(args.action.value ?? '');
   const reply = ephemeral(args);
   await afterAck(deps, { action: 'deny', requestId: id }, reply, async () => {
-    const request = id ? await deps.services.getRequest(id) : null;
-    if (!caller || !request) {
-      await reply(plainMessage('That request no longer exists.'));
+    if (!caller || !id) {
+      await reply(plainMessage('That button does not name a request I know.'));
       return;
     }
-    const refused =
-      mayDecide(await deps.services.quickRole(caller), caller.slackUserId, request) ??
-      (request.status === 'pending' ? null : notPendingFailure(request));
-    if (refused) {
-      await reply(failureMessage(refused));
+    const preview = await deps.services.previewDecision(caller, id);
+    if (!preview.ok) {
+      await reply(failureMessage(preview.error));
       return;
     }
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildDenyReasonModal(request) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildDenyReasonModal(preview.value) });
   });
 }

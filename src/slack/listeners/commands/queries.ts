@@ -1,4 +1,5 @@
 import type { Caller } from '../../../domain/identity/actor.js';
+import { isApprover } from '../../../domain/policy.js';
 import type { ParsedCommand } from '../../parse-types.js';
 import { buildAuditList } from '../../views/audit-list.js';
 import type { SlackMessage } from '../../views/blocks.js';
@@ -23,8 +24,10 @@ export async function runQuery(deps: ListenerDeps, caller: Caller, parsed: Parse
       return page.ok ? buildGroupList({ ...page.value, filter: parsed.filter }) : failureMessage(page.error);
     }
     case 'whoami': {
-      const { result, role } = await s.whoami(caller);
-      return buildWhoami(caller.slackUserId, result, { admin: role === 'admin', approver: s.isApprover(role) });
+      const who = await s.whoami(caller);
+      if (!who.ok) return failureMessage(who.error);
+      const { identity, role } = who.value;
+      return buildWhoami(caller.slackUserId, identity, { admin: role === 'admin', approver: isApprover(role) });
     }
     case 'link': {
       const linked = await s.link(caller, parsed.user, parsed.target);
@@ -43,8 +46,9 @@ export async function runQuery(deps: ListenerDeps, caller: Caller, parsed: Parse
       return list.ok ? buildMappingsList(list.value) : failureMessage(list.error);
     }
     case 'requests': {
-      const { requests, approver } = await s.requests(caller);
-      return buildRequestsList(requests, caller.slackUserId, approver);
+      const view = await s.requests(caller);
+      if (!view.ok) return failureMessage(view.error);
+      return buildRequestsList(view.value.requests, caller.slackUserId, view.value.approver);
     }
     case 'audit': {
       const entries = await s.audit(caller, parsed.group);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
+import type { GroupSummary } from '../../../domain/model/group.js';
 import { groupOption } from '../../views/modal-inputs.js';
 import { type ListenerDeps, within } from '../context.js';
 
@@ -7,11 +8,13 @@ type Args = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 /** Group picker typeahead from DocSpace; answers within Slack's 3 s even when DocSpace is slow (then with no options). */
 export async function handleGroupPicker(deps: ListenerDeps, args: Args): Promise<void> {
   const query = (args.options.value ?? '').slice(0, 128);
-  let groups: Awaited<ReturnType<ListenerDeps['services']['searchGroups']>> | null = null;
+  let groups: GroupSummary[] = [];
   try {
-    groups = await within(deps.services.searchGroups(query), deps.submitDeadlineMs);
+    const found = await within(deps.services.searchGroups(query), deps.submitDeadlineMs);
+    if (found?.ok) groups = found.value;
+    else if (found) deps.logger.warn({ failure: found.error }, 'group picker search failed');
   } catch (error) {
     deps.logger.warn({ err: error }, 'group picker search failed');
   }
-  await args.ack({ options: (groups ?? []).slice(0, 100).map(groupOption) });
+  await args.ack({ options: groups.slice(0, 100).map(groupOption) });
 }

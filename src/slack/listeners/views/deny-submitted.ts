@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { toRequestId } from '../../../domain/model/ids.js';
+import { REASON_MAX } from '../../../domain/model/request.js';
 import { ACTION_REASON, BLOCK_REASON } from '../../ids.js';
 import { parseViewValues, textValue } from '../../parse-view.js';
 import { buildModalErrors } from '../../views/modal-errors.js';
@@ -14,10 +15,10 @@ export async function handleDenySubmitted(deps: ListenerDeps, args: Args): Promi
   const caller = callerOfInteraction(body);
   const id = toRequestId(view.private_metadata ?? '');
   const note = textValue(parseViewValues(view.state.values), BLOCK_REASON, ACTION_REASON)?.trim() || null;
-  if (note && note.length > 500) {
+  if (note && note.length > REASON_MAX) {
     await ack({
       response_action: 'errors',
-      errors: buildModalErrors({ reason: 'Keep the reason under 500 characters.' }),
+      errors: buildModalErrors({ reason: `Keep the reason under ${REASON_MAX} characters.` }),
     });
     return;
   }

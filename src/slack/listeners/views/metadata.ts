@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import { isSlackChannelId, SLACK_CHANNEL_ID_PATTERN } from '../../../domain/model/ids.js';
 
 /** What a modal carries between open and submit: the channel to answer in. Never identities or decisions. */
 const schema = z.object({
-  c: z
-    .string()
-    .regex(/^[CGD][A-Z0-9]{2,20}$/)
-    .nullable(),
+  c: z.string().regex(SLACK_CHANNEL_ID_PATTERN).nullable(),
 });
 
 export function encodeModalMetadata(channelId: string | null | undefined): string {
-  return JSON.stringify({ c: channelId && /^[CGD][A-Z0-9]{2,20}$/.test(channelId) ? channelId : null });
+  return JSON.stringify({ c: channelId && isSlackChannelId(channelId) ? channelId : null });
 }
 
 export function decodeModalMetadata(raw: string | undefined): { channelId: string | null } {

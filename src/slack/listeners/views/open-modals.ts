@@ -23,8 +23,8 @@ export async function buildChangeModal(
   kind: ChangeModalKind,
   privateMetadata: string,
 ): Promise<ModalView> {
-  const role = await deps.services.quickRole(caller);
-  const needsApproval = role !== 'admin';
+  const role = await deps.services.roleHint(caller);
+  const needsApproval = !role.ok || role.value !== 'admin';
   const reasonMode: ReasonMode = needsApproval ? deps.reasonMode : 'hidden';
   const options = { reasonMode, needsApproval, privateMetadata };
   if (kind === 'create') return buildCreateModal(options);

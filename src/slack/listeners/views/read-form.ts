@@ -2,6 +2,7 @@ import type { ChangeAsk } from '../../../domain/groups/ask.js';
 import { checkGroupName } from '../../../domain/model/group.js';
 import type { UserRef } from '../../../domain/model/ids.js';
 import { type SlackUserId, toGroupId, toSlackUserId } from '../../../domain/model/ids.js';
+import { REASON_MAX } from '../../../domain/model/request.js';
 import { err, ok, type Result } from '../../../domain/model/result.js';
 import {
   ACTION_ADD,
@@ -53,7 +54,7 @@ export function readModalForm(
   const errors: FieldErrors = {};
   const reason = textValue(values, BLOCK_REASON, ACTION_REASON)?.trim() || null;
   if (requireReason && !reason) errors.reason = 'Please say why this change is needed.';
-  if (reason && reason.length > 500) errors.reason = 'Keep the reason under 500 characters.';
+  if (reason && reason.length > REASON_MAX) errors.reason = `Keep the reason under ${REASON_MAX} characters.`;
   let ask: ChangeAsk | null = null;
   if (kind === 'create') {
     const name = checkGroupName(textValue(values, BLOCK_NAME, ACTION_NAME) ?? '');

@@ -91,9 +91,16 @@ describe('fieldErrorsFor: other field problems', () => {
 
   it('leaves failures that belong to no field to a message', () => {
     const others: DomainFailure[] = [
-      { code: 'not_authorized', action: 'create groups' },
+      { code: 'not_authorized', action: 'request_changes' },
       { code: 'approvals_not_configured' },
-      { code: 'docspace_failed', kind: 'timeout', operation: 'createGroup', retryAfterSeconds: null },
+      {
+        code: 'docspace_failed',
+        kind: 'timeout',
+        phase: 'write',
+        step: 'create',
+        mayHaveApplied: true,
+        retryAfterSeconds: null,
+      },
     ];
     for (const failure of others) expect(fieldErrorsFor(create, failure)).toBeNull();
   });

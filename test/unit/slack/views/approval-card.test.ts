@@ -86,6 +86,15 @@ describe('buildApprovalCard', () => {
     expect(buttons(card)).toEqual([]);
   });
 
+  it('offers no Retry, and counts the one attempt honestly, when a retry cannot help', () => {
+    const request = makeRequest({ status: 'failed', ...decided, attempts: 1, retryable: false, outcome: 'gone' });
+    const card = buildApprovalCard(request, now);
+    expect(buttons(card)).toEqual([]);
+    expect(allMrkdwn(card)).toContain('attempt 1');
+    expect(allMrkdwn(card)).not.toContain('attempt 1 of');
+    expect(allMrkdwn(card)).toContain('It will not be retried');
+  });
+
   it('offers Retry only in the failed status', () => {
     for (const status of ALL_STATUSES.filter((s) => s !== 'failed')) {
       const card = buildApprovalCard(makeRequest({ status, ...decided, attempts: 1 }), now);

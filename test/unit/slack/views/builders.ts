@@ -80,6 +80,7 @@ export function makeRequest(overrides: Partial<ChangeRequest> = {}): ChangeReque
     decidedAt: null,
     decisionNote: null,
     attempts: 0,
+    retryable: true,
     outcome: null,
     card: { channelId: 'C0APPROVE1', ts: '1700000000.000100' },
     ...overrides,
