@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/model/ids.js';
+import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/index.js';
 import { blankToUndefined, docspaceTuningFields, envInt, LOG_LEVELS } from './env-schema.js';
 
 /** Thrown by loadConfig with every problem listed; never contains a secret value. */

@@ -3,18 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { createDocSpaceClient, type DocSpaceClient } from './docspace/client.js';
-import { createIdentityResolver } from './domain/identity/resolver.js';
-import { randomRequestId } from './domain/model/request.js';
-import type { PolicyConfig } from './domain/policy.js';
-import type { Clock, Storage } from './domain/ports.js';
-import { type BotServices, createBotServices } from './domain/services.js';
+import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
+import type { Clock, PolicyConfig, Storage } from './domain/index.js';
+import { type BotServices, createBotServices, createIdentityResolver, randomRequestId } from './domain/index.js';
 import { moduleLogger } from './logger.js';
-import { createLightFetch } from './slack/adapters/light-fetch.js';
-import { createSlackDirectory } from './slack/adapters/slack-directory.js';
-import { createDirectMessenger, createSlackNotifier } from './slack/adapters/slack-notifier.js';
-import { createSlackApp, type SlackApp } from './slack/app.js';
-import { createBoltLogger } from './slack/bolt-logger.js';
+import {
+  createBoltLogger,
+  createDirectMessenger,
+  createLightFetch,
+  createSlackApp,
+  createSlackDirectory,
+  createSlackNotifier,
+  type SlackApp,
+} from './slack/index.js';
 import { checkDocSpaceKey, checkSlackToken } from './startup-checks.js';
 import { createStorage } from './storage/index.js';
 

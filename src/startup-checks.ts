@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { isDocSpaceAdmin } from './domain/model/group.js';
-import type { DocSpaceGateway } from './domain/ports.js';
-import { isGatewayError } from './domain/ports.js';
+import type { DocSpaceGateway } from './domain/index.js';
+import { isDocSpaceAdmin, isGatewayError } from './domain/index.js';
 
 /** A start-up problem the operator must fix; the message says what and how, never a secret. */
 export class StartupError extends Error {

@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import type { AuditEntry } from '../domain/model/audit.js';
-import type { Storage } from '../domain/ports.js';
+import type { AuditEntry, Storage } from '../domain/index.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../domain/model/result.js';
+import { err, ok, type Result } from '../domain/index.js';
 
 /**
  * A small RFC 4180 CSV reader and writer for the mappings CLI. Reading is lenient where spreadsheets are sloppy:

@@ -1,4 +1,4 @@
-import { type SlackTeamId, toSlackTeamId } from '../domain/model/ids.js';
+import { type SlackTeamId, toSlackTeamId } from '../domain/index.js';
 
 export const MAPPINGS_USAGE = [
   'Usage: npm run mappings -- <command> [--team T…]',

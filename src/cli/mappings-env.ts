@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, normalizeDocSpaceUrl } from '../config.js';
-import { type SlackTeamId, toSlackTeamId } from '../domain/model/ids.js';
+import { type SlackTeamId, toSlackTeamId } from '../domain/index.js';
 import { blankToUndefined, docspaceTuningFields, LOG_LEVELS } from '../env-schema.js';
 
 /** What `npm run mappings` reads from the environment: no Slack variables; DocSpace only when importing. */

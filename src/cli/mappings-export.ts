@@ -1,6 +1,4 @@
-import type { SlackTeamId } from '../domain/model/ids.js';
-import type { UserMapping } from '../domain/model/mapping.js';
-import type { Storage } from '../domain/ports.js';
+import type { SlackTeamId, Storage, UserMapping } from '../domain/index.js';
 import { formatCsvRow } from './csv.js';
 
 export const EXPORT_COLUMNS = ['slack_user_id', 'docspace_user_id', 'docspace_email', 'source', 'verified_at'] as const;

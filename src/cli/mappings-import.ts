@@ -1,10 +1,16 @@
-import { recordAudit } from '../domain/audit-log.js';
-import { lookupDocSpaceUser, unusableReason } from '../domain/identity/resolver.js';
-import { mapWithConcurrency } from '../domain/identity/user-refs.js';
-import type { DocSpaceUser } from '../domain/model/group.js';
-import type { LinkTarget, SlackTeamId } from '../domain/model/ids.js';
-import { newMapping, type UserMapping } from '../domain/model/mapping.js';
-import { type DocSpaceGateway, isGatewayError, type Logger, type Storage } from '../domain/ports.js';
+import type { DocSpaceUser, LinkTarget, SlackTeamId } from '../domain/index.js';
+import {
+  type DocSpaceGateway,
+  isGatewayError,
+  type Logger,
+  lookupDocSpaceUser,
+  mapWithConcurrency,
+  newMapping,
+  recordAudit,
+  type Storage,
+  type UserMapping,
+  unusableReason,
+} from '../domain/index.js';
 import type { CsvRecord } from './csv.js';
 import {
   type CheckedRow,

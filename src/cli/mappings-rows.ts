@@ -1,7 +1,14 @@
-import type { LinkTarget } from '../domain/model/ids.js';
-import { type DocSpaceUserId, type SlackUserId, toDocSpaceUserId, toSlackUserId } from '../domain/model/ids.js';
-import { err, ok, type Result } from '../domain/model/result.js';
-import { toEmail } from '../slack/parse-refs.js';
+import type { LinkTarget } from '../domain/index.js';
+import {
+  type DocSpaceUserId,
+  err,
+  ok,
+  type Result,
+  type SlackUserId,
+  toDocSpaceUserId,
+  toSlackUserId,
+} from '../domain/index.js';
+import { toEmail } from '../slack/index.js';
 import type { CsvRecord } from './csv.js';
 
 /** One data row of an import file, its values trimmed. */

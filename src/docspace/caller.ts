@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Logger } from '../domain/ports.js';
+import type { Logger } from '../domain/index.js';
 import { type DocSpaceError, DocSpaceUnexpectedResponseError, isDocSpaceError } from './errors.js';
 import type { Http, HttpRequest } from './http.js';
 import { toBodySnippet } from './redact.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DocSpaceGateway, Logger } from '../domain/ports.js';
+import type { DocSpaceGateway, Logger } from '../domain/index.js';
 import { createCaller, withFailureLog } from './caller.js';
 import { createHttp, defaultSleep, type Sleep } from './http.js';
 import { createReadOperations } from './read-operations.js';

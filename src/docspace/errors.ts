@@ -1,4 +1,4 @@
-import type { GatewayErrorCode } from '../domain/ports.js';
+import type { GatewayErrorCode } from '../domain/index.js';
 
 /** Where a DocSpace call failed: which gateway operation, which request, and what came back. */
 export interface DocSpaceErrorContext {

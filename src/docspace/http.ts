@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Logger } from '../domain/ports.js';
+import type { Logger } from '../domain/index.js';
 import { decideRetry, type RetryPolicy } from './backoff.js';
 import { type Query, withQuery } from './endpoints.js';
 import { isDocSpaceError } from './errors.js';

@@ -1,6 +1,12 @@
-import { checkGroupName, GROUP_NAME_MAX } from '../domain/model/group.js';
-import { type DocSpaceUserId, type GroupId, toDocSpaceUserId, toGroupId } from '../domain/model/ids.js';
-import type { ListGroupsQuery } from '../domain/ports.js';
+import type { ListGroupsQuery } from '../domain/index.js';
+import {
+  checkGroupName,
+  type DocSpaceUserId,
+  GROUP_NAME_MAX,
+  type GroupId,
+  toDocSpaceUserId,
+  toGroupId,
+} from '../domain/index.js';
 import { DocSpaceInputError } from './errors.js';
 import type { RequestInfo } from './response.js';
 

@@ -1,5 +1,4 @@
-import type { DocSpaceUser, Group, GroupSummary } from '../domain/model/group.js';
-import type { DocSpaceGateway, ListGroupsQuery } from '../domain/ports.js';
+import type { DocSpaceGateway, DocSpaceUser, Group, GroupSummary, ListGroupsQuery } from '../domain/index.js';
 import type { Caller } from './caller.js';
 import { endpoints, ID } from './endpoints.js';
 import { DocSpaceUnexpectedResponseError } from './errors.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DocSpaceUser, DocSpaceUserStatus, DocSpaceUserType, Group, GroupSummary } from '../domain/model/group.js';
-import { toDocSpaceUserId, toGroupId } from '../domain/model/ids.js';
+import type { DocSpaceUser, DocSpaceUserStatus, DocSpaceUserType, Group, GroupSummary } from '../domain/index.js';
+import { toDocSpaceUserId, toGroupId } from '../domain/index.js';
 import { decodeHtmlEntities } from './html.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Group, IgnoredByDocSpace } from '../domain/model/group.js';
-import type { DocSpaceUserId } from '../domain/model/ids.js';
+import type { DocSpaceUserId, Group, IgnoredByDocSpace } from '../domain/index.js';
 
 /** What a write asked DocSpace to do; absent fields were not asked for. */
 export interface AskedChange {

@@ -1,5 +1,4 @@
-import type { WriteOutcome } from '../domain/model/group.js';
-import type { DocSpaceGateway, GroupUpdate } from '../domain/ports.js';
+import type { DocSpaceGateway, GroupUpdate, WriteOutcome } from '../domain/index.js';
 import type { Caller } from './caller.js';
 import { endpoints, ID } from './endpoints.js';
 import { requireGroupId, requireGroupName, requireUserId, requireUserIds } from './input.js';

@@ -1,6 +1,5 @@
-import type { AdminAction, DocSpaceFailure, DomainFailure, IdentityFailure } from '../domain/model/failures.js';
-import type { GroupSummary } from '../domain/model/group.js';
-import { GROUP_NAME_MAX } from '../domain/model/group.js';
+import type { AdminAction, DocSpaceFailure, DomainFailure, GroupSummary, IdentityFailure } from '../domain/index.js';
+import { GROUP_NAME_MAX } from '../domain/index.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/request-status.js';
 

@@ -1,5 +1,4 @@
-import { REASON_MAX } from '../domain/model/request.js';
-import { err, ok, type Result } from '../domain/model/result.js';
+import { err, ok, REASON_MAX, type Result } from '../domain/index.js';
 import { decodeSlackEntities } from './escape.js';
 import { COMMAND } from './ids.js';
 import {

@@ -1,4 +1,4 @@
-import { ok, type Result } from '../domain/model/result.js';
+import { ok, type Result } from '../domain/index.js';
 import { describeToken, parseGroup, parseNewName, parseUser, parseUserList } from './parse-refs.js';
 import type { Token } from './parse-tokens.js';
 import type { CommandArgs, CommandResult, GroupRef, ParseError, Problem, UserRef } from './parse-types.js';

@@ -1,4 +1,4 @@
-import { ok } from '../domain/model/result.js';
+import { ok } from '../domain/index.js';
 import { decodeSlackEntities } from './escape.js';
 import { describeToken, parseLinkTarget, parseSlackUser } from './parse-refs.js';
 import { QUOTES } from './parse-tokens.js';

@@ -1,13 +1,16 @@
-import { checkGroupName, GROUP_NAME_MAX } from '../domain/model/group.js';
 import {
+  checkGroupName,
+  err,
+  GROUP_NAME_MAX,
   isGuid,
+  ok,
+  type Result,
   type SlackUserId,
   toDocSpaceUserId,
   toGroupId,
   toSlackUserId,
   userRefKey,
-} from '../domain/model/ids.js';
-import { err, ok, type Result } from '../domain/model/result.js';
+} from '../domain/index.js';
 import { decodeSlackEntities, truncate } from './escape.js';
 import type { Token } from './parse-tokens.js';
 import type { GroupRef, LinkTarget, Problem, UserRef } from './parse-types.js';

@@ -1,4 +1,4 @@
-import { editDistance } from '../domain/groups/lookup.js';
+import { editDistance } from '../domain/index.js';
 import { SUBCOMMANDS, type Subcommand } from './parse-usage.js';
 
 const MAX_DISTANCE = 2;

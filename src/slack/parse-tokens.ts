@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../domain/model/result.js';
+import { err, ok, type Result } from '../domain/index.js';
 import { decodeSlackEntities } from './escape.js';
 import type { ParseError } from './parse-types.js';
 

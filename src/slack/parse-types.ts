@@ -1,8 +1,7 @@
-import type { GroupRef, LinkTarget, SlackUserId, UserRef } from '../domain/model/ids.js';
-import type { Result } from '../domain/model/result.js';
+import type { GroupRef, LinkTarget, Result, SlackUserId, UserRef } from '../domain/index.js';
 import type { Token } from './parse-tokens.js';
 
-export type { GroupRef, LinkTarget, UserRef } from '../domain/model/ids.js';
+export type { GroupRef, LinkTarget, UserRef } from '../domain/index.js';
 
 export type ParsedCommand =
   | { kind: 'help' }

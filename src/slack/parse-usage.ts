@@ -1,4 +1,4 @@
-import { type Err, err } from '../domain/model/result.js';
+import { type Err, err } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import type { ParseError, ParseErrorCode, Problem } from './parse-types.js';
 

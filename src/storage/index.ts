@@ -1,4 +1,4 @@
-import type { Logger, Storage } from '../domain/ports.js';
+import type { Logger, Storage } from '../domain/index.js';
 import { parseDatabaseUrl, resolveSqlitePath } from './url.js';
 
 export type { StorageErrorCode } from './errors.js';

@@ -1,5 +1,4 @@
-import type { ChangeRequest, RequestTransition } from '../domain/model/request.js';
-import type { RequestRepo } from '../domain/ports.js';
+import type { ChangeRequest, RequestRepo, RequestTransition } from '../domain/index.js';
 import { StorageError } from './errors.js';
 import { toLimit, uniqueIds } from './rows.js';
 

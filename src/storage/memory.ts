@@ -1,6 +1,4 @@
-import type { AuditEntry } from '../domain/model/audit.js';
-import type { UserMapping } from '../domain/model/mapping.js';
-import type { AuditRepo, MappingRepo, Storage } from '../domain/ports.js';
+import type { AuditEntry, AuditRepo, MappingRepo, Storage, UserMapping } from '../domain/index.js';
 import { closedError } from './errors.js';
 import { compareText, createMemoryRequests } from './memory-requests.js';
 import { toLimit } from './rows.js';

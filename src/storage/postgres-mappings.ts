@@ -1,6 +1,4 @@
-import type { DocSpaceUserId, SlackTeamId } from '../domain/model/ids.js';
-import type { SaveMappingResult, UserMapping } from '../domain/model/mapping.js';
-import type { MappingRepo } from '../domain/ports.js';
+import type { DocSpaceUserId, MappingRepo, SaveMappingResult, SlackTeamId, UserMapping } from '../domain/index.js';
 import { driverErrorCode, StorageError, toQueryError } from './errors.js';
 import type { PostgresContext } from './postgres-context.js';
 import { mappingFromRow, mappingValues } from './rows.js';

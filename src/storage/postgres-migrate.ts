@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Logger } from '../domain/ports.js';
+import type { Logger } from '../domain/index.js';
 import { type Migration, migrationFailed, POSTGRES_MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
 
 // Namespace for the migration advisory lock; the second key is the schema, so separate schemas migrate in parallel.

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Logger } from '../domain/ports.js';
+import type { Logger } from '../domain/index.js';
 import { driverErrorCode, StorageError } from './errors.js';
 
 /** A pool whose idle-connection errors are logged instead of crashing the process. */

@@ -1,4 +1,4 @@
-import type { RequestRepo } from '../domain/ports.js';
+import type { RequestRepo } from '../domain/index.js';
 import { REQUEST_COLUMNS } from './columns.js';
 import type { PostgresContext } from './postgres-context.js';
 import { requestFromRow, requestValues, toLimit } from './rows.js';

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEntry, type NewAuditEntry } from '../domain/model/audit.js';
-import type { GroupChange } from '../domain/model/group.js';
-import { DOCSPACE_USER_TYPES } from '../domain/model/group.js';
-import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../domain/model/ids.js';
-import { MAPPING_SOURCES, type UserMapping } from '../domain/model/mapping.js';
-import { type ChangeRequest, REQUEST_STATUSES, type RequestSnapshot } from '../domain/model/request.js';
+import type { DocSpaceUserId, GroupChange, GroupId, RequestId, SlackTeamId, SlackUserId } from '../domain/index.js';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOMES,
+  type AuditEntry,
+  type ChangeRequest,
+  DOCSPACE_USER_TYPES,
+  MAPPING_SOURCES,
+  type NewAuditEntry,
+  REQUEST_STATUSES,
+  type RequestSnapshot,
+  type UserMapping,
+} from '../domain/index.js';
 
 // Row <-> domain mapping shared by the SQLite and PostgreSQL drivers. Values are in the order of columns.ts; Dates stay
 // Dates (SQLite binds them as ISO text, pg as timestamptz) and JSON columns are JSON text.

@@ -1,4 +1,4 @@
-import type { AuditRepo } from '../domain/ports.js';
+import type { AuditRepo } from '../domain/index.js';
 import { AUDIT_COLUMNS } from './columns.js';
 import { auditFromRow, auditValues, toLimit } from './rows.js';
 import { auditFilterSql, placeholders, sqlitePlaceholder } from './sql-text.js';

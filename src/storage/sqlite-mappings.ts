@@ -1,6 +1,11 @@
-import type { DocSpaceUserId, SlackTeamId, SlackUserId } from '../domain/model/ids.js';
-import type { SaveMappingResult, UserMapping } from '../domain/model/mapping.js';
-import type { MappingRepo } from '../domain/ports.js';
+import type {
+  DocSpaceUserId,
+  MappingRepo,
+  SaveMappingResult,
+  SlackTeamId,
+  SlackUserId,
+  UserMapping,
+} from '../domain/index.js';
 import { driverErrorCode } from './errors.js';
 import { mappingFromRow, mappingValues } from './rows.js';
 import { mappingUpsertSql, sqlitePlaceholder } from './sql-text.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Logger } from '../domain/ports.js';
+import type { Logger } from '../domain/index.js';
 import { type Migration, migrationFailed, pendingMigrations, SQLITE_MIGRATIONS_TABLE } from './migrations.js';
 
 /**

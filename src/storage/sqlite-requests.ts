@@ -1,5 +1,4 @@
-import type { ChangeRequest } from '../domain/model/request.js';
-import type { RequestRepo } from '../domain/ports.js';
+import type { ChangeRequest, RequestRepo } from '../domain/index.js';
 import { REQUEST_COLUMNS } from './columns.js';
 import { requestFromRow, requestValues, toLimit, uniqueIds } from './rows.js';
 import { placeholders, sqlitePlaceholder } from './sql-text.js';

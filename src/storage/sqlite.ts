@@ -1,4 +1,4 @@
-import type { Logger, Storage } from '../domain/ports.js';
+import type { Logger, Storage } from '../domain/index.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { createSqliteAudit } from './sqlite-audit.js';
 import { createSqliteContext } from './sqlite-context.js';

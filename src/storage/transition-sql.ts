@@ -1,5 +1,4 @@
-import type { RequestId } from '../domain/model/ids.js';
-import type { RequestTransition } from '../domain/model/request.js';
+import type { RequestId, RequestTransition } from '../domain/index.js';
 import type { SqlValue } from './rows.js';
 
 /** '?' for SQLite, '$n' for PostgreSQL. */

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { type SlackTeamId, type SlackUserId, toSlackTeamId } from '../../domain/model/ids.js';
-import type { SlackDirectory, SlackProfile } from '../../domain/ports.js';
+import type { SlackDirectory, SlackProfile } from '../../domain/index.js';
+import { type SlackTeamId, type SlackUserId, toSlackTeamId } from '../../domain/index.js';
 
 interface SlackUserInfo {
   id?: string;

@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChangeRequest } from '../../domain/model/request.js';
-import type { ApprovalNotifier, Clock } from '../../domain/ports.js';
+import type { ApprovalNotifier, ChangeRequest, Clock } from '../../domain/index.js';
 import { buildApprovalCard } from '../views/approval-card.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { buildRequesterDm } from '../views/requester-dm.js';

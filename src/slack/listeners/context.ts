@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Caller } from '../../domain/identity/actor.js';
-import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/model/ids.js';
-import type { BotServices } from '../../domain/services.js';
+import type { BotServices, Caller } from '../../domain/index.js';
+import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
 import { formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import type { SlackMessage } from '../views/blocks.js';

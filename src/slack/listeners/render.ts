@@ -1,6 +1,4 @@
-import type { DomainFailure } from '../../domain/model/failures.js';
-import type { SubmitOutcome } from '../../domain/model/group.js';
-import type { Result } from '../../domain/model/result.js';
+import type { DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
 import { escapeMrkdwn } from '../escape.js';
 import { failureText } from '../messages.js';
 import type { SlackMessage } from '../views/blocks.js';

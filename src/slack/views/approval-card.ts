@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { ChangeRequest } from '../../domain/model/request.js';
-import { MAX_ATTEMPTS, mayRetry } from '../../domain/model/request.js';
+import type { ChangeRequest } from '../../domain/index.js';
+import { MAX_ATTEMPTS, mayRetry } from '../../domain/index.js';
 import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY, BLOCK_DECISION } from '../ids.js';
 import {
   button,

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditOutcome } from '../../domain/model/audit.js';
+import type { AuditEntry, AuditOutcome } from '../../domain/index.js';
 import { esc, mention, mentionAll, message, packLines, type SlackMessage, section, slackDate } from './blocks.js';
 
 const OUTCOME_MARK: Readonly<Record<AuditOutcome, string>> = {

@@ -6,7 +6,7 @@ import type {
   PlainTextElement,
   SectionBlock,
 } from '@slack/types';
-import { isSlackChannelId, toSlackUserId } from '../../domain/model/ids.js';
+import { isSlackChannelId, toSlackUserId } from '../../domain/index.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
 
 /** What every message builder returns: a mrkdwn notification fallback plus the Block Kit layout. */

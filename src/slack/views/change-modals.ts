@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { GROUP_NAME_MAX } from '../../domain/model/group.js';
+import { GROUP_NAME_MAX } from '../../domain/index.js';
 import {
   ACTION_ADD,
   ACTION_MANAGER,

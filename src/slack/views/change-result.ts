@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ChangeReport } from '../../domain/model/group.js';
+import type { ChangeReport } from '../../domain/index.js';
 import { esc, message, nameList, packLines, type SlackMessage, section } from './blocks.js';
 
 type NameOf = (id: string) => string;

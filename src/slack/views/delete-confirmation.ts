@@ -1,4 +1,4 @@
-import type { GroupSummary } from '../../domain/model/group.js';
+import type { GroupSummary } from '../../domain/index.js';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE, BLOCK_DELETE_ACTIONS } from '../ids.js';
 import { button, confirmDialog, esc, message, type SlackMessage, section } from './blocks.js';
 

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
-import type { ChangeRequest } from '../../domain/model/request.js';
-import { REASON_MAX } from '../../domain/model/request.js';
+import type { ChangeRequest } from '../../domain/index.js';
+import { REASON_MAX } from '../../domain/index.js';
 import { ACTION_REASON, BLOCK_REASON, CALLBACK_DENY_REASON } from '../ids.js';
 import { plain, section } from './blocks.js';
 import { describeChange } from './describe-change.js';

@@ -1,5 +1,4 @@
-import type { GroupChange } from '../../domain/model/group.js';
-import type { ChangeRequest } from '../../domain/model/request.js';
+import type { ChangeRequest, GroupChange } from '../../domain/index.js';
 import { esc, nameList } from './blocks.js';
 
 type Described = Pick<ChangeRequest, 'change' | 'snapshot'>;

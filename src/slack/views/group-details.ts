@@ -1,4 +1,4 @@
-import type { Group } from '../../domain/model/group.js';
+import type { Group } from '../../domain/index.js';
 import { esc, LIMITS, message, nameList, plain, type SlackMessage, section } from './blocks.js';
 
 export const MEMBERS_SHOWN = 50;

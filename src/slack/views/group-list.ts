@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { GroupSummary } from '../../domain/model/group.js';
+import type { GroupSummary } from '../../domain/index.js';
 import { context, esc, message, packLines, type SlackMessage, section } from './blocks.js';
 
 export interface GroupListInput {

@@ -1,8 +1,4 @@
-import type { IdentityFailure } from '../../domain/model/failures.js';
-import type { DocSpaceUserType } from '../../domain/model/group.js';
-import type { SlackUserId } from '../../domain/model/ids.js';
-import type { UserMapping } from '../../domain/model/mapping.js';
-import type { Result } from '../../domain/model/result.js';
+import type { DocSpaceUserType, IdentityFailure, Result, SlackUserId, UserMapping } from '../../domain/index.js';
 import { identityFailureText } from '../messages.js';
 import { context, esc, mention, message, packLines, type SlackMessage, section, slackDate } from './blocks.js';
 

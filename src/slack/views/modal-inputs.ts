@@ -1,6 +1,6 @@
 import type { InputBlock, PlainTextOption } from '@slack/types';
-import type { GroupId } from '../../domain/model/ids.js';
-import { REASON_MAX } from '../../domain/model/request.js';
+import type { GroupId } from '../../domain/index.js';
+import { REASON_MAX } from '../../domain/index.js';
 import { ACTION_GROUP_PICKER, ACTION_REASON, BLOCK_GROUP, BLOCK_REASON } from '../ids.js';
 import { LIMITS, plain } from './blocks.js';
 

@@ -1,4 +1,4 @@
-import type { ChangeRequest, RequestStatus } from '../../domain/model/request.js';
+import type { ChangeRequest, RequestStatus } from '../../domain/index.js';
 import { esc, mention, slackDate } from './blocks.js';
 
 export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {

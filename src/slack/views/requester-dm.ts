@@ -1,5 +1,5 @@
-import type { ChangeRequest } from '../../domain/model/request.js';
-import { mayRetry } from '../../domain/model/request.js';
+import type { ChangeRequest } from '../../domain/index.js';
+import { mayRetry } from '../../domain/index.js';
 import { channelLink, context, message, type SlackMessage, section } from './blocks.js';
 import { describeChange, describeChangeInline } from './describe-change.js';
 import { decidedWhen, decider, outcomeText, reasonText } from './request-status.js';

@@ -1,6 +1,5 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import type { SlackUserId } from '../../domain/model/ids.js';
-import type { ChangeRequest } from '../../domain/model/request.js';
+import type { ChangeRequest, SlackUserId } from '../../domain/index.js';
 import { ACTION_CANCEL_REQUEST } from '../ids.js';
 import {
   button,

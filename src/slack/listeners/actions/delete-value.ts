@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { type GroupId, toGroupId } from '../../../domain/model/ids.js';
-import { REASON_MAX } from '../../../domain/model/request.js';
+import { type GroupId, REASON_MAX, toGroupId } from '../../../domain/index.js';
 
 const schema = z.object({ g: z.string(), r: z.string().max(REASON_MAX).nullable() });
 

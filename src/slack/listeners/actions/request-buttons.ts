@@ -1,8 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Caller } from '../../../domain/identity/actor.js';
-import type { DomainFailure } from '../../../domain/model/failures.js';
-import { type RequestId, toRequestId } from '../../../domain/model/ids.js';
-import type { Result } from '../../../domain/model/result.js';
+import type { Caller, DomainFailure, Result } from '../../../domain/index.js';
+import { type RequestId, toRequestId } from '../../../domain/index.js';
 import { buildDenyReasonModal } from '../../views/deny-reason-modal.js';
 import { afterAck, callerOfInteraction, type ListenerDeps, plainMessage } from '../context.js';
 import { failureMessage } from '../render.js';

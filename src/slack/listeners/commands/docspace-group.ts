@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Caller } from '../../../domain/identity/actor.js';
+import type { Caller } from '../../../domain/index.js';
 import { escapeMrkdwn } from '../../escape.js';
 import { parseCommand } from '../../parse-command.js';
 import type { ParsedCommand } from '../../parse-types.js';

@@ -1,5 +1,5 @@
-import type { Caller } from '../../../domain/identity/actor.js';
-import { isApprover } from '../../../domain/policy.js';
+import type { Caller } from '../../../domain/index.js';
+import { isApprover } from '../../../domain/index.js';
 import type { ParsedCommand } from '../../parse-types.js';
 import { buildAuditList } from '../../views/audit-list.js';
 import type { SlackMessage } from '../../views/blocks.js';

@@ -1,4 +1,4 @@
-import type { Caller } from '../../../domain/identity/actor.js';
+import type { Caller } from '../../../domain/index.js';
 import type { ParsedCommand } from '../../parse-types.js';
 import type { SlackMessage } from '../../views/blocks.js';
 import { buildDeleteConfirmation } from '../../views/delete-confirmation.js';

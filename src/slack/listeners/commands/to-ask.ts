@@ -1,4 +1,4 @@
-import type { ChangeAsk } from '../../../domain/groups/ask.js';
+import type { ChangeAsk } from '../../../domain/index.js';
 import type { ParsedCommand } from '../../parse-types.js';
 
 /** The mutating commands, as the domain's ChangeAsk; null for everything else. */

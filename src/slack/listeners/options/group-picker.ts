@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
-import type { GroupSummary } from '../../../domain/model/group.js';
+import type { GroupSummary } from '../../../domain/index.js';
 import { groupOption } from '../../views/modal-inputs.js';
 import { type ListenerDeps, within } from '../context.js';
 

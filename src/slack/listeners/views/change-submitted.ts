@@ -1,7 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { DomainFailure } from '../../../domain/model/failures.js';
-import type { SubmitOutcome } from '../../../domain/model/group.js';
-import type { Result } from '../../../domain/model/result.js';
+import type { DomainFailure, Result, SubmitOutcome } from '../../../domain/index.js';
 import { parseViewValues } from '../../parse-view.js';
 import { buildModalErrors } from '../../views/modal-errors.js';
 import { afterAck, callerOfInteraction, type ListenerDeps, tellUser, within } from '../context.js';

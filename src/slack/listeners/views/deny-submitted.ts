@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { toRequestId } from '../../../domain/model/ids.js';
-import { REASON_MAX } from '../../../domain/model/request.js';
+import { REASON_MAX, toRequestId } from '../../../domain/index.js';
 import { ACTION_REASON, BLOCK_REASON } from '../../ids.js';
 import { parseViewValues, textValue } from '../../parse-view.js';
 import { buildModalErrors } from '../../views/modal-errors.js';

@@ -1,6 +1,4 @@
-import type { ChangeAsk } from '../../../domain/groups/ask.js';
-import type { DomainFailure, IdentityFailure, IdentityFailureCode } from '../../../domain/model/failures.js';
-import type { UserRef } from '../../../domain/model/ids.js';
+import type { ChangeAsk, DomainFailure, IdentityFailure, IdentityFailureCode, UserRef } from '../../../domain/index.js';
 import type { FieldErrors } from './read-form.js';
 
 /** Plain text (modal errors render no mrkdwn), per identity refusal. */

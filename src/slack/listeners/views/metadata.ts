@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isSlackChannelId, SLACK_CHANNEL_ID_PATTERN } from '../../../domain/model/ids.js';
+import { isSlackChannelId, SLACK_CHANNEL_ID_PATTERN } from '../../../domain/index.js';
 
 /** What a modal carries between open and submit: the channel to answer in. Never identities or decisions. */
 const schema = z.object({

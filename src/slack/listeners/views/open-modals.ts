@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Caller } from '../../../domain/identity/actor.js';
+import type { Caller } from '../../../domain/index.js';
 import { buildCreateModal, buildManagerModal, buildMembersModal } from '../../views/change-modals.js';
 import { buildMenuModal } from '../../views/menu-modal.js';
 import type { ReasonMode } from '../../views/modal-inputs.js';

@@ -1,9 +1,14 @@
-import type { ChangeAsk } from '../../../domain/groups/ask.js';
-import { checkGroupName } from '../../../domain/model/group.js';
-import type { UserRef } from '../../../domain/model/ids.js';
-import { type SlackUserId, toGroupId, toSlackUserId } from '../../../domain/model/ids.js';
-import { REASON_MAX } from '../../../domain/model/request.js';
-import { err, ok, type Result } from '../../../domain/model/result.js';
+import type { ChangeAsk, UserRef } from '../../../domain/index.js';
+import {
+  checkGroupName,
+  err,
+  ok,
+  REASON_MAX,
+  type Result,
+  type SlackUserId,
+  toGroupId,
+  toSlackUserId,
+} from '../../../domain/index.js';
 import {
   ACTION_ADD,
   ACTION_GROUP_PICKER,

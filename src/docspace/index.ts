@@ -1,0 +1,1 @@
+export { createDocSpaceClient, type DocSpaceClient } from './client.js';

@@ -1,0 +1,87 @@
+export { recordAudit } from './audit-log.js';
+export type { ChangeAsk } from './groups/ask.js';
+export { editDistance } from './groups/lookup.js';
+export type { Caller } from './identity/actor.js';
+export { createIdentityResolver, lookupDocSpaceUser, unusableReason } from './identity/resolver.js';
+export { mapWithConcurrency } from './identity/user-refs.js';
+export {
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOMES,
+  type AuditEntry,
+  type AuditOutcome,
+  type NewAuditEntry,
+} from './model/audit.js';
+export type {
+  AdminAction,
+  DocSpaceFailure,
+  DomainFailure,
+  IdentityFailure,
+  IdentityFailureCode,
+} from './model/failures.js';
+export {
+  type ChangeReport,
+  checkGroupName,
+  DOCSPACE_USER_TYPES,
+  type DocSpaceUser,
+  type DocSpaceUserStatus,
+  type DocSpaceUserType,
+  GROUP_NAME_MAX,
+  type Group,
+  type GroupChange,
+  type GroupSummary,
+  type IgnoredByDocSpace,
+  isDocSpaceAdmin,
+  type SubmitOutcome,
+  type WriteOutcome,
+} from './model/group.js';
+export {
+  type DocSpaceUserId,
+  type GroupId,
+  type GroupRef,
+  isGuid,
+  isSlackChannelId,
+  type LinkTarget,
+  type RequestId,
+  SLACK_CHANNEL_ID_PATTERN,
+  SLACK_USER_ID_PATTERN,
+  type SlackTeamId,
+  type SlackUserId,
+  toDocSpaceUserId,
+  toGroupId,
+  toRequestId,
+  toSlackTeamId,
+  toSlackUserId,
+  type UserRef,
+  userRefKey,
+} from './model/ids.js';
+export { MAPPING_SOURCES, newMapping, type SaveMappingResult, type UserMapping } from './model/mapping.js';
+export {
+  type ChangeRequest,
+  MAX_ATTEMPTS,
+  mayRetry,
+  REASON_MAX,
+  REQUEST_STATUSES,
+  type RequestSnapshot,
+  type RequestStatus,
+  type RequestTransition,
+  randomRequestId,
+} from './model/request.js';
+export { type Err, err, ok, type Result } from './model/result.js';
+export { isApprover, type PolicyConfig } from './policy.js';
+export {
+  type ApprovalNotifier,
+  type AuditRepo,
+  type Clock,
+  type DocSpaceGateway,
+  type GatewayErrorCode,
+  type GroupUpdate,
+  isGatewayError,
+  type ListGroupsQuery,
+  type Logger,
+  type MappingRepo,
+  type RequestRepo,
+  type SlackDirectory,
+  type SlackProfile,
+  type Storage,
+} from './ports.js';
+export { type BotServices, createBotServices } from './services.js';
