@@ -26,6 +26,8 @@ export interface SlackAppOptions {
 export interface SlackApp {
   readonly app: App;
   readonly mode: 'http' | 'socket';
+  /** Resolves once no Slack event is being handled: every listener, and the work it does after its ack, is done. */
+  idle(): Promise<void>;
   /** Starts listening; returns the HTTP server (HTTP mode: events + healthz; Socket Mode: healthz only). */
   start(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
@@ -38,6 +40,30 @@ function healthHandler(health: () => Record<string, unknown>) {
     const ready = state['ready'] !== false;
     res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: ready ? 'ok' : 'starting', ...state }));
+  };
+}
+
+/** Counts the Slack events whose listeners are still running (acked or not), and tells when none are. */
+function createInFlightCounter() {
+  let running = 0;
+  let waiting: Array<() => void> = [];
+  return {
+    async track(next: () => Promise<void>): Promise<void> {
+      running += 1;
+      try {
+        await next();
+      } finally {
+        running -= 1;
+        if (running === 0) {
+          const done = waiting;
+          waiting = [];
+          for (const resolve of done) resolve();
+        }
+      }
+    },
+    idle(): Promise<void> {
+      return running === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve));
+    },
   };
 }
 
@@ -76,11 +102,15 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
   app.error(async (error) => {
     options.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
+  // Global middleware runs first and its next() settles only when every listener has finished.
+  const inFlight = createInFlightCounter();
+  app.use(async ({ next }) => inFlight.track(next));
   registerListeners(app, deps);
   let healthServer: Server | null = null;
   return {
     app,
     mode: socket ? 'socket' : 'http',
+    idle: () => inFlight.idle(),
     async start(port, host) {
       if (receiver) return (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
       await app.start();

@@ -66,6 +66,8 @@ export interface Harness {
     value: string,
     message?: { channel: string; ts: string },
   ): Promise<SendResult>;
+  /** Resolves once the app has finished handling every Slack request it received (a definite "nothing else will happen"). */
+  idle(): Promise<void>;
   /** Stops the app (doubles and database stay). */
   stop(): Promise<void>;
   /** Stops everything this harness owns and removes its temp files. */
@@ -167,6 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         ),
       );
     },
+    idle: () => container.slack.idle(),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -12,7 +12,6 @@ import {
   docspaceIdOf,
   fileRequest,
   seedTeam,
-  settle,
   storedRequest,
   waitForCardStatus,
   writesTo,
@@ -55,7 +54,7 @@ describe('concurrent decisions on one app instance: exactly one wins, exactly on
     const [byOwner, byDave] = await Promise.all([approve(h, 'owner', id), approve(h, 'dave', id)]);
     await waitForCardStatus(h.slack, id, 'done');
     await h.slack.waitFor(() => h.slack.responsesTo(byOwner).length + h.slack.responsesTo(byDave).length > 0);
-    await settle(300);
+    await h.idle();
     expect(writesTo(h.docspace, group.id)).toHaveLength(1);
     const answers = [...h.slack.responsesTo(byOwner), ...h.slack.responsesTo(byDave)].map((r) =>
       JSON.stringify(r.body),
@@ -73,7 +72,7 @@ describe('concurrent decisions on one app instance: exactly one wins, exactly on
     const clicks = await Promise.all([approve(h, 'dave', id), approve(h, 'dave', id)]);
     await waitForCardStatus(h.slack, id, 'done');
     await h.slack.waitFor(() => clicks.some((c) => h.slack.responsesTo(c).length > 0));
-    await settle(300);
+    await h.idle();
     expect(writesTo(h.docspace, group.id)).toHaveLength(1);
     expect((await storedRequest(h, id)).attempts).toBe(1);
   });
@@ -89,7 +88,7 @@ describe('concurrent decisions on one app instance: exactly one wins, exactly on
     });
     expect((await Promise.all([first, retry])).map((r) => r.status)).toEqual([200, 200]);
     await waitForCardStatus(h.slack, id, 'done');
-    await settle(300);
+    await h.idle();
     expect(writesTo(h.docspace, group.id)).toHaveLength(1);
   });
 
@@ -99,7 +98,7 @@ describe('concurrent decisions on one app instance: exactly one wins, exactly on
     await Promise.all([approve(h, 'owner', id), approve(h, 'dave', id), approve(h, 'erin', id)]);
     await waitForCardStatus(h.slack, id, 'done');
     await h.slack.waitFor(() => dmsAbout(h.slack, 'alice', id).length > 0);
-    await settle(300);
+    await h.idle();
     expect(dmsAbout(h.slack, 'alice', id)).toHaveLength(1);
     expect(writesTo(h.docspace, group.id)).toHaveLength(1);
   });
