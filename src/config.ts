@@ -1,6 +1,52 @@
 import { z } from 'zod';
 import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/index.js';
-import { blankToUndefined, docspaceTuningFields, envInt, LOG_LEVELS } from './env-schema.js';
+
+/** Pieces of the environment schemas shared by the bot (config.ts) and the command-line tools. */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const envInt = (def: number, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(def),
+  );
+
+/** DocSpace timeout and retry bounds, with the documented defaults. */
+export const docspaceTuningFields = {
+  DOCSPACE_TIMEOUT_MS: envInt(10_000, 100, 120_000),
+  DOCSPACE_MAX_RETRIES: envInt(3, 0, 10),
+  DOCSPACE_RETRY_BASE_MS: envInt(250, 1, 60_000),
+  DOCSPACE_RETRY_MAX_MS: envInt(8_000, 1, 300_000),
+};
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Where the DocSpace portal is and how to call it; the bot and the mappings CLI build it the same way. */
+export interface DocSpaceSettings {
+  readonly url: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+  readonly retry: { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
+}
+
+type DocSpaceTuning = { readonly [K in keyof typeof docspaceTuningFields]: number };
+
+export function docspaceSettingsOf(url: string, apiKey: string, tuning: DocSpaceTuning): DocSpaceSettings {
+  return {
+    url,
+    apiKey,
+    timeoutMs: tuning.DOCSPACE_TIMEOUT_MS,
+    retry: {
+      maxRetries: tuning.DOCSPACE_MAX_RETRIES,
+      baseDelayMs: tuning.DOCSPACE_RETRY_BASE_MS,
+      maxDelayMs: tuning.DOCSPACE_RETRY_MAX_MS,
+    },
+  };
+}
 
 /** Thrown by loadConfig with every problem listed; never contains a secret value. */
 export class ConfigError extends Error {
@@ -119,12 +165,7 @@ export interface Config {
     readonly apiUrl: string | null;
     readonly port: number;
   };
-  readonly docspace: {
-    readonly url: string;
-    readonly apiKey: string;
-    readonly timeoutMs: number;
-    readonly retry: { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
-  };
+  readonly docspace: DocSpaceSettings;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly databaseUrl: string | undefined;
   readonly mappingTtlHours: number;
@@ -178,16 +219,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       apiUrl: e.SLACK_API_URL ?? null,
       port: e.PORT,
     },
-    docspace: {
-      url: e.DOCSPACE_URL,
-      apiKey: e.DOCSPACE_API_KEY,
-      timeoutMs: e.DOCSPACE_TIMEOUT_MS,
-      retry: {
-        maxRetries: e.DOCSPACE_MAX_RETRIES,
-        baseDelayMs: e.DOCSPACE_RETRY_BASE_MS,
-        maxDelayMs: e.DOCSPACE_RETRY_MAX_MS,
-      },
-    },
+    docspace: docspaceSettingsOf(e.DOCSPACE_URL, e.DOCSPACE_API_KEY, e),
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     mappingTtlHours: e.MAPPING_TTL_HOURS,

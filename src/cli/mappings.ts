@@ -2,17 +2,136 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { ConfigError } from '../config.js';
+import { z } from 'zod';
+import {
+  blankToUndefined,
+  ConfigError,
+  type DocSpaceSettings,
+  docspaceSettingsOf,
+  docspaceTuningFields,
+  LOG_LEVELS,
+  normalizeDocSpaceUrl,
+} from '../config.js';
 import { createDocSpaceClient, type DocSpaceClient } from '../docspace/index.js';
-import type { DocSpaceGateway, Logger, SlackTeamId, Storage } from '../domain/index.js';
+import type { DocSpaceGateway, Logger, SlackTeamId, Storage, UserMapping } from '../domain/index.js';
+import { toSlackTeamId } from '../domain/index.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
-import { parseCsv } from './csv.js';
-import { MAPPINGS_USAGE, type MappingsCommand, parseMappingsArgs } from './mappings-args.js';
-import { loadMappingsEnv, type MappingsEnv } from './mappings-env.js';
-import { exportMappings } from './mappings-export.js';
-import { formatReportLine, formatSummary, importMappings } from './mappings-import.js';
-import { findColumns } from './mappings-rows.js';
+import { formatCsvRow, parseCsv } from './csv.js';
+import { findColumns, formatReportLine, formatSummary, importMappings } from './mappings-import.js';
+
+export const MAPPINGS_USAGE = [
+  'Usage: npm run mappings -- <command> [--team T…]',
+  '',
+  'Commands:',
+  '  import <file.csv>  Link Slack users to DocSpace accounts in bulk. The file starts with the header',
+  '                     "slack_user_id,docspace"; docspace is an email or a DocSpace user id. Every row is',
+  '                     checked first; only valid rows are saved (as manual links). Prints one line per row',
+  '                     and a summary; exits 0 when every row was linked or unchanged, 1 when some were skipped.',
+  '  export             Write every mapping to stdout as CSV',
+  '                     (slack_user_id,docspace_user_id,docspace_email,source,verified_at).',
+  '  help               Show this text.',
+  '',
+  'Options:',
+  '  --team T…          The Slack team (workspace) the rows belong to; default SLACK_TEAM_ID.',
+  '                     Required for import; export lists every team without it.',
+  '',
+  'Environment: DATABASE_URL (unset: ./data/docspace-bot.sqlite), DOCSPACE_URL and DOCSPACE_API_KEY (import),',
+  'DOCSPACE_TIMEOUT_MS, DOCSPACE_MAX_RETRIES, SLACK_TEAM_ID, LOG_LEVEL (default warn; logs go to stderr).',
+].join('\n');
+
+export type MappingsCommand =
+  | { readonly kind: 'import'; readonly file: string; readonly team: SlackTeamId | null }
+  | { readonly kind: 'export'; readonly team: SlackTeamId | null }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'usage_error'; readonly message: string };
+
+type Split = { positional: string[]; team: string | null } | { error: string };
+
+function splitOptions(argv: readonly string[]): Split {
+  const positional: string[] = [];
+  let team: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--team' || arg.startsWith('--team=')) {
+      const value = arg === '--team' ? argv[++i] : arg.slice('--team='.length);
+      if (value === undefined || value === '') return { error: '--team needs a Slack team id (T…).' };
+      team = value;
+    } else if (arg.startsWith('--') && arg !== '--help') {
+      return { error: `Unknown option: ${arg}` };
+    } else positional.push(arg);
+  }
+  return { positional, team };
+}
+
+export function parseMappingsArgs(argv: readonly string[]): MappingsCommand {
+  const split = splitOptions(argv);
+  if ('error' in split) return { kind: 'usage_error', message: split.error };
+  const team = split.team === null ? null : toSlackTeamId(split.team);
+  if (split.team !== null && team === null) {
+    return { kind: 'usage_error', message: `--team ${split.team} is not a Slack team id (T…).` };
+  }
+  const [command, ...rest] = split.positional;
+  if (command === undefined) return { kind: 'usage_error', message: 'Missing command.' };
+  if (command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  if (command === 'export') {
+    return rest.length === 0
+      ? { kind: 'export', team }
+      : { kind: 'usage_error', message: `Unexpected arguments: ${rest.join(' ')}` };
+  }
+  if (command !== 'import') return { kind: 'usage_error', message: `Unknown command: ${command}` };
+  const [file, ...extra] = rest;
+  if (file === undefined) return { kind: 'usage_error', message: 'import needs the CSV file to read.' };
+  if (extra.length > 0) return { kind: 'usage_error', message: `Unexpected arguments: ${extra.join(' ')}` };
+  return { kind: 'import', file, team };
+}
+
+/** What `npm run mappings` reads from the environment: no Slack variables; DocSpace only when importing. */
+export interface MappingsEnv {
+  readonly databaseUrl: string | undefined;
+  readonly teamId: SlackTeamId | null;
+  readonly logLevel: string;
+  readonly docspace: DocSpaceSettings | null;
+}
+
+const optional = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const schema = z.object({
+  DATABASE_URL: optional,
+  DOCSPACE_URL: optional.refine(
+    (v) => v === undefined || normalizeDocSpaceUrl(v) !== null,
+    'must be your portal address, e.g. https://yourportal.onlyoffice.com',
+  ),
+  DOCSPACE_API_KEY: optional,
+  ...docspaceTuningFields,
+  SLACK_TEAM_ID: optional.refine(
+    (v) => v === undefined || toSlackTeamId(v) !== null,
+    'must be a Slack team id (T…), as in the workspace URL of the Slack admin pages',
+  ),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('warn')),
+});
+
+/** Pure: validates the passed-in env; throws ConfigError listing every problem (never a value). */
+export function loadMappingsEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { readonly needDocSpace: boolean },
+): MappingsEnv {
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (parsed.success && options.needDocSpace) {
+    if (parsed.data.DOCSPACE_URL === undefined) problems.push('DOCSPACE_URL: is required to import mappings');
+    if (parsed.data.DOCSPACE_API_KEY === undefined) problems.push('DOCSPACE_API_KEY: is required to import mappings');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  const url = e.DOCSPACE_URL === undefined ? null : normalizeDocSpaceUrl(e.DOCSPACE_URL);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    teamId: e.SLACK_TEAM_ID === undefined ? null : toSlackTeamId(e.SLACK_TEAM_ID),
+    logLevel: e.LOG_LEVEL,
+    docspace: url === null || e.DOCSPACE_API_KEY === undefined ? null : docspaceSettingsOf(url, e.DOCSPACE_API_KEY, e),
+  };
+}
 
 export interface MappingsCliDeps {
   readonly storage: Storage;
@@ -88,6 +207,24 @@ export async function runMappingsCli(argv: readonly string[], deps: MappingsCliD
     deps.err(`Mappings ${command.kind} failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+export const EXPORT_COLUMNS = ['slack_user_id', 'docspace_user_id', 'docspace_email', 'source', 'verified_at'] as const;
+
+export function mappingToCsvRow(m: UserMapping): string {
+  return formatCsvRow([m.slackUserId, m.docspaceUserId, m.docspaceEmail ?? '', m.source, m.verifiedAt.toISOString()]);
+}
+
+/** Writes the header and one CSV line per mapping (one team's, or every team's), ordered by team then Slack user. */
+export async function exportMappings(
+  storage: Storage,
+  teamId: SlackTeamId | null,
+  out: (line: string) => void,
+): Promise<number> {
+  const mappings = await storage.mappings.list(teamId ?? undefined);
+  out(formatCsvRow(EXPORT_COLUMNS));
+  for (const mapping of mappings) out(mappingToCsvRow(mapping));
+  return mappings.length;
 }
 
 /** Export never calls DocSpace, so it runs without DocSpace settings. */
