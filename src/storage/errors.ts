@@ -1,5 +1,5 @@
 /** Why a storage operation failed; stable strings the container and the CLI can switch on. */
-export type StorageErrorCode =
+type StorageErrorCode =
   | 'invalid_url'
   | 'open_failed'
   | 'migration_failed'

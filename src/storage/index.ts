@@ -1,12 +1,9 @@
 import type { Logger, Storage } from '../domain/index.js';
 import { parseDatabaseUrl, resolveSqlitePath } from './url.js';
 
-export type { StorageErrorCode } from './errors.js';
 export { isStorageError, StorageError } from './errors.js';
-export { createMemoryStorage } from './memory.js';
-export { DEFAULT_SQLITE_PATH, describeDatabaseUrl } from './url.js';
 
-export interface StorageOptions {
+interface StorageOptions {
   /** undefined or blank -> SQLite file ./data/docspace-bot.sqlite; sqlite:<path>; postgres:// or postgresql://. */
   readonly databaseUrl: string | undefined;
   readonly logger: Logger;
@@ -22,10 +19,10 @@ export async function createStorage(options: StorageOptions): Promise<Storage> {
   const target = parseDatabaseUrl(options.databaseUrl);
   // Each driver is loaded only when used: a SQLite deployment never loads pg, and the reverse.
   if (target.kind === 'postgres') {
-    const { openPostgresStorage } = await import('./postgres.js');
+    const { openPostgresStorage } = await import('./postgres/storage.js');
     return openPostgresStorage({ connectionString: target.connectionString, logger: options.logger });
   }
   const path = resolveSqlitePath(target.path, options.cwd ?? process.cwd());
-  const { openSqliteStorage } = await import('./sqlite.js');
+  const { openSqliteStorage } = await import('./sqlite/storage.js');
   return openSqliteStorage({ path, logger: options.logger });
 }

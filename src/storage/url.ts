@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { StorageError } from './errors.js';
 
-export const DEFAULT_SQLITE_PATH = './data/docspace-bot.sqlite';
+const DEFAULT_SQLITE_PATH = './data/docspace-bot.sqlite';
 export const SQLITE_MEMORY = ':memory:';
 
-export type DatabaseTarget =
+type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly connectionString: string };
 

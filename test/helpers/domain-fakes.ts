@@ -4,10 +4,10 @@ import type { RequestId, SlackUserId } from '../../src/domain/model/ids.js';
 import type { ChangeRequest } from '../../src/domain/model/request.js';
 import type { PolicyConfig } from '../../src/domain/policy.js';
 import type { ApprovalNotifier, Clock, Logger, SlackDirectory, SlackProfile, Storage } from '../../src/domain/ports.js';
-import { createMemoryStorage } from '../../src/storage/memory.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
 import { APPROVAL_CHANNEL, HOUR, START, slackIdOf, TEAM } from './domain-people.js';
 import { createMemoryDocSpace, type MemoryDocSpace } from './memory-docspace.js';
+import { createMemoryStorage } from './memory-storage.js';
 
 export * from './domain-people.js';
 
@@ -168,7 +168,7 @@ export interface DomainDepsOverrides {
 /** DomainDeps + DomainDeps over memory storage, the memory DocSpace, the fixture Slack directory and a fake clock. */
 export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestDeps {
   const clock = overrides.clock ?? createFakeClock();
-  const storage = createMemoryStorage({ now: () => clock.now() });
+  const storage = createMemoryStorage();
   const docspace = overrides.docspace ?? createMemoryDocSpace();
   const slack = overrides.slack ?? createFakeSlackDirectory();
   const logger = createSilentLogger();

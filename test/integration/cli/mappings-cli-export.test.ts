@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/cli/csv.js';
 import type { SlackTeamId } from '../../../src/domain/model/ids.js';
-import { createMemoryStorage } from '../../../src/storage/index.js';
 import { PEOPLE } from '../../fixtures/people.js';
+import { createMemoryStorage } from '../../helpers/memory-storage.js';
 import { csv, manualMapping, NOW, startCliKit, TEAM } from './mappings-cli-kit.js';
 
 const { alice, bob, carol } = PEOPLE;

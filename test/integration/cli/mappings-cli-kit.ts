@@ -7,9 +7,9 @@ import { createDocSpaceClient } from '../../../src/docspace/client.js';
 import type { DocSpaceUserId, SlackTeamId, SlackUserId } from '../../../src/domain/model/ids.js';
 import type { UserMapping } from '../../../src/domain/model/mapping.js';
 import type { DocSpaceGateway, Storage } from '../../../src/domain/ports.js';
-import { createMemoryStorage } from '../../../src/storage/index.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { TEAM_ID } from '../../fixtures/people.js';
+import { createMemoryStorage } from '../../helpers/memory-storage.js';
 import { recordingLogger } from '../docspace-client-harness.js';
 
 export const TEAM = TEAM_ID as SlackTeamId;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { onTestFinished } from 'vitest';
 import type { Logger, Storage } from '../../../src/domain/ports.js';
-import { createMemoryStorage, createStorage } from '../../../src/storage/index.js';
+import { createStorage } from '../../../src/storage/index.js';
+import { createMemoryStorage } from '../../helpers/memory-storage.js';
 
 export interface StorageHandle {
   readonly storage: Storage;

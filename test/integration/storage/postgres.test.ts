@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Storage } from '../../../src/domain/ports.js';
 import { createStorage, StorageError } from '../../../src/storage/index.js';
-import { MIGRATIONS } from '../../../src/storage/migrations.js';
+import { MIGRATIONS } from '../../../src/storage/sql/migrations/index.js';
 import { at, makeAuditEntry, makeRequest, requestId, slackId, slackUserNo } from './builders.js';
 import {
   createPostgresSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseUrl, isStorageError } from '../../../src/storage/index.js';
-import { parseDatabaseUrl, resolveSqlitePath } from '../../../src/storage/url.js';
+import { isStorageError } from '../../../src/storage/index.js';
+import { describeDatabaseUrl, parseDatabaseUrl, resolveSqlitePath } from '../../../src/storage/url.js';
 
 function thrown(work: () => unknown): unknown {
   try {

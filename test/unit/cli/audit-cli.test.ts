@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAuditCli } from '../../../src/cli/audit.js';
 import type { NewAuditEntry } from '../../../src/domain/model/audit.js';
-import { createMemoryStorage } from '../../../src/storage/index.js';
+import { createMemoryStorage } from '../../helpers/memory-storage.js';
 import { makeAuditEntry } from '../../integration/storage/builders.js';
 
 function capture() {

@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.js';
+import type { Migration } from './index.js';
 
 /** Whether a failed request may be retried is stored, not inferred from a bumped attempt count. */
 export const retryableColumn: Migration = {

@@ -1,6 +1,6 @@
-import { StorageError } from './errors.js';
-import { initialSchema } from './migration-001-initial.js';
-import { retryableColumn } from './migration-002-retryable.js';
+import { StorageError } from '../../errors.js';
+import { initialSchema } from './001-initial.js';
+import { retryableColumn } from './002-retryable.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -12,18 +12,6 @@ export interface Migration {
 
 /** Ordered by version; append new steps, never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [initialSchema, retryableColumn];
-
-export const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
-  version INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  applied_at TEXT NOT NULL
-)`;
-
-export const POSTGRES_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
-  version integer PRIMARY KEY,
-  name text NOT NULL,
-  applied_at timestamptz NOT NULL DEFAULT now()
-)`;
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */
 export function pendingMigrations(current: number, migrations: readonly Migration[], store: string): Migration[] {

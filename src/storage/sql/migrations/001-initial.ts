@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.js';
+import type { Migration } from './index.js';
 
 const STATUSES = `'pending', 'approved', 'executed', 'failed', 'denied', 'expired', 'cancelled'`;
 const USER_TYPES = `'owner', 'admin', 'room_admin', 'user', 'guest'`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DocSpaceUserId, GroupChange, GroupId, RequestId, SlackTeamId, SlackUserId } from '../domain/index.js';
+import type { DocSpaceUserId, GroupChange, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../domain/index.js';
 import {
   AUDIT_ACTIONS,
   AUDIT_OUTCOMES,
@@ -11,7 +11,7 @@ import {
   REQUEST_STATUSES,
   type RequestSnapshot,
   type UserMapping,
-} from '../domain/index.js';
+} from '../../domain/index.js';
 
 // Row <-> domain mapping shared by the SQLite and PostgreSQL drivers. Values are in the order of columns.ts; Dates stay
 // Dates (SQLite binds them as ISO text, pg as timestamptz) and JSON columns are JSON text.
@@ -208,7 +208,7 @@ export function auditFromRow(raw: unknown): AuditEntry {
 }
 
 /** undefined is stored as SQL NULL and comes back undefined; every other value as JSON text (null as 'null'). */
-export function toJsonText(value: unknown): string | null {
+function toJsonText(value: unknown): string | null {
   return value === undefined ? null : (JSON.stringify(value) ?? null);
 }
 

@@ -1,0 +1,254 @@
+import type {
+  AuditEntry,
+  AuditRepo,
+  ChangeRequest,
+  MappingRepo,
+  RequestRepo,
+  RequestTransition,
+  Storage,
+  UserMapping,
+} from '../../src/domain/index.js';
+import { closedError, StorageError } from '../../src/storage/errors.js';
+import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
+
+const STORE = 'memory';
+
+/**
+ * A test fake of the Storage port, kept honest by the storage contract suite: the same rules as SQLite and PostgreSQL
+ * (unique DocSpace id per team, one pending twin, compare-and-set transitions, append-only audit, JSON round trip of
+ * audit before/after).
+ */
+export function createMemoryStorage(): Storage {
+  let closed = false;
+  const guard = (operation: string): void => {
+    if (closed) throw closedError(STORE, operation);
+  };
+  return {
+    kind: 'memory',
+    mappings: createMemoryMappings(guard),
+    requests: createMemoryRequests(guard),
+    audit: createMemoryAudit(guard),
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+function createMemoryMappings(guard: (operation: string) => void): MappingRepo {
+  const rows = new Map<string, UserMapping>();
+  const key = (teamId: string, slackUserId: string) => `${teamId}\u0000${slackUserId}`;
+  const holderOf = (teamId: string, docspaceUserId: string) =>
+    [...rows.values()].find((m) => m.teamId === teamId && m.docspaceUserId === docspaceUserId);
+  return {
+    get: async (teamId, slackUserId) => {
+      guard('mappings.get');
+      const row = rows.get(key(teamId, slackUserId));
+      return row === undefined ? null : structuredClone(row);
+    },
+    getByDocSpaceUser: async (teamId, docspaceUserId) => {
+      guard('mappings.getByDocSpaceUser');
+      const row = holderOf(teamId, docspaceUserId);
+      return row === undefined ? null : structuredClone(row);
+    },
+    save: async (mapping) => {
+      guard('mappings.save');
+      const holder = holderOf(mapping.teamId, mapping.docspaceUserId);
+      if (holder !== undefined && holder.slackUserId !== mapping.slackUserId) {
+        return { ok: false, conflict: structuredClone(holder) };
+      }
+      rows.set(key(mapping.teamId, mapping.slackUserId), structuredClone(mapping));
+      return { ok: true };
+    },
+    markVerified: async (teamId, slackUserId, seen) => {
+      guard('mappings.markVerified');
+      const row = rows.get(key(teamId, slackUserId));
+      if (row === undefined) return;
+      const verifiedAt = new Date(seen.at.getTime());
+      rows.set(key(teamId, slackUserId), {
+        ...row,
+        verifiedAt,
+        docspaceEmail: seen.email,
+        docspaceDisplayName: seen.displayName,
+        docspaceType: seen.type,
+      });
+    },
+    delete: async (teamId, slackUserId) => {
+      guard('mappings.delete');
+      return rows.delete(key(teamId, slackUserId));
+    },
+    list: async (teamId) => {
+      guard('mappings.list');
+      return [...rows.values()]
+        .filter((m) => teamId === undefined || m.teamId === teamId)
+        .sort((a, b) => compareText(a.teamId, b.teamId) || compareText(a.slackUserId, b.slackUserId))
+        .map((m) => structuredClone(m));
+    },
+  };
+}
+
+function createMemoryAudit(guard: (operation: string) => void): AuditRepo {
+  const entries: AuditEntry[] = [];
+  return {
+    append: async (entry) => {
+      guard('audit.append');
+      const stored: AuditEntry = {
+        ...structuredClone({ ...entry, before: undefined, after: undefined }),
+        id: entries.length + 1,
+        before: jsonRoundTrip(entry.before),
+        after: jsonRoundTrip(entry.after),
+      };
+      entries.push(stored);
+      return structuredClone(stored);
+    },
+    list: async (filter) => {
+      guard('audit.list');
+      return entries
+        .filter((e) => filter.teamId === undefined || e.teamId === filter.teamId)
+        .filter((e) => filter.groupId === undefined || e.groupId === filter.groupId)
+        .reverse()
+        .slice(0, toLimit(filter.limit))
+        .map((e) => structuredClone(e));
+    },
+    listAfter: async (afterId, limit) => {
+      guard('audit.listAfter');
+      return entries
+        .filter((e) => e.id > afterId)
+        .slice(0, toLimit(limit))
+        .map((e) => structuredClone(e));
+    },
+  };
+}
+
+/** What the SQL stores give back: JSON text in, parsed JSON out (Dates become ISO strings); undefined stays undefined. */
+function jsonRoundTrip(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : JSON.parse(text);
+}
+
+/** Same semantics as the SQL drivers: one pending twin per team + fingerprint, and transition() is a compare-and-set. */
+function createMemoryRequests(guard: (operation: string) => void): RequestRepo {
+  const rows = new Map<string, ChangeRequest>();
+  const copy = (r: ChangeRequest): ChangeRequest => structuredClone(r);
+  return {
+    insertOrJoin: async (request) => {
+      guard('requests.insertOrJoin');
+      return insertOrJoin(rows, request);
+    },
+    get: async (id) => {
+      guard('requests.get');
+      const row = rows.get(id);
+      return row === undefined ? null : copy(row);
+    },
+    transition: async (id, transition) => {
+      guard('requests.transition');
+      const row = rows.get(id);
+      if (row === undefined || !canTransition(row, transition)) return null;
+      const next = applyTransition(row, transition);
+      rows.set(id, next);
+      return copy(next);
+    },
+    setCard: async (id, card) => {
+      guard('requests.setCard');
+      const row = rows.get(id);
+      if (row !== undefined) rows.set(id, { ...row, card: { channelId: card.channelId, ts: card.ts } });
+    },
+    ...createMemoryListings(rows, guard),
+  };
+}
+
+function insertOrJoin(
+  rows: Map<string, ChangeRequest>,
+  request: ChangeRequest,
+): { request: ChangeRequest; created: boolean } {
+  const twin = [...rows.values()].find(
+    (r) =>
+      request.status === 'pending' &&
+      r.status === 'pending' &&
+      r.teamId === request.teamId &&
+      r.fingerprint === request.fingerprint,
+  );
+  if (twin !== undefined) {
+    const joined = { ...twin, requesterIds: uniqueIds([...twin.requesterIds, ...request.requesterIds]) };
+    rows.set(joined.id, joined);
+    return { request: structuredClone(joined), created: false };
+  }
+  if (rows.has(request.id)) {
+    throw new StorageError(
+      'query_failed',
+      STORE,
+      `Storage query requests.insertOrJoin failed on ${STORE}: duplicate id ${request.id}`,
+    );
+  }
+  const stored = structuredClone({ ...request, requesterIds: uniqueIds(request.requesterIds) });
+  rows.set(stored.id, stored);
+  return { request: structuredClone(stored), created: true };
+}
+
+function createMemoryListings(
+  rows: ReadonlyMap<string, ChangeRequest>,
+  guard: (operation: string) => void,
+): Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck'> {
+  const select = (
+    keep: (r: ChangeRequest) => boolean,
+    order: (a: ChangeRequest, b: ChangeRequest) => number,
+    limit: number,
+  ) =>
+    [...rows.values()]
+      .filter(keep)
+      .sort(order)
+      .slice(0, toLimit(limit))
+      .map((r) => structuredClone(r));
+  return {
+    listPending: async (teamId, filter) => {
+      guard('requests.listPending');
+      const asked = (r: ChangeRequest) =>
+        filter.requesterId === undefined || r.requesterIds.includes(filter.requesterId);
+      return select(
+        (r) => r.teamId === teamId && r.status === 'pending' && asked(r),
+        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareText(b.id, a.id),
+        filter.limit,
+      );
+    },
+    listExpired: async (now, limit) => {
+      guard('requests.listExpired');
+      return select(
+        (r) => r.status === 'pending' && r.expiresAt.getTime() <= now.getTime(),
+        (a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || compareText(a.id, b.id),
+        limit,
+      );
+    },
+    listStuck: async (status, updatedBefore, limit) => {
+      guard('requests.listStuck');
+      return select(
+        (r) => r.status === status && r.updatedAt.getTime() < updatedBefore.getTime(),
+        (a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || compareText(a.id, b.id),
+        limit,
+      );
+    },
+  };
+}
+
+function canTransition(row: ChangeRequest, t: RequestTransition): boolean {
+  if (!t.from.includes(row.status)) return false;
+  return t.startAttempt === undefined || (row.retryable && row.attempts < t.startAttempt.maxAttempts);
+}
+
+function applyTransition(row: ChangeRequest, t: RequestTransition): ChangeRequest {
+  const at = new Date(t.at.getTime());
+  return {
+    ...row,
+    status: t.to,
+    updatedAt: at,
+    ...(t.decidedBy !== undefined ? { decidedBy: t.decidedBy, decidedAt: at } : {}),
+    ...(t.decisionNote !== undefined ? { decisionNote: t.decisionNote } : {}),
+    ...(t.outcome !== undefined ? { outcome: t.outcome } : {}),
+    attempts: t.startAttempt !== undefined ? row.attempts + 1 : row.attempts,
+    ...(t.retryable !== undefined ? { retryable: t.retryable } : {}),
+  };
+}
+
+/** Code-unit order, like SQLite's BINARY and PostgreSQL's "C" collation. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
