@@ -35,13 +35,6 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   );
 }
 
-/** Which store a DATABASE_URL points at, for logs and error messages: a path, or host:port/database (never a password). */
-export function describeDatabaseUrl(url: string | undefined): { kind: 'sqlite' | 'postgres'; target: string } {
-  const parsed = parseDatabaseUrl(url);
-  if (parsed.kind === 'sqlite') return { kind: 'sqlite', target: parsed.path };
-  return { kind: 'postgres', target: describePostgres(parsed.connectionString) };
-}
-
 export function describePostgres(connectionString: string): string {
   const url = parsePostgresUrl(connectionString);
   const host = url.hostname || url.searchParams.get('host') || 'localhost';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStorageError } from '../../../src/storage/index.js';
-import { describeDatabaseUrl, parseDatabaseUrl, resolveSqlitePath } from '../../../src/storage/url.js';
+import { describePostgres, parseDatabaseUrl, resolveSqlitePath } from '../../../src/storage/url.js';
 
 function thrown(work: () => unknown): unknown {
   try {
@@ -13,28 +13,26 @@ function thrown(work: () => unknown): unknown {
 
 describe('DATABASE_URL', () => {
   it('means the SQLite file ./data/docspace-bot.sqlite when unset or blank', () => {
-    expect(describeDatabaseUrl(undefined)).toEqual({ kind: 'sqlite', target: './data/docspace-bot.sqlite' });
-    expect(describeDatabaseUrl('  ')).toEqual({ kind: 'sqlite', target: './data/docspace-bot.sqlite' });
+    expect(parseDatabaseUrl(undefined)).toEqual({ kind: 'sqlite', path: './data/docspace-bot.sqlite' });
+    expect(parseDatabaseUrl('  ')).toEqual({ kind: 'sqlite', path: './data/docspace-bot.sqlite' });
   });
 
   it('names another SQLite file with sqlite:<path>, with or without slashes, and :memory: with sqlite::memory:', () => {
-    expect(describeDatabaseUrl('sqlite:./var/bot.db')).toEqual({ kind: 'sqlite', target: './var/bot.db' });
+    expect(parseDatabaseUrl('sqlite:./var/bot.db')).toEqual({ kind: 'sqlite', path: './var/bot.db' });
     expect(parseDatabaseUrl('sqlite:///srv/bot.db')).toEqual({ kind: 'sqlite', path: '/srv/bot.db' });
     expect(parseDatabaseUrl('sqlite://rel/bot.db')).toEqual({ kind: 'sqlite', path: 'rel/bot.db' });
     expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
   });
 
   it('describes a PostgreSQL URL as host:port/database without user or password', () => {
-    const described = describeDatabaseUrl('postgres://bot:hunter2-secret@db.internal:6432/docspace?sslmode=require');
-    expect(described).toEqual({ kind: 'postgres', target: 'db.internal:6432/docspace' });
-    expect(describeDatabaseUrl('postgresql://bot@db.internal/docspace')).toEqual({
-      kind: 'postgres',
-      target: 'db.internal:5432/docspace',
-    });
+    const url = 'postgres://bot:hunter2-secret@db.internal:6432/docspace?sslmode=require';
+    expect(parseDatabaseUrl(url)).toEqual({ kind: 'postgres', connectionString: url });
+    expect(describePostgres(url)).toBe('db.internal:6432/docspace');
+    expect(describePostgres('postgresql://bot@db.internal/docspace')).toBe('db.internal:5432/docspace');
   });
 
   it('refuses an unsupported scheme with invalid_url and the accepted forms', () => {
-    const error = thrown(() => describeDatabaseUrl('mysql://root@localhost/db'));
+    const error = thrown(() => parseDatabaseUrl('mysql://root@localhost/db'));
     expect(isStorageError(error) && error.code).toBe('invalid_url');
     expect(String(error)).toContain('sqlite:<path>');
   });

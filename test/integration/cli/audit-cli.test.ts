@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createStorage } from '../../../src/storage/index.js';
-import { makeAuditEntry } from './builders.js';
-import { createTestLogger, tempDirForTest } from './factories.js';
+import { makeAuditEntry } from '../storage/builders.js';
+import { createTestLogger, tempDirForTest } from '../storage/factories.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
