@@ -25,7 +25,7 @@ const groupIdSchema = z.string().transform((value, ctx) => {
 
 const STATUS: Readonly<Record<1 | 2 | 4, DocSpaceUserStatus>> = { 1: 'active', 2: 'disabled', 4: 'pending' };
 
-export const employeeDtoSchema = z.object({
+const employeeDtoSchema = z.object({
   id: userIdSchema,
   displayName: z.string().nullish(),
   firstName: z.string().nullish(),
@@ -38,7 +38,7 @@ export const employeeDtoSchema = z.object({
   isVisitor: z.boolean().nullish(),
 });
 
-export type EmployeeDto = z.infer<typeof employeeDtoSchema>;
+type EmployeeDto = z.infer<typeof employeeDtoSchema>;
 
 function userTypeOf(dto: EmployeeDto): DocSpaceUserType {
   if (dto.isOwner === true) return 'owner';
@@ -83,7 +83,7 @@ function displayNameOf(dto: EmployeeDto, email: string | null): string {
   return built.length > 0 ? built : (email ?? dto.id);
 }
 
-export function toDocSpaceUser(dto: EmployeeDto): DocSpaceUser {
+function toDocSpaceUser(dto: EmployeeDto): DocSpaceUser {
   const email = dto.email == null || dto.email.trim() === '' ? null : dto.email.trim().toLowerCase();
   return {
     id: dto.id,
@@ -122,11 +122,11 @@ function toGroupSummary(dto: GroupDto): GroupSummary {
   return summary;
 }
 
-export const groupSchema = groupDtoSchema.transform(toGroup);
-export const groupSummarySchema = groupDtoSchema.transform(toGroupSummary);
+const groupSchema = groupDtoSchema.transform(toGroup);
+const groupSummarySchema = groupDtoSchema.transform(toGroupSummary);
 
 /** `{response, count, total?, links?, status: 0, statusCode}` around a payload. */
-export function successEnvelope<T extends z.ZodType>(response: T) {
+function successEnvelope<T extends z.ZodType>(response: T) {
   return z.object({
     response,
     count: z.number().int().nullish(),
