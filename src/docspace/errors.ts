@@ -108,15 +108,3 @@ export class DocSpaceUnexpectedResponseError extends DocSpaceError {
 export function isDocSpaceError(error: unknown): error is DocSpaceError {
   return error instanceof DocSpaceError;
 }
-
-export function isDocSpaceRateLimitedError(error: unknown): error is DocSpaceRateLimitedError {
-  return error instanceof DocSpaceRateLimitedError;
-}
-
-export function isDocSpaceNotFoundError(error: unknown): error is DocSpaceNotFoundError {
-  return error instanceof DocSpaceNotFoundError;
-}
-
-export function isDocSpaceValidationError(error: unknown): error is DocSpaceValidationError {
-  return error instanceof DocSpaceValidationError;
-}

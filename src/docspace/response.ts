@@ -1,5 +1,4 @@
 import { STATUS_CODES } from 'node:http';
-import { type HttpMethod, parseRetryAfter } from './backoff.js';
 import {
   type DocSpaceError,
   type DocSpaceErrorContext,
@@ -11,16 +10,12 @@ import {
   DocSpaceUnexpectedResponseError,
   DocSpaceValidationError,
 } from './errors.js';
-import { redactSecret, toBodySnippet } from './redact.js';
+import type { RequestInfo } from './requests.js';
 import { errorEnvelopeSchema, failedBodySchema, validationEnvelopeSchema } from './schemas.js';
 
-/** Turns a raw HTTP answer into JSON, or into the typed error it stands for. */
-
-export interface RequestInfo {
-  readonly operation: string;
-  readonly method: HttpMethod;
-  readonly path: string;
-}
+/**
+ * Turns a raw HTTP answer into JSON, or into the typed error it stands for; nothing it builds carries the API key.
+ */
 
 export interface RawResponse {
   readonly status: number;
@@ -33,6 +28,42 @@ export interface SuccessfulResponse {
   readonly status: number;
   readonly json: unknown;
   readonly text: string;
+}
+
+// Redaction keeps the API key out of error messages, body snippets and causes, whatever produced them.
+const SNIPPET_MAX = 500;
+const REDACTED = '[redacted]';
+const BEARER = /Bearer\s+\S+/gi;
+const MAX_CAUSE_DEPTH = 3;
+
+export function redactSecret(text: string, secret: string): string {
+  const withoutKey = secret.length > 0 ? text.split(secret).join(REDACTED) : text;
+  return withoutKey.replace(BEARER, `Bearer ${REDACTED}`);
+}
+
+/** A redacted body prefix of at most SNIPPET_MAX characters, or undefined for an empty body. */
+export function toBodySnippet(text: string, secret: string): string | undefined {
+  if (text.length === 0) return undefined;
+  const redacted = redactSecret(text, secret);
+  return redacted.length > SNIPPET_MAX ? `${redacted.slice(0, SNIPPET_MAX)}…` : redacted;
+}
+
+/**
+ * A plain Error copy of a thrown value: name, redacted message, string `code` and (recursively) cause.
+ * Library errors can carry request options, sockets or headers; none of that is copied.
+ */
+export function sanitizeCause(error: unknown, secret: string, depth = 0): Error {
+  if (!(error instanceof Error)) return new Error(redactSecret(String(error), secret));
+  const inner = depth < MAX_CAUSE_DEPTH && error.cause !== undefined ? error.cause : undefined;
+  const copy = new Error(
+    redactSecret(error.message, secret),
+    inner === undefined ? undefined : { cause: sanitizeCause(inner, secret, depth + 1) },
+  );
+  copy.name = error.name;
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  if (error.stack !== undefined) copy.stack = redactSecret(error.stack, secret);
+  return copy;
 }
 
 const MESSAGE_MAX = 300;
@@ -51,6 +82,16 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Retry-After as seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: () => number = Date.now): number | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - now()) / 1000));
+}
+
 /** The server's own words: error.message, else the first validation message, else the ProblemDetails title. */
 function serverMessage(json: unknown): string | null {
   const error = errorEnvelopeSchema.safeParse(json);
@@ -67,7 +108,7 @@ function fieldErrorsOf(json: unknown): Record<string, string[]> {
 }
 
 /** Maps a failing status (HTTP, or `statusCode` of a `status: 1` body) to its error class. */
-export function errorForStatus(status: number, info: RequestInfo, raw: RawResponse, secret: string): DocSpaceError {
+function errorForStatus(status: number, info: RequestInfo, raw: RawResponse, secret: string): DocSpaceError {
   const parsed = parseBody(raw.text);
   const json = parsed.ok ? parsed.json : undefined;
   const message = (serverMessage(json) ?? STATUS_CODES[status] ?? 'Unexpected status').slice(0, MESSAGE_MAX);

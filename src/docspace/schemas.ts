@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { DocSpaceUser, DocSpaceUserStatus, DocSpaceUserType, Group, GroupSummary } from '../domain/index.js';
 import { toDocSpaceUserId, toGroupId } from '../domain/index.js';
-import { decodeHtmlEntities } from './html.js';
 
 /**
  * Zod schemas for what DocSpace answers, mapped straight to domain types. Unknown fields are stripped,
@@ -26,7 +25,7 @@ const groupIdSchema = z.string().transform((value, ctx) => {
 
 const STATUS: Readonly<Record<1 | 2 | 4, DocSpaceUserStatus>> = { 1: 'active', 2: 'disabled', 4: 'pending' };
 
-export const employeeDtoSchema = z.object({
+const employeeDtoSchema = z.object({
   id: userIdSchema,
   displayName: z.string().nullish(),
   firstName: z.string().nullish(),
@@ -39,7 +38,7 @@ export const employeeDtoSchema = z.object({
   isVisitor: z.boolean().nullish(),
 });
 
-export type EmployeeDto = z.infer<typeof employeeDtoSchema>;
+type EmployeeDto = z.infer<typeof employeeDtoSchema>;
 
 function userTypeOf(dto: EmployeeDto): DocSpaceUserType {
   if (dto.isOwner === true) return 'owner';
@@ -49,6 +48,34 @@ function userTypeOf(dto: EmployeeDto): DocSpaceUserType {
   return 'user';
 }
 
+// DocSpace HTML-encodes `displayName` (e.g. `O&#39;Brien`); decodeHtmlEntities undoes it in one pass.
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
+
+function fromCodePoint(codePoint: number, original: string): string {
+  const isSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+  if (codePoint === 0 || codePoint > 0x10ffff || isSurrogate) return original;
+  return String.fromCodePoint(codePoint);
+}
+
+/** Decodes &amp; &lt; &gt; &quot; &apos; and numeric (&#39; &#x27;) references; anything else is left as is. */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (match, name?: string, decimal?: string, hex?: string) => {
+    if (name !== undefined) return NAMED[name] ?? match;
+    if (decimal !== undefined) return fromCodePoint(Number.parseInt(decimal, 10), match);
+    if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16), match);
+    return match;
+  });
+}
+
 function displayNameOf(dto: EmployeeDto, email: string | null): string {
   const decoded = decodeHtmlEntities(dto.displayName ?? '').trim();
   if (decoded.length > 0) return decoded;
@@ -56,7 +83,7 @@ function displayNameOf(dto: EmployeeDto, email: string | null): string {
   return built.length > 0 ? built : (email ?? dto.id);
 }
 
-export function toDocSpaceUser(dto: EmployeeDto): DocSpaceUser {
+function toDocSpaceUser(dto: EmployeeDto): DocSpaceUser {
   const email = dto.email == null || dto.email.trim() === '' ? null : dto.email.trim().toLowerCase();
   return {
     id: dto.id,
@@ -95,11 +122,11 @@ function toGroupSummary(dto: GroupDto): GroupSummary {
   return summary;
 }
 
-export const groupSchema = groupDtoSchema.transform(toGroup);
-export const groupSummarySchema = groupDtoSchema.transform(toGroupSummary);
+const groupSchema = groupDtoSchema.transform(toGroup);
+const groupSummarySchema = groupDtoSchema.transform(toGroupSummary);
 
 /** `{response, count, total?, links?, status: 0, statusCode}` around a payload. */
-export function successEnvelope<T extends z.ZodType>(response: T) {
+function successEnvelope<T extends z.ZodType>(response: T) {
   return z.object({
     response,
     count: z.number().int().nullish(),

@@ -1,12 +1,28 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
-import type { DocSpaceError } from './errors.js';
-import { DocSpaceNetworkError, DocSpaceTimeoutError } from './errors.js';
-import { redactSecret, sanitizeCause } from './redact.js';
-import type { RawResponse, RequestInfo } from './response.js';
+import type { Logger } from '../domain/index.js';
+import {
+  type DocSpaceError,
+  DocSpaceNetworkError,
+  DocSpaceRateLimitedError,
+  DocSpaceTimeoutError,
+  isDocSpaceError,
+} from './errors.js';
+import { type HttpMethod, type Query, type RequestInfo, withQuery } from './requests.js';
+import {
+  interpretResponse,
+  type RawResponse,
+  redactSecret,
+  type SuccessfulResponse,
+  sanitizeCause,
+} from './response.js';
 
-/** One HTTP exchange over a keep-alive undici Pool: auth headers, per-request timeout, caller abort. */
+/**
+ * Sending a request: one HTTP exchange over a keep-alive undici Pool (auth headers, per-request timeout, caller
+ * abort), and around it a bounded retry loop whose every answer goes through interpretResponse.
+ */
 
-export interface TransportOptions {
+interface TransportOptions {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly timeoutMs: number;
@@ -90,4 +106,114 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { send, close };
+}
+
+// Backoff policy: which failures are worth another attempt, and how long to wait first.
+
+interface RetryPolicy {
+  /** Retries after the first attempt; 0 means one attempt only. */
+  readonly maxRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+const READ_RETRYABLE: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'rate_limited']);
+
+/** Reads retry on network errors, timeouts, 5xx and 429; writes only on 429 (they may have been applied). */
+export function isRetryable(method: HttpMethod, error: DocSpaceError): boolean {
+  if (method === 'GET') return READ_RETRYABLE.has(error.code);
+  return error.code === 'rate_limited';
+}
+
+/**
+ * Exponential backoff with "equal jitter": half of min(max, base * 2^attempt) is fixed, the other half random.
+ * `attempt` is 0 for the wait before the first retry; `random` returns a number in [0, 1).
+ */
+export function computeBackoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  const half = ceiling / 2;
+  return Math.round(half + half * Math.min(Math.max(random(), 0), 1));
+}
+
+type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false };
+
+/**
+ * Whether to try again after `error` on attempt `attempt` (0-based) and how long to wait first.
+ * A Retry-After longer than maxDelayMs is not waited for: the rate-limit error goes to the caller instead.
+ */
+export function decideRetry(
+  method: HttpMethod,
+  error: DocSpaceError,
+  attempt: number,
+  policy: RetryPolicy,
+  random?: () => number,
+): RetryDecision {
+  if (attempt >= policy.maxRetries || !isRetryable(method, error)) return { retry: false };
+  if (error instanceof DocSpaceRateLimitedError && error.retryAfterSeconds !== null) {
+    const delayMs = error.retryAfterSeconds * 1000;
+    return delayMs > policy.maxDelayMs ? { retry: false } : { retry: true, delayMs };
+  }
+  return { retry: true, delayMs: computeBackoffDelay(attempt, policy, random) };
+}
+
+// The retry loop.
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+interface HttpOptions {
+  readonly transport: Transport;
+  /** Only used to redact it from anything an error carries. */
+  readonly apiKey: string;
+  readonly retry: RetryPolicy;
+  readonly logger: Logger;
+  readonly sleep: Sleep;
+  readonly random?: () => number;
+}
+
+export interface HttpRequest extends RequestInfo {
+  readonly query?: Query;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface Http {
+  send(request: HttpRequest): Promise<SuccessfulResponse>;
+}
+
+/** A real timer; an abort rejects with the caller's own reason, as a request abort does. */
+export const defaultSleep: Sleep = async (ms, signal) => {
+  try {
+    await delay(ms, undefined, signal === undefined ? {} : { signal });
+  } catch (error) {
+    if (signal?.aborted === true) throw signal.reason;
+    throw error;
+  }
+};
+
+export function createHttp(options: HttpOptions): Http {
+  const { transport, apiKey, retry, logger, sleep } = options;
+
+  async function send(request: HttpRequest): Promise<SuccessfulResponse> {
+    const info: RequestInfo = { operation: request.operation, method: request.method, path: request.path };
+    const target = withQuery(request.path, request.query);
+    const extra = {
+      ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    };
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const raw = await transport.send({ ...info, target, ...extra });
+        return interpretResponse(info, raw, apiKey);
+      } catch (error) {
+        if (!isDocSpaceError(error)) throw error;
+        const decision = decideRetry(request.method, error, attempt, retry, options.random);
+        if (!decision.retry) throw error;
+        const context = { ...info, attempt: attempt + 1, maxRetries: retry.maxRetries, delayMs: decision.delayMs };
+        logger.warn({ ...context, code: error.code, status: error.status }, 'DocSpace request failed; retrying');
+        await sleep(decision.delayMs, request.signal);
+      }
+    }
+  }
+
+  return { send };
 }

@@ -25,12 +25,3 @@ export function findIgnored(group: Group, asked: AskedChange): IgnoredByDocSpace
     nameNotApplied: asked.name !== undefined && group.name !== asked.name ? asked.name : null,
   };
 }
-
-export function nothingIgnored(ignored: IgnoredByDocSpace): boolean {
-  return (
-    ignored.managerNotSet === null &&
-    ignored.notAdded.length === 0 &&
-    ignored.notRemoved.length === 0 &&
-    ignored.nameNotApplied === null
-  );
-}

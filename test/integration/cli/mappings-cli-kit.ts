@@ -10,7 +10,7 @@ import type { DocSpaceGateway, Storage } from '../../../src/domain/ports.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { TEAM_ID } from '../../fixtures/people.js';
 import { createMemoryStorage } from '../../helpers/memory-storage.js';
-import { recordingLogger } from '../docspace-client-harness.js';
+import { recordingLogger } from '../docspace/client-harness.js';
 
 export const TEAM = TEAM_ID as SlackTeamId;
 export const NOW = new Date('2026-05-04T08:00:00.000Z');

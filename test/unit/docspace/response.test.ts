@@ -9,7 +9,15 @@ import {
   DocSpaceUnexpectedResponseError,
   DocSpaceValidationError,
 } from '../../../src/docspace/errors.js';
-import { interpretResponse, type RawResponse, type RequestInfo } from '../../../src/docspace/response.js';
+import type { RequestInfo } from '../../../src/docspace/requests.js';
+import {
+  interpretResponse,
+  parseRetryAfter,
+  type RawResponse,
+  redactSecret,
+  sanitizeCause,
+  toBodySnippet,
+} from '../../../src/docspace/response.js';
 
 const KEY = `sk-${'ab'.repeat(32)}`;
 const info: RequestInfo = { operation: 'createGroup', method: 'POST', path: '/api/2.0/group' };
@@ -118,5 +126,52 @@ describe('interpretResponse', () => {
     const body = JSON.stringify({ error: { message: `bad key ${KEY}` }, status: 1, statusCode: 401 });
     const error = failureOf(raw(401, body)) as DocSpaceUnauthorizedError;
     expect(`${error.message} ${error.bodySnippet}`).not.toContain(KEY);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta seconds', () => {
+    expect(parseRetryAfter(' 7 ')).toBe(7);
+  });
+
+  it('reads an HTTP date as seconds from now, rounded up', () => {
+    const now = () => Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5);
+  });
+
+  it('returns null for a missing or unreadable header', () => {
+    expect([parseRetryAfter(undefined), parseRetryAfter('soon')]).toEqual([null, null]);
+  });
+});
+
+describe('redaction', () => {
+  it('replaces every occurrence of the key', () => {
+    expect(redactSecret(`a ${KEY} b ${KEY}`, KEY)).toBe('a [redacted] b [redacted]');
+  });
+
+  it('replaces any bearer credential even when it is not the configured key', () => {
+    expect(redactSecret('authorization: Bearer sk-other', KEY)).toBe('authorization: Bearer [redacted]');
+  });
+
+  it('returns no snippet for an empty body', () => {
+    expect(toBodySnippet('', KEY)).toBeUndefined();
+  });
+
+  it('copies a library error as a plain error without its extra properties', () => {
+    const original = Object.assign(new Error(`connect failed for ${KEY}`), {
+      code: 'UND_ERR_SOCKET',
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+    const copy = sanitizeCause(original, KEY);
+    expect([copy.message, (copy as Error & { code?: string }).code, 'headers' in copy]).toEqual([
+      'connect failed for [redacted]',
+      'UND_ERR_SOCKET',
+      false,
+    ]);
+  });
+
+  it('sanitizes nested causes too', () => {
+    const copy = sanitizeCause(new Error('outer', { cause: new Error(`inner ${KEY}`) }), KEY);
+    expect((copy.cause as Error).message).toBe('inner [redacted]');
   });
 });

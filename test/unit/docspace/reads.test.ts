@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCaller } from '../../../src/docspace/caller.js';
+import { createCaller } from '../../../src/docspace/client.js';
 import { DocSpaceUnexpectedResponseError } from '../../../src/docspace/errors.js';
-import type { Http, HttpRequest } from '../../../src/docspace/http.js';
-import { createReadOperations } from '../../../src/docspace/read-operations.js';
+import { createReadOperations } from '../../../src/docspace/reads.js';
+import type { Http, HttpRequest } from '../../../src/docspace/transport.js';
 
 const KEY = `sk-${'56'.repeat(32)}`;
 const groupJson = (n: number, name: string) => ({

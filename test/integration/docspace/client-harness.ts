@@ -1,9 +1,9 @@
 import { onTestFinished } from 'vitest';
-import { createDocSpaceClient, type DocSpaceClient, type DocSpaceClientOptions } from '../../src/docspace/client.js';
-import type { DocSpaceUserId, GroupId } from '../../src/domain/model/ids.js';
-import type { Logger } from '../../src/domain/ports.js';
-import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.js';
-import { PEOPLE, type PersonHandle } from '../fixtures/people.js';
+import { createDocSpaceClient, type DocSpaceClient, type DocSpaceClientOptions } from '../../../src/docspace/client.js';
+import type { DocSpaceUserId, GroupId } from '../../../src/domain/model/ids.js';
+import type { Logger } from '../../../src/domain/ports.js';
+import { type FakeDocSpace, startFakeDocSpace } from '../../fakes/docspace-server.js';
+import { PEOPLE, type PersonHandle } from '../../fixtures/people.js';
 
 /** Shared set-up for the DocSpace client integration tests: a fresh fake and client per test, cleaned up after it. */
 

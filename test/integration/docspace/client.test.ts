@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DocSpaceNotFoundError } from '../../src/docspace/errors.js';
-import { failureOf, seedTeam, setup, userId } from './docspace-client-harness.js';
+import { DocSpaceNotFoundError } from '../../../src/docspace/errors.js';
+import { failureOf, seedTeam, setup, userId } from './client-harness.js';
 
 const idsOf = (users: readonly { id: string }[]) => users.map((u) => u.id).sort();
 const NOTHING_IGNORED = { managerNotSet: null, notAdded: [], notRemoved: [], nameNotApplied: null };

@@ -1,16 +1,61 @@
-import type { ListGroupsQuery } from '../domain/index.js';
 import {
   checkGroupName,
   type DocSpaceUserId,
   GROUP_NAME_MAX,
   type GroupId,
+  type ListGroupsQuery,
   toDocSpaceUserId,
   toGroupId,
 } from '../domain/index.js';
 import { DocSpaceInputError } from './errors.js';
-import type { RequestInfo } from './response.js';
 
-/** Checks run before any HTTP call; each failure is a DocSpaceInputError naming the field. */
+/**
+ * What a request is before it is sent: which gateway operation, its method and URL, and the input checks that
+ * refuse bad values before any HTTP call. The single place that knows DocSpace URL shapes.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Names a request in logs and errors; `path` never holds the query string (queries may hold emails). */
+export interface RequestInfo {
+  readonly operation: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+}
+
+// Paths are relative to the portal origin. Ids are validated GUIDs before they get here; `ID` is the
+// placeholder used in messages about refused input.
+const API_PREFIX = '/api/2.0';
+export const ID = '{id}';
+
+const segment = (value: string): string => (value === ID ? value : encodeURIComponent(value));
+
+export const endpoints = {
+  self: (): string => `${API_PREFIX}/people/@self`,
+  personByEmail: (): string => `${API_PREFIX}/people/email`,
+  person: (id: string): string => `${API_PREFIX}/people/${segment(id)}`,
+  peopleSearch: (): string => `${API_PREFIX}/people/search`,
+  groups: (): string => `${API_PREFIX}/group`,
+  group: (id: string): string => `${API_PREFIX}/group/${segment(id)}`,
+  groupManager: (id: string): string => `${API_PREFIX}/group/${segment(id)}/manager`,
+  groupMembers: (id: string): string => `${API_PREFIX}/group/${segment(id)}/members`,
+} as const;
+
+type QueryValue = string | number | boolean | undefined;
+export type Query = Readonly<Record<string, QueryValue>>;
+
+/** `path?k=v&...`, skipping undefined values; the path alone when nothing remains. */
+export function withQuery(path: string, query: Query | undefined): string {
+  if (query === undefined) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text.length > 0 ? `${path}?${text}` : path;
+}
+
+// Input checks: each failure is a DocSpaceInputError naming the field.
 
 const shown = (value: unknown): string => JSON.stringify(String(value).slice(0, 60));
 
@@ -60,7 +105,7 @@ export function requireText(info: RequestInfo, raw: string, field: string): stri
 const SORT_BY: ReadonlySet<string> = new Set(['title', 'manager', 'membersCount']);
 const SORT_ORDER = { ascending: 0, descending: 1 } as const;
 
-export interface GroupListParams {
+interface GroupListParams {
   readonly count: number | undefined;
   readonly startIndex: number | undefined;
   readonly filterValue: string | undefined;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DocSpaceClient } from '../../src/docspace/client.js';
-import { DocSpaceInputError } from '../../src/docspace/errors.js';
-import { type DocSpaceUserId, EMPTY_GUID, type GroupId } from '../../src/domain/model/ids.js';
-import { validateAgainstSchema } from '../helpers/openapi.js';
-import { failureOf, seedTeam, setup, UNKNOWN_USER, userId } from './docspace-client-harness.js';
+import type { DocSpaceClient } from '../../../src/docspace/client.js';
+import { DocSpaceInputError } from '../../../src/docspace/errors.js';
+import { type DocSpaceUserId, EMPTY_GUID, type GroupId } from '../../../src/domain/model/ids.js';
+import { validateAgainstSchema } from '../../helpers/openapi.js';
+import { failureOf, seedTeam, setup, UNKNOWN_USER, userId } from './client-harness.js';
 
 const GROUP = '8f0b3c1e-2d4a-4c55-9a3e-1b2c3d4e5f60' as GroupId;
 const BAD_USER = 'alice' as DocSpaceUserId;

@@ -1,10 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createDocSpaceClient } from '../../src/docspace/client.js';
-import type { GroupId } from '../../src/domain/model/ids.js';
-import { PEOPLE } from '../fixtures/people.js';
-import { recordingLogger, seedTeam, setup, userId } from './docspace-client-harness.js';
+import { createDocSpaceClient } from '../../../src/docspace/client.js';
+import type { GroupId } from '../../../src/domain/model/ids.js';
+import { PEOPLE } from '../../fixtures/people.js';
+import { recordingLogger, seedTeam, setup, userId } from './client-harness.js';
 
 const idsOf = (users: readonly { id: string }[]) => users.map((u) => u.id).sort();
 

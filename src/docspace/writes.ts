@@ -1,14 +1,20 @@
 import type { DocSpaceGateway, GroupUpdate, WriteOutcome } from '../domain/index.js';
-import type { Caller } from './caller.js';
-import { endpoints, ID } from './endpoints.js';
-import { requireGroupId, requireGroupName, requireUserId, requireUserIds } from './input.js';
-import type { RequestInfo } from './response.js';
+import type { Caller } from './client.js';
+import {
+  endpoints,
+  ID,
+  type RequestInfo,
+  requireGroupId,
+  requireGroupName,
+  requireUserId,
+  requireUserIds,
+} from './requests.js';
 import { envelopes } from './schemas.js';
 import { type AskedChange, findIgnored } from './verify.js';
 
 /** The write half of the gateway: every write returns the group and what DocSpace silently ignored. */
 
-export type WriteOperations = Pick<
+type WriteOperations = Pick<
   DocSpaceGateway,
   'createGroup' | 'updateGroup' | 'setManager' | 'addMembers' | 'removeMembers' | 'deleteGroup'
 >;

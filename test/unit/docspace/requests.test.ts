@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DocSpaceInputError } from '../../../src/docspace/errors.js';
 import {
+  type RequestInfo,
   requireEmail,
   requireGroupId,
   requireGroupName,
   requireListQuery,
   requireUserIds,
-} from '../../../src/docspace/input.js';
-import type { RequestInfo } from '../../../src/docspace/response.js';
+} from '../../../src/docspace/requests.js';
 
 const info: RequestInfo = { operation: 'listGroups', method: 'GET', path: '/api/2.0/group' };
 const ALICE = 'dddd0002-0000-4000-8000-000000000002';

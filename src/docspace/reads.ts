@@ -1,21 +1,22 @@
 import type { DocSpaceGateway, DocSpaceUser, Group, GroupSummary, ListGroupsQuery } from '../domain/index.js';
-import type { Caller } from './caller.js';
-import { endpoints, ID } from './endpoints.js';
+import type { Caller } from './client.js';
 import { DocSpaceUnexpectedResponseError } from './errors.js';
 import {
+  endpoints,
+  ID,
+  type RequestInfo,
   requireEmail,
   requireGroupId,
   requireGroupName,
   requireListQuery,
   requireText,
   requireUserId,
-} from './input.js';
-import type { RequestInfo } from './response.js';
+} from './requests.js';
 import { envelopes } from './schemas.js';
 
-/** The read half of the gateway: people lookups and group listings (GETs, retried by the http layer). */
+/** The read half of the gateway: people lookups and group listings (GETs, retried by the loop in transport.ts). */
 
-export type ReadOperations = Pick<
+type ReadOperations = Pick<
   DocSpaceGateway,
   'getSelf' | 'getUserByEmail' | 'getUserById' | 'searchPeople' | 'listGroups' | 'findGroupsByName' | 'getGroup'
 >;

@@ -6,17 +6,9 @@ import {
   DocSpaceUnauthorizedError,
   DocSpaceUnexpectedResponseError,
   DocSpaceValidationError,
-} from '../../src/docspace/errors.js';
-import { isGatewayError } from '../../src/domain/ports.js';
-import {
-  failureOf,
-  seedTeam,
-  setup,
-  startClient,
-  startFake,
-  UNKNOWN_GROUP,
-  userId,
-} from './docspace-client-harness.js';
+} from '../../../src/docspace/errors.js';
+import { isGatewayError } from '../../../src/domain/ports.js';
+import { failureOf, seedTeam, setup, startClient, startFake, UNKNOWN_GROUP, userId } from './client-harness.js';
 
 const WRONG_KEY = `sk-${'0'.repeat(64)}`;
 

@@ -4,8 +4,8 @@ import {
   DocSpaceRateLimitedError,
   DocSpaceServerError,
   DocSpaceTimeoutError,
-} from '../../src/docspace/errors.js';
-import { failureOf, seedTeam, setup, startClient, startFake } from './docspace-client-harness.js';
+} from '../../../src/docspace/errors.js';
+import { failureOf, seedTeam, setup, startClient, startFake } from './client-harness.js';
 
 describe('DocSpace client: retries', () => {
   it('retries a read after a 429 and waits the Retry-After seconds', async () => {
