@@ -1,7 +1,7 @@
 import type { AdminAction, DocSpaceFailure, DomainFailure, GroupSummary, IdentityFailure } from '../domain/index.js';
 import { GROUP_NAME_MAX } from '../domain/index.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
-import { STATUS_LABEL } from './views/request-status.js';
+import { STATUS_LABEL } from './views/cards.js';
 
 // The one table of user-facing failure texts (design.md rule 5). Every user or DocSpace string is escaped.
 

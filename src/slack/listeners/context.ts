@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { BotServices, Caller } from '../../domain/index.js';
+import type { BotServices, Caller, DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
 import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
-import { formNotOpenedText, unexpectedErrorText } from '../messages.js';
+import { escapeMrkdwn } from '../escape.js';
+import { failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import type { SlackMessage } from '../views/blocks.js';
-import type { ReasonMode } from '../views/modal-inputs.js';
+import type { ReasonMode } from '../views/modals.js';
+import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
 
 /** Everything the listeners need; built once by the container. */
 export interface ListenerDeps {
@@ -116,4 +118,20 @@ export async function tellUser(
 
 export function plainMessage(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function failureMessage(failure: DomainFailure): SlackMessage {
+  return plainMessage(failureText(failure));
+}
+
+/** What the person who asked sees after a change: the result, or where their request waits. */
+export function submitMessage(result: Result<SubmitOutcome, DomainFailure>): SlackMessage {
+  if (!result.ok) return failureMessage(result.error);
+  const outcome = result.value;
+  if (outcome.kind === 'executed') return buildChangeResult(outcome.report);
+  const channel = outcome.request.card?.channelId ?? '';
+  const queued = buildRequestQueuedReply(outcome.request, outcome.created, channel);
+  if (!outcome.cardError) return queued;
+  const note = `:warning: Your request \`${outcome.request.id}\` is saved, but I could not post it to the approvals channel (${escapeMrkdwn(outcome.cardError.slice(0, 120))}). Approvers can still see it with \`/docspace-group requests\`.`;
+  return { text: note, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: note } }] };
 }

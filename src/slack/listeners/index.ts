@@ -1,13 +1,15 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import * as ids from '../ids.js';
-import { handleCancelDelete, handleConfirmDelete } from './actions/delete-buttons.js';
-import { handleMenuButton } from './actions/menu-buttons.js';
-import { handleDenyButton, handleRequestButton } from './actions/request-buttons.js';
-import { handleDocspaceGroupCommand } from './commands/docspace-group.js';
+import {
+  handleCancelDelete,
+  handleConfirmDelete,
+  handleDenyButton,
+  handleMenuButton,
+  handleRequestButton,
+} from './buttons.js';
+import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
-import { handleGroupPicker } from './options/group-picker.js';
-import { handleChangeSubmitted } from './views/change-submitted.js';
-import { handleDenySubmitted } from './views/deny-submitted.js';
+import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker } from './modals.js';
 
 /** The only place listeners are registered. */
 export function registerListeners(app: App, deps: ListenerDeps): void {

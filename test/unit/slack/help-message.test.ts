@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn } from '../../../src/slack/escape.js';
-import { parseCommand } from '../../../src/slack/parse-command.js';
-import { SUBCOMMANDS, usageLine } from '../../../src/slack/parse-usage.js';
-import { buildHelpBlocks, buildHelpText } from '../../../src/slack/views/help-message.js';
+import { parseCommand } from '../../../src/slack/parse/command.js';
+import { SUBCOMMANDS, usageLine } from '../../../src/slack/parse/usage.js';
+import { buildHelpBlocks, buildHelpText } from '../../../src/slack/views/replies.js';
 
 const EXAMPLE_LINE = /`\/docspace-group ([^`]+)`$/;
 

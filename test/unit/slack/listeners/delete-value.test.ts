@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupId } from '../../../../src/domain/model/ids.js';
-import { decodeDeleteValue, encodeDeleteValue } from '../../../../src/slack/listeners/actions/delete-value.js';
+import { decodeDeleteValue, encodeDeleteValue } from '../../../../src/slack/listeners/buttons.js';
 
 const GROUP = '0a1b2c3d-0000-4000-8000-00000000abcd' as GroupId;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
 import type { DomainFailure, IdentityFailure, IdentityFailureCode } from '../../../../src/domain/model/failures.js';
 import type { GroupId, SlackUserId, UserRef } from '../../../../src/domain/model/ids.js';
-import { fieldErrorsFor } from '../../../../src/slack/listeners/views/field-errors.js';
+import { fieldErrorsFor } from '../../../../src/slack/listeners/forms.js';
 
 const GROUP = { kind: 'id', id: '0a1b2c3d-0000-4000-8000-00000000abcd' as GroupId } as const;
 const slack = (id: string): UserRef => ({ kind: 'slack', id: id as SlackUserId });

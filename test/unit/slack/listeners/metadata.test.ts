@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeModalMetadata, encodeModalMetadata } from '../../../../src/slack/listeners/views/metadata.js';
+import { decodeModalMetadata, encodeModalMetadata } from '../../../../src/slack/listeners/forms.js';
 
 describe('modal private_metadata', () => {
   it('carries a channel id from open to submit', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ids from '../../../../src/slack/ids.js';
-import { readModalForm } from '../../../../src/slack/listeners/views/read-form.js';
-import type { ViewValues } from '../../../../src/slack/parse-view.js';
+import { readModalForm } from '../../../../src/slack/listeners/forms.js';
+import type { ViewValues } from '../../../../src/slack/parse/view-state.js';
 
 const GROUP = '0a1b2c3d-0000-4000-8000-00000000abcd';
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlackUserId } from '../../../../src/domain/model/ids.js';
 import type { RequestStatus } from '../../../../src/domain/model/request.js';
 import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY } from '../../../../src/slack/ids.js';
-import { buildApprovalCard } from '../../../../src/slack/views/approval-card.js';
-import { describeChange } from '../../../../src/slack/views/describe-change.js';
+import { buildApprovalCard, describeChange } from '../../../../src/slack/views/cards.js';
 import { PEOPLE } from '../../../fixtures/people.js';
 import {
   allMrkdwn,

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeReport } from '../../../../src/domain/model/group.js';
 import type { DocSpaceUserId, GroupId } from '../../../../src/domain/model/ids.js';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE } from '../../../../src/slack/ids.js';
-import { buildChangeResult } from '../../../../src/slack/views/change-result.js';
-import { buildDeleteConfirmation } from '../../../../src/slack/views/delete-confirmation.js';
-import { buildGroupDetails } from '../../../../src/slack/views/group-details.js';
-import { buildGroupList } from '../../../../src/slack/views/group-list.js';
+import { buildGroupList } from '../../../../src/slack/views/lists.js';
+import { buildChangeResult, buildDeleteConfirmation, buildGroupDetails } from '../../../../src/slack/views/replies.js';
 import { PEOPLE } from '../../../fixtures/people.js';
 import {
   allMrkdwn,

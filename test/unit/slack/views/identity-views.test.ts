@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../src/domain/model/audit.js';
 import type { GroupId, RequestId, SlackTeamId } from '../../../../src/domain/model/ids.js';
 import { err, ok } from '../../../../src/domain/model/result.js';
-import { buildAuditList } from '../../../../src/slack/views/audit-list.js';
-import { buildMappingsList, buildWhoami } from '../../../../src/slack/views/identity-views.js';
+import { buildAuditList, buildMappingsList, buildWhoami } from '../../../../src/slack/views/lists.js';
 import { PEOPLE, TEAM_ID } from '../../../fixtures/people.js';
 import { allMrkdwn, expectInert, expectWithinLimits, HOSTILE, LATER, makeMapping, slackId, T0 } from './builders.js';
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RequestId } from '../../../../src/domain/model/ids.js';
 import type { RequestStatus } from '../../../../src/domain/model/request.js';
 import { ACTION_CANCEL_REQUEST } from '../../../../src/slack/ids.js';
-import { buildRequesterDm } from '../../../../src/slack/views/requester-dm.js';
-import { buildRequestQueuedReply, buildRequestsList } from '../../../../src/slack/views/requests-list.js';
+import { buildRequesterDm } from '../../../../src/slack/views/cards.js';
+import { buildRequestsList } from '../../../../src/slack/views/lists.js';
+import { buildRequestQueuedReply } from '../../../../src/slack/views/replies.js';
 import { PEOPLE } from '../../../fixtures/people.js';
 import {
   allMrkdwn,

@@ -1,6 +1,6 @@
-import { err, ok, type Result } from '../domain/index.js';
-import { decodeSlackEntities } from './escape.js';
-import type { ParseError } from './parse-types.js';
+import { err, ok, type Result } from '../../domain/index.js';
+import { decodeSlackEntities } from '../escape.js';
+import type { ParseError } from './command.js';
 
 /** Slack allows about 4000 characters of slash-command text. */
 export const MAX_TEXT_LENGTH = 4000;

@@ -1,23 +1,25 @@
-import { err, ok, REASON_MAX, type Result } from '../domain/index.js';
-import { decodeSlackEntities } from './escape.js';
-import { COMMAND } from './ids.js';
+import type { GroupRef, LinkTarget, SlackUserId, UserRef } from '../../domain/index.js';
+import { err, ok, REASON_MAX, type Result } from '../../domain/index.js';
+import { decodeSlackEntities } from '../escape.js';
+import { COMMAND } from '../ids.js';
+import { echo } from './refs.js';
 import {
   parseAudit,
   parseCreate,
   parseDelete,
+  parseLink,
+  parseList,
   parseManager,
+  parseMappings,
   parseMembership,
+  parseNoArguments,
   parseRename,
   parseShow,
-} from './parse-group-commands.js';
-import { parseLink, parseList, parseMappings, parseNoArguments, parseUnlink } from './parse-other-commands.js';
-import { echo } from './parse-refs.js';
-import { suggestSubcommand } from './parse-suggest.js';
-import { checkText, tokenize, type UnclosedQuote } from './parse-tokens.js';
-import type { CommandArgs, CommandResult, ParsedCommand, ParseError } from './parse-types.js';
-import { fail, MUTATING_SUBCOMMANDS, SUBCOMMANDS, type Subcommand, usageLine } from './parse-usage.js';
-
-export type { GroupRef, LinkTarget, ParsedCommand, ParseError, ParseErrorCode, UserRef } from './parse-types.js';
+  parseUnlink,
+} from './subcommands.js';
+import type { Token } from './tokens.js';
+import { checkText, tokenize, type UnclosedQuote } from './tokens.js';
+import { fail, MUTATING_SUBCOMMANDS, SUBCOMMANDS, type Subcommand, suggestSubcommand, usageLine } from './usage.js';
 
 type TokenizedSubcommand = Exclude<Subcommand, 'help' | 'list'>;
 
@@ -88,3 +90,48 @@ export function parseCommand(text: string): Result<ParsedCommand, ParseError> {
   if (!reason.ok) return reason;
   return PARSERS[sub]({ tokens: tokenized.value.tokens, reason: reason.value });
 }
+
+export type ParsedCommand =
+  | { kind: 'help' }
+  | { kind: 'open_menu' }
+  | { kind: 'open_modal'; modal: 'create' | 'manager' }
+  | { kind: 'create'; name: string; manager: UserRef | null; members: UserRef[]; reason: string | null }
+  | { kind: 'manager'; group: GroupRef; user: UserRef; reason: string | null }
+  | { kind: 'add'; group: GroupRef; users: UserRef[]; reason: string | null }
+  | { kind: 'remove'; group: GroupRef; users: UserRef[]; reason: string | null }
+  | { kind: 'rename'; group: GroupRef; name: string; reason: string | null }
+  | { kind: 'delete'; group: GroupRef; reason: string | null }
+  | { kind: 'show'; group: GroupRef }
+  | { kind: 'list'; filter: string | null }
+  | { kind: 'whoami' }
+  | { kind: 'link'; user: SlackUserId; target: LinkTarget }
+  | { kind: 'unlink'; user: SlackUserId }
+  | { kind: 'mappings'; user: SlackUserId | null }
+  | { kind: 'requests' }
+  | { kind: 'audit'; group: GroupRef | null };
+
+export type ParseErrorCode =
+  | 'unknown_command'
+  | 'missing_argument'
+  | 'unexpected_argument'
+  | 'bad_user'
+  | 'bad_group'
+  | 'bad_name'
+  | 'unbalanced_quote'
+  | 'too_long'
+  | 'bad_reason'
+  | 'control_characters';
+
+/** Plain text (the caller escapes it for mrkdwn); says what was expected and, for a subcommand, its usage line. */
+export type ParseError = { code: ParseErrorCode; message: string };
+
+/** What is wrong with one argument; the subcommand parser turns it into a ParseError with its usage line. */
+export type Problem = { readonly code: ParseErrorCode; readonly problem: string };
+
+/** What a subcommand parser gets: the tokens after the subcommand and the already checked reason. */
+export interface CommandArgs {
+  readonly tokens: readonly Token[];
+  readonly reason: string | null;
+}
+
+export type CommandResult = Result<ParsedCommand, ParseError>;

@@ -1,3 +1,4 @@
+import type { GroupRef, LinkTarget, UserRef } from '../../domain/index.js';
 import {
   checkGroupName,
   err,
@@ -10,10 +11,10 @@ import {
   toGroupId,
   toSlackUserId,
   userRefKey,
-} from '../domain/index.js';
-import { decodeSlackEntities, truncate } from './escape.js';
-import type { Token } from './parse-tokens.js';
-import type { GroupRef, LinkTarget, Problem, UserRef } from './parse-types.js';
+} from '../../domain/index.js';
+import { decodeSlackEntities, truncate } from '../escape.js';
+import type { Problem } from './command.js';
+import type { Token } from './tokens.js';
 
 const ECHO_MAX = 40;
 const EMAIL_MAX = 254;

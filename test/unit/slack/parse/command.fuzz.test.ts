@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DocSpaceUserId, GroupId, SlackUserId } from '../../../src/domain/model/ids.js';
-import { ok } from '../../../src/domain/model/result.js';
-import { escapeMrkdwn } from '../../../src/slack/escape.js';
-import { type GroupRef, type ParsedCommand, parseCommand, type UserRef } from '../../../src/slack/parse-command.js';
+import type { DocSpaceUserId, GroupId, GroupRef, SlackUserId, UserRef } from '../../../../src/domain/model/ids.js';
+import { ok } from '../../../../src/domain/model/result.js';
+import { escapeMrkdwn } from '../../../../src/slack/escape.js';
+import { type ParsedCommand, parseCommand } from '../../../../src/slack/parse/command.js';
 
 const RUNS = { numRuns: 300 };
 

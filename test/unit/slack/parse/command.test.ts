@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type DocSpaceUserId, type GroupId, type SlackUserId, toSlackUserId } from '../../../src/domain/model/ids.js';
-import { ok } from '../../../src/domain/model/result.js';
 import {
+  type DocSpaceUserId,
+  type GroupId,
   type GroupRef,
-  type ParsedCommand,
-  type ParseErrorCode,
-  parseCommand,
+  type SlackUserId,
+  toSlackUserId,
   type UserRef,
-} from '../../../src/slack/parse-command.js';
-import { PEOPLE } from '../../fixtures/people.js';
+} from '../../../../src/domain/model/ids.js';
+import { ok } from '../../../../src/domain/model/result.js';
+import { type ParsedCommand, type ParseErrorCode, parseCommand } from '../../../../src/slack/parse/command.js';
+import { PEOPLE } from '../../../fixtures/people.js';
 
 function slackId(raw: string): SlackUserId {
   const id = toSlackUserId(raw);

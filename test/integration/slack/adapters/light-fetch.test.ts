@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLightFetch } from '../../../src/slack/adapters/light-fetch.js';
+import { createLightFetch } from '../../../../src/slack/adapters/light-fetch.js';
 
 interface Seen {
   method: string;
