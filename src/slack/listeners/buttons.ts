@@ -9,23 +9,22 @@ import {
   failureMessage,
   type ListenerDeps,
   plainMessage,
+  type Reply,
   submitMessage,
 } from './context.js';
-import { buildChangeModal, type ChangeModalKind } from './modals.js';
+import type { ChangeModalKind } from './forms.js';
+import { buildChangeModal } from './modals.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+const UNKNOWN_REQUEST = 'That button does not name a request I know.';
+
 type Decide = (caller: Caller, id: RequestId) => Promise<Result<unknown, DomainFailure>>;
 
 /** Only the clicker sees refusals; the card itself is updated by the domain through the notifier. */
-function ephemeral(args: ButtonArgs) {
-  return async (msg: { text: string; blocks: unknown[] }) => {
+function ephemeral(args: ButtonArgs): Reply {
+  return async (msg) => {
     if (args.body.response_url) {
-      await args.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: msg.text,
-        blocks: msg.blocks as never,
-      });
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: msg.blocks });
     }
   };
 }
@@ -41,7 +40,7 @@ export async function handleRequestButton(deps: ListenerDeps, args: ButtonArgs, 
   const reply = ephemeral(args);
   await afterAck(deps, { action: name, requestId: id, user: caller?.slackUserId }, reply, async () => {
     if (!caller || !id) {
-      await reply(plainMessage('That button does not name a request I know.'));
+      await reply(plainMessage(UNKNOWN_REQUEST));
       return;
     }
     const result = await decide(caller, id);
@@ -61,7 +60,7 @@ export async function handleDenyButton(deps: ListenerDeps, args: ButtonArgs) {
   const reply = ephemeral(args);
   await afterAck(deps, { action: 'deny', requestId: id }, reply, async () => {
     if (!caller || !id) {
-      await reply(plainMessage('That button does not name a request I know.'));
+      await reply(plainMessage(UNKNOWN_REQUEST));
       return;
     }
     const preview = await deps.services.previewDecision(caller, id);
@@ -78,8 +77,7 @@ export async function handleConfirmDelete(deps: ListenerDeps, args: ButtonArgs) 
   await args.ack();
   const caller = callerOfInteraction(args.body);
   const value = decodeDeleteValue(args.action.value);
-  const reply = (msg: { text: string; blocks: unknown[] }) =>
-    args.respond({ replace_original: true, text: msg.text, blocks: msg.blocks as never });
+  const reply: Reply = (msg) => args.respond({ replace_original: true, text: msg.text, blocks: msg.blocks });
   await afterAck(deps, { action: 'confirm_delete', user: caller?.slackUserId }, reply, async () => {
     if (!caller || !value) {
       await reply(plainMessage('That button does not name a group I know.'));

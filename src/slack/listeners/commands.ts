@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Caller, ChangeAsk } from '../../domain/index.js';
 import { isApprover } from '../../domain/index.js';
 import { escapeMrkdwn } from '../escape.js';
+import { COMMAND } from '../ids.js';
 import type { ParsedCommand } from '../parse/command.js';
 import { parseCommand } from '../parse/command.js';
 import type { SlackMessage } from '../views/blocks.js';
@@ -9,60 +10,59 @@ import { mention } from '../views/blocks.js';
 import { buildAuditList, buildGroupList, buildMappingsList, buildRequestsList, buildWhoami } from '../views/lists.js';
 import { buildDeleteConfirmation, buildGroupDetails, buildHelpBlocks, buildHelpText } from '../views/replies.js';
 import { encodeDeleteValue } from './buttons.js';
-import { afterAck, callerOf, failureMessage, type ListenerDeps, plainMessage, submitMessage } from './context.js';
+import {
+  afterAck,
+  callerOf,
+  failureMessage,
+  type ListenerDeps,
+  plainMessage,
+  type Reply,
+  submitMessage,
+} from './context.js';
 import { openChangeModal, openMenuModal } from './modals.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-async function dispatch(deps: ListenerDeps, args: Args, caller: Caller, parsed: ParsedCommand) {
-  const reply = (msg: { text: string; blocks: unknown[] }) =>
-    args.respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks as never });
-  const context = { command: parsed.kind, user: caller.slackUserId, team: caller.teamId };
-  await afterAck(deps, context, reply, async () => {
-    const handled = await runChange(deps, caller, parsed, reply);
-    if (!handled) await reply(await runQuery(deps, caller, parsed));
-  });
+/** The mutating commands, as the domain's ChangeAsk; null for everything else. */
+function toAsk(command: ParsedCommand): ChangeAsk | null {
+  switch (command.kind) {
+    case 'create':
+      return { kind: 'create', name: command.name, manager: command.manager, members: command.members };
+    case 'manager':
+      return { kind: 'set_manager', group: command.group, manager: command.user };
+    case 'add':
+      return { kind: 'members', group: command.group, add: command.users, remove: [] };
+    case 'remove':
+      return { kind: 'members', group: command.group, add: [], remove: command.users };
+    case 'rename':
+      return { kind: 'rename', group: command.group, name: command.name };
+    case 'delete':
+      return { kind: 'delete', group: command.group };
+    default:
+      return null;
+  }
 }
 
 /**
- * `/docspace-group …`: acks at once (help and parse errors in the ack itself; modals opened right after the ack,
- * before any slow call), then does the DocSpace work and answers through respond().
+ * Mutating commands. `delete` only asks for confirmation here (the button does the rest); everything else goes to
+ * the domain, which executes for admins and files a request for everyone else. Returns false for other commands.
  */
-export async function handleDocspaceGroupCommand(deps: ListenerDeps, args: Args): Promise<void> {
-  const { command, ack } = args;
-  const parsed = parseCommand(command.text ?? '');
-  if (!parsed.ok) {
-    const text = `${escapeMrkdwn(parsed.error.message)}\nType \`/docspace-group help\` for the full syntax.`;
-    await ack({ response_type: 'ephemeral', text });
-    return;
+async function runChange(deps: ListenerDeps, caller: Caller, parsed: ParsedCommand, reply: Reply): Promise<boolean> {
+  const ask = toAsk(parsed);
+  if (!ask) return false;
+  const reason = 'reason' in parsed ? parsed.reason : null;
+  if (ask.kind === 'delete') {
+    const group = await deps.services.show(ask.group);
+    if (!group.ok) await reply(failureMessage(group.error));
+    else await reply(buildDeleteConfirmation(group.value, encodeDeleteValue(group.value.id, reason)));
+    return true;
   }
-  if (parsed.value.kind === 'help') {
-    await ack({ response_type: 'ephemeral', text: buildHelpText(), blocks: buildHelpBlocks() });
-    return;
-  }
-  const caller = callerOf(command.team_id, command.user_id);
-  if (!caller) {
-    await ack({ response_type: 'ephemeral', text: 'This request did not say which Slack workspace or user sent it.' });
-    return;
-  }
-  await ack();
-  const value = parsed.value;
-  if (value.kind === 'open_menu' || value.kind === 'open_modal') {
-    const open = value.kind === 'open_menu' ? openMenuModal : openChangeModal;
-    const modal = value.kind === 'open_modal' ? value.modal : 'create';
-    await afterAck(
-      deps,
-      { command: value.kind, user: caller.slackUserId, team: caller.teamId },
-      (msg) => args.respond({ response_type: 'ephemeral', text: msg.text }),
-      () => open(deps, args.client, { triggerId: command.trigger_id, caller, channelId: command.channel_id, modal }),
-    );
-    return;
-  }
-  await dispatch(deps, args, caller, value);
+  await reply(submitMessage(await deps.services.submit(caller, ask, reason)));
+  return true;
 }
 
 /** Read-only and admin commands; every one answers with one ephemeral message. */
-export async function runQuery(deps: ListenerDeps, caller: Caller, parsed: ParsedCommand): Promise<SlackMessage> {
+async function runQuery(deps: ListenerDeps, caller: Caller, parsed: ParsedCommand): Promise<SlackMessage> {
   const s = deps.services;
   switch (parsed.kind) {
     case 'show': {
@@ -105,49 +105,52 @@ export async function runQuery(deps: ListenerDeps, caller: Caller, parsed: Parse
       return entries.ok ? buildAuditList(entries.value) : failureMessage(entries.error);
     }
     default:
-      return plainMessage('Type `/docspace-group help` for what I can do.');
+      return plainMessage(`Type \`${COMMAND} help\` for what I can do.`);
   }
+}
+
+async function dispatch(deps: ListenerDeps, args: Args, caller: Caller, parsed: ParsedCommand) {
+  const reply: Reply = (msg) => args.respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
+  const context = { command: parsed.kind, user: caller.slackUserId, team: caller.teamId };
+  await afterAck(deps, context, reply, async () => {
+    const handled = await runChange(deps, caller, parsed, reply);
+    if (!handled) await reply(await runQuery(deps, caller, parsed));
+  });
 }
 
 /**
- * Mutating commands. `delete` only asks for confirmation here (the button does the rest); everything else goes to
- * the domain, which executes for admins and files a request for everyone else. Returns false for other commands.
+ * `/docspace-group …`: acks at once (help and parse errors in the ack itself; modals opened right after the ack,
+ * before any slow call), then does the DocSpace work and answers through respond().
  */
-export async function runChange(
-  deps: ListenerDeps,
-  caller: Caller,
-  parsed: ParsedCommand,
-  reply: (msg: SlackMessage) => Promise<unknown>,
-): Promise<boolean> {
-  const ask = toAsk(parsed);
-  if (!ask) return false;
-  const reason = 'reason' in parsed ? parsed.reason : null;
-  if (ask.kind === 'delete') {
-    const group = await deps.services.show(ask.group);
-    if (!group.ok) await reply(failureMessage(group.error));
-    else await reply(buildDeleteConfirmation(group.value, encodeDeleteValue(group.value.id, reason)));
-    return true;
+export async function handleDocspaceGroupCommand(deps: ListenerDeps, args: Args): Promise<void> {
+  const { command, ack } = args;
+  const parsed = parseCommand(command.text ?? '');
+  if (!parsed.ok) {
+    const text = `${escapeMrkdwn(parsed.error.message)}\nType \`${COMMAND} help\` for the full syntax.`;
+    await ack({ response_type: 'ephemeral', text });
+    return;
   }
-  await reply(submitMessage(await deps.services.submit(caller, ask, reason)));
-  return true;
-}
-
-/** The mutating commands, as the domain's ChangeAsk; null for everything else. */
-export function toAsk(command: ParsedCommand): ChangeAsk | null {
-  switch (command.kind) {
-    case 'create':
-      return { kind: 'create', name: command.name, manager: command.manager, members: command.members };
-    case 'manager':
-      return { kind: 'set_manager', group: command.group, manager: command.user };
-    case 'add':
-      return { kind: 'members', group: command.group, add: command.users, remove: [] };
-    case 'remove':
-      return { kind: 'members', group: command.group, add: [], remove: command.users };
-    case 'rename':
-      return { kind: 'rename', group: command.group, name: command.name };
-    case 'delete':
-      return { kind: 'delete', group: command.group };
-    default:
-      return null;
+  if (parsed.value.kind === 'help') {
+    await ack({ response_type: 'ephemeral', text: buildHelpText(), blocks: buildHelpBlocks() });
+    return;
   }
+  const caller = callerOf(command.team_id, command.user_id);
+  if (!caller) {
+    await ack({ response_type: 'ephemeral', text: 'This request did not say which Slack workspace or user sent it.' });
+    return;
+  }
+  await ack();
+  const value = parsed.value;
+  if (value.kind === 'open_menu' || value.kind === 'open_modal') {
+    const open = value.kind === 'open_menu' ? openMenuModal : openChangeModal;
+    const modal = value.kind === 'open_modal' ? value.modal : 'create';
+    await afterAck(
+      deps,
+      { command: value.kind, user: caller.slackUserId, team: caller.teamId },
+      (msg) => args.respond({ response_type: 'ephemeral', text: msg.text }),
+      () => open(deps, args.client, { triggerId: command.trigger_id, caller, channelId: command.channel_id, modal }),
+    );
+    return;
+  }
+  await dispatch(deps, args, caller, value);
 }

@@ -3,12 +3,12 @@ import type { ChangeAsk, DomainFailure, IdentityFailure, IdentityFailureCode, Us
 import {
   checkGroupName,
   err,
+  GROUP_NAME_MAX,
   isSlackChannelId,
   ok,
   REASON_MAX,
   type Result,
   SLACK_CHANNEL_ID_PATTERN,
-  type SlackUserId,
   toGroupId,
   toSlackUserId,
 } from '../../domain/index.js';
@@ -32,7 +32,17 @@ import {
 } from '../ids.js';
 import { optionValue, textValue, usersValue, userValue, type ViewValues } from '../parse/view-state.js';
 import type { ModalField } from '../views/modals.js';
-import type { ChangeModalKind } from './modals.js';
+
+/** The change modals, by what they ask for. */
+export type ChangeModalKind = 'create' | 'manager' | 'members';
+
+/** Inline texts used both when a form is checked locally and when the domain refuses it (plain text: no mrkdwn). */
+export const FIELD_TEXT = {
+  nameBlank: 'Enter a group name.',
+  nameTooLong: `Use at most ${GROUP_NAME_MAX} characters.`,
+  reasonMissing: 'Please say why this change is needed.',
+  reasonTooLong: `Keep the reason under ${REASON_MAX} characters.`,
+} as const;
 
 export type FieldErrors = Partial<Record<ModalField, string>>;
 
@@ -43,7 +53,7 @@ export interface ModalForm {
 
 const slackRef = (id: string): UserRef | null => {
   const user = toSlackUserId(id);
-  return user ? { kind: 'slack', id: user as SlackUserId } : null;
+  return user ? { kind: 'slack', id: user } : null;
 };
 const refs = (ids: readonly string[]) => [...new Set(ids)].flatMap((id) => slackRef(id) ?? []);
 
@@ -61,12 +71,12 @@ export function readModalForm(
 ): Result<ModalForm, FieldErrors> {
   const errors: FieldErrors = {};
   const reason = textValue(values, BLOCK_REASON, ACTION_REASON)?.trim() || null;
-  if (requireReason && !reason) errors.reason = 'Please say why this change is needed.';
-  if (reason && reason.length > REASON_MAX) errors.reason = `Keep the reason under ${REASON_MAX} characters.`;
+  if (requireReason && !reason) errors.reason = FIELD_TEXT.reasonMissing;
+  if (reason && reason.length > REASON_MAX) errors.reason = FIELD_TEXT.reasonTooLong;
   let ask: ChangeAsk | null = null;
   if (kind === 'create') {
     const name = checkGroupName(textValue(values, BLOCK_NAME, ACTION_NAME) ?? '');
-    if (!name.ok) errors.name = name.reason === 'blank' ? 'Enter a group name.' : 'Use at most 128 characters.';
+    if (!name.ok) errors.name = name.reason === 'blank' ? FIELD_TEXT.nameBlank : FIELD_TEXT.nameTooLong;
     const managerId = userValue(values, BLOCK_MANAGER, ACTION_MANAGER);
     const manager = managerId ? slackRef(managerId) : null;
     if (name.ok)
@@ -134,14 +144,14 @@ export function fieldErrorsFor(ask: ChangeAsk, failure: DomainFailure): FieldErr
       return errors;
     }
     case 'invalid_name':
-      return { name: failure.reason === 'blank' ? 'Enter a group name.' : 'Use at most 128 characters.' };
+      return { name: failure.reason === 'blank' ? FIELD_TEXT.nameBlank : FIELD_TEXT.nameTooLong };
     case 'group_name_taken':
       return { name: `A group named “${failure.name.slice(0, 80)}” already exists.` };
     case 'group_not_found':
     case 'group_gone':
       return { group: 'That group no longer exists.' };
     case 'reason_required':
-      return { reason: 'Please say why this change is needed.' };
+      return { reason: FIELD_TEXT.reasonMissing };
     case 'no_change':
       return { [noChangeField(ask)]: `Nothing to change: ${failure.explanation.slice(0, 150)}` };
     default:

@@ -36,5 +36,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.options<'block_suggestion'>(ids.ACTION_GROUP_PICKER, (args) => handleGroupPicker(deps, args));
 
   // Slack sends block_actions for selects inside modals too (no ack needed beyond this).
-  app.action({ type: 'block_actions', action_id: /^dsg_.*_(select|input|picker)$/ }, async ({ ack }) => ack());
+  app.action({ type: 'block_actions', action_id: ids.INPUT_ACTIONS }, async ({ ack }) => ack());
 }

@@ -7,33 +7,39 @@ import type {
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Caller, DomainFailure, GroupSummary, Result, SubmitOutcome } from '../../domain/index.js';
-import { REASON_MAX, toRequestId } from '../../domain/index.js';
+import { GROUP_NAME_MAX, REASON_MAX, toRequestId } from '../../domain/index.js';
 import { ACTION_REASON, BLOCK_REASON } from '../ids.js';
 import { parseViewValues, textValue } from '../parse/view-state.js';
 import type { ReasonMode } from '../views/modals.js';
 import {
   buildCreateModal,
+  buildGroupOptions,
   buildManagerModal,
   buildMembersModal,
   buildMenuModal,
   buildModalErrors,
-  groupOption,
 } from '../views/modals.js';
 import {
   afterAck,
   callerOfInteraction,
   failureMessage,
   type ListenerDeps,
+  type Reply,
   submitMessage,
   tellUser,
   within,
 } from './context.js';
-import { decodeModalMetadata, encodeModalMetadata, fieldErrorsFor, readModalForm } from './forms.js';
+import {
+  type ChangeModalKind,
+  decodeModalMetadata,
+  encodeModalMetadata,
+  FIELD_TEXT,
+  fieldErrorsFor,
+  readModalForm,
+} from './forms.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type PickerArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
-
-export type ChangeModalKind = 'create' | 'manager' | 'members';
 
 export interface OpenModalInput {
   readonly triggerId: string;
@@ -90,7 +96,7 @@ export async function handleChangeSubmitted(deps: ListenerDeps, kind: ChangeModa
   }
   const { channelId } = decodeModalMetadata(view.private_metadata);
   const where = { channelId, userId: caller.slackUserId };
-  const tell = (msg: { text: string; blocks: unknown[] }) => tellUser(client, deps, where, msg as never);
+  const tell: Reply = (msg) => tellUser(client, deps, where, msg);
   const work = deps.services.submit(caller, form.value.ask, form.value.reason);
   let early: Submitted | null = null;
   try {
@@ -118,14 +124,13 @@ export async function handleDenySubmitted(deps: ListenerDeps, args: ViewArgs): P
   if (note && note.length > REASON_MAX) {
     await ack({
       response_action: 'errors',
-      errors: buildModalErrors({ reason: `Keep the reason under ${REASON_MAX} characters.` }),
+      errors: buildModalErrors({ reason: FIELD_TEXT.reasonTooLong }),
     });
     return;
   }
   await ack();
   if (!caller || !id) return;
-  const tell = (msg: { text: string; blocks: unknown[] }) =>
-    tellUser(client, deps, { channelId: null, userId: caller.slackUserId }, msg as never);
+  const tell: Reply = (msg) => tellUser(client, deps, { channelId: null, userId: caller.slackUserId }, msg);
   await afterAck(deps, { view: 'deny', user: caller.slackUserId, requestId: id }, tell, async () => {
     const denied = await deps.services.deny(caller, id, note);
     if (!denied.ok) await tell(failureMessage(denied.error));
@@ -135,7 +140,7 @@ export async function handleDenySubmitted(deps: ListenerDeps, args: ViewArgs): P
 
 /** Group picker typeahead from DocSpace; answers within Slack's 3 s even when DocSpace is slow (then with no options). */
 export async function handleGroupPicker(deps: ListenerDeps, args: PickerArgs): Promise<void> {
-  const query = (args.options.value ?? '').slice(0, 128);
+  const query = (args.options.value ?? '').slice(0, GROUP_NAME_MAX);
   let groups: GroupSummary[] = [];
   try {
     const found = await within(deps.services.searchGroups(query), deps.submitDeadlineMs);
@@ -144,5 +149,5 @@ export async function handleGroupPicker(deps: ListenerDeps, args: PickerArgs): P
   } catch (error) {
     deps.logger.warn({ err: error }, 'group picker search failed');
   }
-  await args.ack({ options: groups.slice(0, 100).map(groupOption) });
+  await args.ack({ options: buildGroupOptions(groups) });
 }

@@ -11,8 +11,7 @@ import {
   parseUser,
   parseUserList,
 } from './refs.js';
-import type { Token } from './tokens.js';
-import { QUOTES } from './tokens.js';
+import { QUOTES, type Token } from './tokens.js';
 import { fail, failUsage, type Subcommand } from './usage.js';
 
 /**

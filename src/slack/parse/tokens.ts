@@ -3,7 +3,7 @@ import { decodeSlackEntities } from '../escape.js';
 import type { ParseError } from './command.js';
 
 /** Slack allows about 4000 characters of slash-command text. */
-export const MAX_TEXT_LENGTH = 4000;
+const MAX_TEXT_LENGTH = 4000;
 
 /**
  * word: bare text up to whitespace, entities decoded. quoted: text between quotes, entities decoded, untrimmed.

@@ -10,7 +10,7 @@ import type {
   SlackUserId,
   UserMapping,
 } from '../../domain/index.js';
-import { ACTION_CANCEL_REQUEST } from '../ids.js';
+import { ACTION_CANCEL_REQUEST, COMMAND } from '../ids.js';
 import { identityFailureText } from '../messages.js';
 import {
   button,
@@ -22,6 +22,7 @@ import {
   mention,
   mentionAll,
   message,
+  NO_MANAGER,
   packLines,
   type SlackMessage,
   section,
@@ -80,7 +81,7 @@ export interface GroupListInput {
 }
 
 function groupLine(group: GroupSummary): string {
-  const manager = group.manager ? esc(group.manager.displayName, 80) : '_no manager_';
+  const manager = group.manager ? esc(group.manager.displayName, 80) : NO_MANAGER;
   const members = `${group.membersCount} member${group.membersCount === 1 ? '' : 's'}`;
   return `• *${esc(group.name, 128)}* — ${manager} — ${members} — \`${group.id}\``;
 }
@@ -98,7 +99,7 @@ export function buildGroupList(input: GroupListInput): SlackMessage {
   const blocks: KnownBlock[] = [section(head), ...packLines(input.groups.map(groupLine), 45)];
   if (input.groups.length < total) {
     blocks.push(
-      context(`Showing the first ${input.groups.length} of ${total}. Narrow it with \`/docspace-group list <text>\`.`),
+      context(`Showing the first ${input.groups.length} of ${total}. Narrow it with \`${COMMAND} list <text>\`.`),
     );
   }
   return message(`${total} DocSpace group${total === 1 ? '' : 's'}${matching}`, blocks);
@@ -133,7 +134,7 @@ export function buildAuditList(entries: readonly AuditEntry[]): SlackMessage {
   return message(`Audit log: ${entries.length} entries`, [section(head), ...packLines(sorted.map(entryLine), 45)]);
 }
 
-export const TYPE_LABEL: Readonly<Record<DocSpaceUserType, string>> = {
+const TYPE_LABEL: Readonly<Record<DocSpaceUserType, string>> = {
   owner: 'DocSpace owner',
   admin: 'DocSpace admin',
   room_admin: 'room admin',

@@ -27,9 +27,86 @@ import {
   CALLBACK_MANAGER,
   CALLBACK_MEMBERS,
   CALLBACK_MENU,
+  COMMAND,
 } from '../ids.js';
 import { button, context, LIMITS, plain, section } from './blocks.js';
 import { describeChange } from './cards.js';
+
+/** hidden: no reason field (admins acting directly); optional; required (requests where policy demands one). */
+export type ReasonMode = 'hidden' | 'optional' | 'required';
+
+export interface GroupChoice {
+  readonly id: GroupId;
+  readonly name: string;
+}
+
+function groupOption(group: GroupChoice): PlainTextOption {
+  return { text: plain(group.name, LIMITS.optionText), value: group.id };
+}
+
+/** The group picker's typeahead answer (app.options), as many as Slack shows. */
+export function buildGroupOptions(groups: readonly GroupChoice[]): PlainTextOption[] {
+  return groups.slice(0, LIMITS.options).map(groupOption);
+}
+
+function reasonBlocks(mode: ReasonMode): InputBlock[] {
+  if (mode === 'hidden') return [];
+  return [
+    {
+      type: 'input',
+      block_id: BLOCK_REASON,
+      optional: mode === 'optional',
+      label: plain('Reason'),
+      hint: plain('Approvers see this when they decide.'),
+      element: {
+        type: 'plain_text_input',
+        action_id: ACTION_REASON,
+        multiline: true,
+        max_length: REASON_MAX,
+        placeholder: plain('Why is this change needed?', LIMITS.placeholder),
+      },
+    },
+  ];
+}
+
+function groupPickerBlock(initial?: GroupChoice): InputBlock {
+  return {
+    type: 'input',
+    block_id: BLOCK_GROUP,
+    label: plain('Group'),
+    element: {
+      type: 'external_select',
+      action_id: ACTION_GROUP_PICKER,
+      min_query_length: 1,
+      placeholder: plain('Type part of a group name', LIMITS.placeholder),
+      ...(initial ? { initial_option: groupOption(initial) } : {}),
+    },
+  };
+}
+
+function usersBlock(blockId: string, actionId: string, label: string, optional: boolean): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional,
+    label: plain(label),
+    element: {
+      type: 'multi_users_select',
+      action_id: actionId,
+      placeholder: plain('Choose people', LIMITS.placeholder),
+    },
+  };
+}
+
+function userBlock(blockId: string, actionId: string, label: string, optional: boolean): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional,
+    label: plain(label),
+    element: { type: 'users_select', action_id: actionId, placeholder: plain('Choose a person', LIMITS.placeholder) },
+  };
+}
 
 export interface ChangeModalOptions {
   readonly reasonMode: ReasonMode;
@@ -49,9 +126,9 @@ function modal(callbackId: string, title: string, options: ChangeModalOptions, b
   return {
     type: 'modal',
     callback_id: callbackId,
-    title: plain(title, 24),
-    submit: plain(approval ? 'Send request' : 'Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(title, LIMITS.viewLabel),
+    submit: plain(approval ? 'Send request' : 'Save', LIMITS.viewLabel),
+    close: plain('Cancel', LIMITS.viewLabel),
     ...(options.privateMetadata === undefined ? {} : { private_metadata: options.privateMetadata }),
     blocks: [
       ...blocks,
@@ -99,71 +176,55 @@ export function buildMembersModal(options: GroupModalOptions): ModalView {
   ]);
 }
 
-/** hidden: no reason field (admins acting directly); optional; required (requests where policy demands one). */
-export type ReasonMode = 'hidden' | 'optional' | 'required';
-
-export interface GroupChoice {
-  readonly id: GroupId;
-  readonly name: string;
-}
-
-/** An option for the group picker; app.options answers with these too. */
-export function groupOption(group: GroupChoice): PlainTextOption {
-  return { text: plain(group.name, LIMITS.optionText), value: group.id };
-}
-
-export function reasonBlocks(mode: ReasonMode): InputBlock[] {
-  if (mode === 'hidden') return [];
-  return [
-    {
-      type: 'input',
-      block_id: BLOCK_REASON,
-      optional: mode === 'optional',
-      label: plain('Reason'),
-      hint: plain('Approvers see this when they decide.'),
-      element: {
-        type: 'plain_text_input',
-        action_id: ACTION_REASON,
-        multiline: true,
-        max_length: REASON_MAX,
-        placeholder: plain('Why is this change needed?', 150),
+/** The modal `/docspace-group` opens with no arguments: one button per change, plus a pointer to help. */
+export function buildMenuModal(options: { privateMetadata?: string } = {}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACK_MENU,
+    title: plain('DocSpace groups', LIMITS.viewLabel),
+    close: plain('Close', LIMITS.viewLabel),
+    ...(options.privateMetadata === undefined ? {} : { private_metadata: options.privateMetadata }),
+    blocks: [
+      section('What would you like to do?'),
+      {
+        type: 'actions',
+        block_id: BLOCK_MENU_ACTIONS,
+        elements: [
+          button({ actionId: ACTION_MENU_CREATE, label: 'Create group', value: 'create' }),
+          button({ actionId: ACTION_MENU_MANAGER, label: 'Change manager', value: 'manager' }),
+          button({ actionId: ACTION_MENU_MEMBERS, label: 'Edit members', value: 'members' }),
+        ],
       },
-    },
-  ];
-}
-
-export function groupPickerBlock(initial?: GroupChoice): InputBlock {
-  return {
-    type: 'input',
-    block_id: BLOCK_GROUP,
-    label: plain('Group'),
-    element: {
-      type: 'external_select',
-      action_id: ACTION_GROUP_PICKER,
-      min_query_length: 1,
-      placeholder: plain('Type part of a group name', 150),
-      ...(initial ? { initial_option: groupOption(initial) } : {}),
-    },
+      context(`Type \`${COMMAND} help\` to see every command, including list, show, rename and delete.`),
+    ],
   };
 }
 
-export function usersBlock(blockId: string, actionId: string, label: string, optional: boolean): InputBlock {
+/** Asks an approver for an optional note before denying; private_metadata carries the request id only. */
+export function buildDenyReasonModal(request: Pick<ChangeRequest, 'id'> | ChangeRequest): ModalView {
+  const summary = 'change' in request ? `\n${describeChange(request)}` : '';
   return {
-    type: 'input',
-    block_id: blockId,
-    optional,
-    label: plain(label),
-    element: { type: 'multi_users_select', action_id: actionId, placeholder: plain('Choose people', 150) },
-  };
-}
-
-export function userBlock(blockId: string, actionId: string, label: string, optional: boolean): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional,
-    label: plain(label),
-    element: { type: 'users_select', action_id: actionId, placeholder: plain('Choose a person', 150) },
+    type: 'modal',
+    callback_id: CALLBACK_DENY_REASON,
+    private_metadata: request.id,
+    title: plain('Deny request', LIMITS.viewLabel),
+    submit: plain('Deny', LIMITS.viewLabel),
+    close: plain('Back', LIMITS.viewLabel),
+    blocks: [
+      section(`Deny request \`${request.id}\`?${summary}`),
+      {
+        type: 'input',
+        block_id: BLOCK_REASON,
+        optional: true,
+        label: plain('Note for the requester'),
+        element: {
+          type: 'plain_text_input',
+          action_id: ACTION_REASON,
+          multiline: true,
+          max_length: REASON_MAX,
+        },
+      },
+    ],
   };
 }
 
@@ -187,56 +248,4 @@ export function buildModalErrors(errors: Partial<Record<ModalField, string>>): R
     if (text !== undefined) out[BLOCK_OF[field]] = text;
   }
   return out;
-}
-
-/** The modal `/docspace-group` opens with no arguments: one button per change, plus a pointer to help. */
-export function buildMenuModal(options: { privateMetadata?: string } = {}): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_MENU,
-    title: plain('DocSpace groups', 24),
-    close: plain('Close', 24),
-    ...(options.privateMetadata === undefined ? {} : { private_metadata: options.privateMetadata }),
-    blocks: [
-      section('What would you like to do?'),
-      {
-        type: 'actions',
-        block_id: BLOCK_MENU_ACTIONS,
-        elements: [
-          button({ actionId: ACTION_MENU_CREATE, label: 'Create group', value: 'create' }),
-          button({ actionId: ACTION_MENU_MANAGER, label: 'Change manager', value: 'manager' }),
-          button({ actionId: ACTION_MENU_MEMBERS, label: 'Edit members', value: 'members' }),
-        ],
-      },
-      context('Type `/docspace-group help` to see every command, including list, show, rename and delete.'),
-    ],
-  };
-}
-
-/** Asks an approver for an optional note before denying; private_metadata carries the request id only. */
-export function buildDenyReasonModal(request: Pick<ChangeRequest, 'id'> | ChangeRequest): ModalView {
-  const summary = 'change' in request ? `\n${describeChange(request)}` : '';
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_DENY_REASON,
-    private_metadata: request.id,
-    title: plain('Deny request', 24),
-    submit: plain('Deny', 24),
-    close: plain('Back', 24),
-    blocks: [
-      section(`Deny request \`${request.id}\`?${summary}`),
-      {
-        type: 'input',
-        block_id: BLOCK_REASON,
-        optional: true,
-        label: plain('Note for the requester'),
-        element: {
-          type: 'plain_text_input',
-          action_id: ACTION_REASON,
-          multiline: true,
-          max_length: REASON_MAX,
-        },
-      },
-    ],
-  };
 }

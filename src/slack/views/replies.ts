@@ -11,6 +11,7 @@ import {
   esc,
   LIMITS,
   message,
+  NO_MANAGER,
   nameList,
   packLines,
   plain,
@@ -100,7 +101,7 @@ function ignoredLines(report: ChangeReport, nameOf: NameOf): string[] {
 
 function nowLine(report: ChangeReport): string[] {
   if (!report.after) return [];
-  const manager = report.after.manager ? esc(report.after.manager.displayName) : '_no manager_';
+  const manager = report.after.manager ? esc(report.after.manager.displayName) : NO_MANAGER;
   const count = Math.max(report.after.membersCount, report.after.members.length);
   return [`Now: manager ${manager}, ${count} member${count === 1 ? '' : 's'} · \`${report.after.id}\``];
 }
@@ -118,7 +119,7 @@ export function buildChangeResult(report: ChangeReport): SlackMessage {
   return message(`${head}${warn}`, blocks);
 }
 
-export const MEMBERS_SHOWN = 50;
+const MEMBERS_SHOWN = 50;
 
 function managerText(group: Pick<Group, 'manager'>): string {
   return group.manager ? esc(group.manager.displayName) : '_none_';
