@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeReport } from '../../../../src/domain/model/group.js';
-import type { DocSpaceUserId, GroupId } from '../../../../src/domain/model/ids.js';
+import type { DocSpaceUserId } from '../../../../src/domain/model/ids.js';
+import { escapeMrkdwn } from '../../../../src/slack/escape.js';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE } from '../../../../src/slack/ids.js';
-import { buildGroupList } from '../../../../src/slack/views/lists.js';
-import { buildChangeResult, buildDeleteConfirmation, buildGroupDetails } from '../../../../src/slack/views/replies.js';
+import { parseCommand } from '../../../../src/slack/parse/command.js';
+import { SUBCOMMANDS, usageLine } from '../../../../src/slack/parse/usage.js';
+import {
+  buildChangeResult,
+  buildDeleteConfirmation,
+  buildGroupDetails,
+  buildHelpBlocks,
+  buildHelpText,
+  buildRequestQueuedReply,
+} from '../../../../src/slack/views/replies.js';
 import { PEOPLE } from '../../../fixtures/people.js';
 import {
   allMrkdwn,
@@ -14,7 +23,9 @@ import {
   GROUP_ID,
   HOSTILE,
   makeGroup,
+  makeRequest,
   NAMES,
+  REQUEST_ID,
   summary,
   syntheticUser,
   user,
@@ -38,68 +49,10 @@ function report(overrides: Partial<ChangeReport> = {}): ChangeReport {
   };
 }
 
-describe('buildGroupDetails', () => {
-  it('shows the name, id, manager, member count and member names', () => {
-    const details = buildGroupDetails(makeGroup());
-    const text = allMrkdwn(details);
-    expect(details.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Sales' } });
-    expect(text).toContain(GROUP_ID);
-    expect(text).toContain('Alice Archer');
-    expect(text).toContain("Carol O'Neil and Dave Dunn");
-    expect(details.text).toContain('2 members');
-  });
+const hostileRequest = () =>
+  makeRequest({ snapshot: { groupName: HOSTILE, names: {}, managerBefore: null }, reason: HOSTILE, outcome: HOSTILE });
 
-  it('lists at most 50 members of a 200-member group, says how many more, and stays within limits', () => {
-    const details = buildGroupDetails(bigGroup());
-    expectWithinLimits(details);
-    expect(allMrkdwn(details)).toContain('and 150 more');
-  });
-
-  it('stays within limits when 200 members have very long names', () => {
-    const members = Array.from({ length: 200 }, (_, i) => syntheticUser(i, `${'&'.repeat(150)}${i}`));
-    expectWithinLimits(buildGroupDetails(makeGroup({ members, membersCount: 200 })));
-  });
-
-  it('renders hostile group, manager and member names inert', () => {
-    const hostile = { ...user(PEOPLE.alice), displayName: HOSTILE };
-    expectInert(buildGroupDetails(makeGroup({ name: HOSTILE, manager: hostile, members: [hostile] })));
-  });
-});
-
-describe('buildGroupList', () => {
-  const groups = [
-    summary(makeGroup()),
-    summary(makeGroup({ id: 'bbbb0002-0000-4000-8000-000000000002' as GroupId, name: 'Ops', manager: null })),
-  ];
-
-  it('shows each group’s name, manager, member count and id with the total', () => {
-    const text = allMrkdwn(buildGroupList({ groups, total: 2 }));
-    expect(text).toContain('*2 groups*');
-    expect(text).toContain(`*Sales* — Alice Archer — 2 members — \`${GROUP_ID}\``);
-    expect(text).toContain('*Ops* — _no manager_');
-  });
-
-  it('echoes the filter and says when only the first groups are shown', () => {
-    const text = allMrkdwn(buildGroupList({ groups, total: 120, filter: 'Sa' }));
-    expect(text).toContain('matching “Sa”');
-    expect(text).toContain('Showing the first 2 of 120');
-  });
-
-  it('says no group matched an escaped hostile filter', () => {
-    const list = buildGroupList({ groups: [], total: 0, filter: HOSTILE });
-    expect(list.text).toContain('No DocSpace groups matching');
-    expectInert(list);
-  });
-
-  it('stays within Block Kit limits for 200 groups with long hostile names', () => {
-    const many = Array.from({ length: 200 }, (_, i) =>
-      summary(makeGroup({ name: `${HOSTILE}${'x'.repeat(100)}${i}`, membersCount: i })),
-    );
-    const list = buildGroupList({ groups: many, total: 500 });
-    expectWithinLimits(list);
-    expectInert(list);
-  });
-});
+const EXAMPLE_LINE = /`\/docspace-group ([^`]+)`$/;
 
 describe('buildChangeResult', () => {
   it('names the group and lists who was added and removed, with the state after', () => {
@@ -171,6 +124,34 @@ describe('buildChangeResult', () => {
   });
 });
 
+describe('buildGroupDetails', () => {
+  it('shows the name, id, manager, member count and member names', () => {
+    const details = buildGroupDetails(makeGroup());
+    const text = allMrkdwn(details);
+    expect(details.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Sales' } });
+    expect(text).toContain(GROUP_ID);
+    expect(text).toContain('Alice Archer');
+    expect(text).toContain("Carol O'Neil and Dave Dunn");
+    expect(details.text).toContain('2 members');
+  });
+
+  it('lists at most 50 members of a 200-member group, says how many more, and stays within limits', () => {
+    const details = buildGroupDetails(bigGroup());
+    expectWithinLimits(details);
+    expect(allMrkdwn(details)).toContain('and 150 more');
+  });
+
+  it('stays within limits when 200 members have very long names', () => {
+    const members = Array.from({ length: 200 }, (_, i) => syntheticUser(i, `${'&'.repeat(150)}${i}`));
+    expectWithinLimits(buildGroupDetails(makeGroup({ members, membersCount: 200 })));
+  });
+
+  it('renders hostile group, manager and member names inert', () => {
+    const hostile = { ...user(PEOPLE.alice), displayName: HOSTILE };
+    expectInert(buildGroupDetails(makeGroup({ name: HOSTILE, manager: hostile, members: [hostile] })));
+  });
+});
+
 describe('buildDeleteConfirmation', () => {
   it('offers a danger Delete button with a confirm dialog and a Cancel button, both carrying the group id', () => {
     expect(buttons(buildDeleteConfirmation(summary(makeGroup())))).toEqual([
@@ -181,5 +162,70 @@ describe('buildDeleteConfirmation', () => {
 
   it('renders a hostile group name inert', () => {
     expectInert(buildDeleteConfirmation(summary(makeGroup({ name: HOSTILE }))));
+  });
+});
+
+describe('buildRequestQueuedReply', () => {
+  it('tells the requester where the new request waits for approval', () => {
+    const reply = buildRequestQueuedReply(makeRequest(), true, 'C0APPROVE1');
+    expect(reply.text).toContain(`Your request \`${REQUEST_ID}\` is waiting for approval in <#C0APPROVE1>`);
+  });
+
+  it('tells a second requester they joined an identical pending request', () => {
+    const reply = buildRequestQueuedReply(makeRequest(), false, 'C0APPROVE1');
+    expect(reply.text).toContain(`An identical request (\`${REQUEST_ID}\`) was already pending`);
+    expect(reply.text).toContain('you were added to it');
+  });
+
+  it('does not turn a malformed channel id into a link', () => {
+    expect(allMrkdwn(buildRequestQueuedReply(makeRequest(), true, '<!channel>'))).not.toContain('<!channel>');
+  });
+
+  it('renders hostile group names inert', () => {
+    expectInert(buildRequestQueuedReply(hostileRequest(), true, 'C0APPROVE1'));
+  });
+});
+
+describe('buildHelpText', () => {
+  it.each(SUBCOMMANDS)('lists the usage of %s, escaped for mrkdwn', (sub) => {
+    expect(buildHelpText()).toContain(`\`${escapeMrkdwn(usageLine(sub))}\``);
+  });
+
+  it('contains no raw angle brackets, so nothing in it is read as a mention or link', () => {
+    expect(buildHelpText()).not.toMatch(/[<>]/);
+  });
+
+  it('shows the Development Team example', () => {
+    expect(buildHelpText()).toContain(
+      '`/docspace-group create "Development Team" manager @alice members @bob @carol reason: new project`',
+    );
+  });
+
+  it('explains the reason suffix', () => {
+    expect(buildHelpText()).toContain('reason: &lt;text&gt;');
+  });
+
+  it('gives examples the parser accepts', () => {
+    const examples = buildHelpText()
+      .split('\n')
+      .flatMap((line) => EXAMPLE_LINE.exec(line)?.[1] ?? []);
+    expect(examples).toHaveLength(3);
+    for (const example of examples) {
+      // Typed @names are not mentions; Slack would send <@U…> for a picked person.
+      const asSlackSends = example.replace(/@(alice|bob|carol|dave)\b/g, '<@U0TEST0001>');
+      expect(parseCommand(asSlackSends).ok, example).toBe(true);
+    }
+  });
+});
+
+describe('buildHelpBlocks', () => {
+  it('holds the same text as buildHelpText in mrkdwn sections', () => {
+    const blocks = buildHelpBlocks();
+    expect(blocks.every((block) => block.type === 'section' && block.text?.type === 'mrkdwn')).toBe(true);
+    expect(blocks.map((block) => block.text?.text).join('\n\n')).toBe(buildHelpText());
+  });
+
+  it('keeps every section within the 3000-character limit', () => {
+    for (const block of buildHelpBlocks()) expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
   });
 });

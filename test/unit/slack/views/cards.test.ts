@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlackUserId } from '../../../../src/domain/model/ids.js';
 import type { RequestStatus } from '../../../../src/domain/model/request.js';
 import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY } from '../../../../src/slack/ids.js';
-import { buildApprovalCard, describeChange } from '../../../../src/slack/views/cards.js';
+import { buildApprovalCard, buildRequesterDm, describeChange } from '../../../../src/slack/views/cards.js';
 import { PEOPLE } from '../../../fixtures/people.js';
 import {
   allMrkdwn,
@@ -24,6 +24,11 @@ const now = { now: LATER };
 const approver = slackId(PEOPLE.erin);
 const decided = { decidedBy: approver, decidedAt: LATER };
 const ALL_STATUSES: RequestStatus[] = ['pending', 'approved', 'executed', 'failed', 'denied', 'expired', 'cancelled'];
+
+const bob = slackId(PEOPLE.bob);
+const erin = slackId(PEOPLE.erin);
+const hostileRequest = () =>
+  makeRequest({ snapshot: { groupName: HOSTILE, names: {}, managerBefore: null }, reason: HOSTILE, outcome: HOSTILE });
 
 describe('buildApprovalCard', () => {
   it('offers Approve (primary) and Deny (danger), both with confirm dialogs, while pending', () => {
@@ -202,5 +207,47 @@ describe('describeChange', () => {
   it('falls back to the raw id for a user missing from the snapshot names', () => {
     const change = { kind: 'members' as const, groupId: GROUP_ID, add: [syntheticUser(7).id], remove: [] };
     expect(describeChange({ ...base, change })).toContain(syntheticUser(7).id);
+  });
+});
+
+describe('buildRequesterDm', () => {
+  const decided = { decidedBy: erin, decidedAt: LATER, attempts: 1 };
+  const dm = (status: RequestStatus, extra = {}) =>
+    allMrkdwn(buildRequesterDm(makeRequest({ status, ...decided, ...extra })));
+
+  it('tells the requester who approved and that it is being applied', () => {
+    expect(dm('approved')).toContain(`<@${erin}> approved your request`);
+  });
+
+  it('tells the requester the change was applied, with the outcome', () => {
+    const text = dm('executed', { outcome: 'Added 2 members' });
+    expect(text).toContain('was approved by');
+    expect(text).toContain('Added 2 members');
+  });
+
+  it('tells the requester a failed change can still be retried after one attempt', () => {
+    expect(dm('failed', { outcome: 'timeout' })).toContain('An approver can retry it.');
+  });
+
+  it('tells the requester a failed change will not be retried after two attempts', () => {
+    expect(dm('failed', { outcome: 'timeout', attempts: 2 })).toContain('It will not be retried.');
+  });
+
+  it('passes on the denial note', () => {
+    const text = dm('denied', { decisionNote: 'Budget freeze' });
+    expect(text).toContain(`<@${erin}> denied your request`);
+    expect(text).toContain('Note: Budget freeze');
+  });
+
+  it('tells the requester the request expired or was cancelled', () => {
+    expect(dm('expired')).toContain('expired before an approver decided');
+    expect(dm('cancelled', { decidedBy: bob })).toContain(`was cancelled by <@${bob}>`);
+  });
+
+  it('renders hostile names, notes and outcomes inert in every state', () => {
+    const statuses: RequestStatus[] = ['pending', 'approved', 'executed', 'failed', 'denied', 'expired', 'cancelled'];
+    for (const status of statuses) {
+      expectInert(buildRequesterDm({ ...hostileRequest(), status, ...decided, decisionNote: HOSTILE }));
+    }
   });
 });
