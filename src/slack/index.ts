@@ -1,3 +1,4 @@
+// The Slack layer's public surface: only what the container and the CLI use.
 export { createBoltLogger } from './adapters/bolt-logger.js';
 export { createLightFetch } from './adapters/light-fetch.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';

@@ -16,9 +16,9 @@ import type { ChangeModalKind } from './forms.js';
 import { buildChangeModal } from './modals.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-const UNKNOWN_REQUEST = 'That button does not name a request I know.';
-
 type Decide = (caller: Caller, id: RequestId) => Promise<Result<unknown, DomainFailure>>;
+
+const UNKNOWN_REQUEST = 'That button does not name a request I know.';
 
 /** Only the clicker sees refusals; the card itself is updated by the domain through the notifier. */
 function ephemeral(args: ButtonArgs): Reply {
@@ -72,6 +72,27 @@ export async function handleDenyButton(deps: ListenerDeps, args: ButtonArgs) {
   });
 }
 
+const deleteValueSchema = z.object({ g: z.string(), r: z.string().max(REASON_MAX).nullable() });
+
+/** The delete confirmation buttons carry the group id and the reason typed with the command. */
+export function encodeDeleteValue(groupId: GroupId, reason: string | null): string {
+  return JSON.stringify({ g: groupId, r: reason });
+}
+
+export function decodeDeleteValue(value: string | undefined): { groupId: GroupId; reason: string | null } | null {
+  if (!value) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    const id = toGroupId(value);
+    return id ? { groupId: id, reason: null } : null;
+  }
+  const parsed = deleteValueSchema.safeParse(raw);
+  const id = parsed.success ? toGroupId(parsed.data.g) : null;
+  return parsed.success && id ? { groupId: id, reason: parsed.data.r } : null;
+}
+
 /** The confirmation's Delete button: the change goes through the same policy as every other (admins direct, others request). */
 export async function handleConfirmDelete(deps: ListenerDeps, args: ButtonArgs) {
   await args.ack();
@@ -95,27 +116,6 @@ export async function handleConfirmDelete(deps: ListenerDeps, args: ButtonArgs) 
 export async function handleCancelDelete(_deps: ListenerDeps, args: ButtonArgs) {
   await args.ack();
   await args.respond({ replace_original: true, text: 'Kept the group; nothing was deleted.' });
-}
-
-const schema = z.object({ g: z.string(), r: z.string().max(REASON_MAX).nullable() });
-
-/** The delete confirmation buttons carry the group id and the reason typed with the command. */
-export function encodeDeleteValue(groupId: GroupId, reason: string | null): string {
-  return JSON.stringify({ g: groupId, r: reason });
-}
-
-export function decodeDeleteValue(value: string | undefined): { groupId: GroupId; reason: string | null } | null {
-  if (!value) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(value);
-  } catch {
-    const id = toGroupId(value);
-    return id ? { groupId: id, reason: null } : null;
-  }
-  const parsed = schema.safeParse(raw);
-  const id = parsed.success ? toGroupId(parsed.data.g) : null;
-  return parsed.success && id ? { groupId: id, reason: parsed.data.r } : null;
 }
 
 /** A menu modal button swaps the menu for the chosen change modal, keeping its metadata (the channel). */

@@ -160,7 +160,7 @@ export function fieldErrorsFor(ask: ChangeAsk, failure: DomainFailure): FieldErr
 }
 
 /** What a modal carries between open and submit: the channel to answer in. Never identities or decisions. */
-const schema = z.object({
+const metadataSchema = z.object({
   c: z.string().regex(SLACK_CHANNEL_ID_PATTERN).nullable(),
 });
 
@@ -170,7 +170,7 @@ export function encodeModalMetadata(channelId: string | null | undefined): strin
 
 export function decodeModalMetadata(raw: string | undefined): { channelId: string | null } {
   try {
-    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    const parsed = metadataSchema.safeParse(JSON.parse(raw ?? ''));
     return { channelId: parsed.success ? parsed.data.c : null };
   } catch {
     return { channelId: null };
