@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { createBoltLogger } from './bolt-logger.js';
+import { createBoltLogger } from './adapters/bolt-logger.js';
 import type { ListenerDeps } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
 

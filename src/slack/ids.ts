@@ -28,6 +28,8 @@ export const BLOCK_REMOVE = 'dsg_remove';
 export const ACTION_REMOVE = 'dsg_remove_select';
 export const BLOCK_REASON = 'dsg_reason';
 export const ACTION_REASON = 'dsg_reason_input';
+/** Every input element above: Slack sends block_actions for them inside modals, which only need an ack. */
+export const INPUT_ACTIONS = /^dsg_.*_(select|input|picker)$/;
 
 // Menu modal buttons.
 export const BLOCK_MENU_ACTIONS = 'dsg_menu_actions';

@@ -1,11 +1,12 @@
 import type { AdminAction, DocSpaceFailure, DomainFailure, GroupSummary, IdentityFailure } from '../domain/index.js';
 import { GROUP_NAME_MAX } from '../domain/index.js';
+import { COMMAND } from './ids.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
-import { STATUS_LABEL } from './views/request-status.js';
+import { STATUS_LABEL } from './views/cards.js';
 
 // The one table of user-facing failure texts (design.md rule 5). Every user or DocSpace string is escaped.
 
-const LINK_HINT = 'an admin can link them with `/docspace-group link @user email`';
+const LINK_HINT = `an admin can link them with \`${COMMAND} link @user email\``;
 
 function who(failure: IdentityFailure): string {
   return failure.who.kind === 'slack' ? mention(failure.who.id) : `\`${esc(failure.who.email, 120)}\``;
@@ -33,7 +34,7 @@ export function identityFailureText(failure: IdentityFailure): string {
       return `The bot's DocSpace account may not look people up by email, so ${w} could not be matched; ${LINK_HINT}.`;
     case 'mapping_conflict': {
       const holder = failure.heldBy ? mention(failure.heldBy) : 'another Slack user';
-      return `The DocSpace account for ${w} is already linked to ${holder}; unlink it first with \`/docspace-group unlink @user\`.`;
+      return `The DocSpace account for ${w} is already linked to ${holder}; unlink it first with \`${COMMAND} unlink @user\`.`;
     }
   }
 }
@@ -55,7 +56,7 @@ function groupLine(g: GroupSummary): string {
 
 function notFoundText(query: string, suggestions: readonly string[]): string {
   const base = `No DocSpace group is called “${esc(query, 128)}”.`;
-  if (suggestions.length === 0) return `${base} See all groups with \`/docspace-group list\`.`;
+  if (suggestions.length === 0) return `${base} See all groups with \`${COMMAND} list\`.`;
   const names = suggestions.slice(0, 5).map((s) => `*${esc(s, 128)}*`);
   return `${base} Did you mean ${joinWords(names)}?`;
 }
@@ -105,7 +106,7 @@ function docspaceText(failure: DocSpaceFailure): string {
     case 'server_error': {
       if (unconfirmed) {
         const failed = kind === 'server_error' ? 'DocSpace reported an error' : 'DocSpace did not answer';
-        return `${failed}${op}; the change may not have been applied. Check with \`/docspace-group show <group>\` before trying again.`;
+        return `${failed}${op}; the change may not have been applied. Check with \`${COMMAND} show <group>\` before trying again.`;
       }
       return kind === 'timeout'
         ? 'DocSpace did not answer in time; nothing was changed. Try again in a moment.'
@@ -118,9 +119,7 @@ function docspaceText(failure: DocSpaceFailure): string {
       return `DocSpace rejected the request as invalid${op}; nothing was changed.`;
     case 'unexpected_response': {
       // A 2xx with a broken or drifted body means a write may well have been applied.
-      const applied = unconfirmed
-        ? '; the change may have been applied. Check with `/docspace-group show <group>`'
-        : '';
+      const applied = unconfirmed ? `; the change may have been applied. Check with \`${COMMAND} show <group>\`` : '';
       return `DocSpace answered in a way the bot did not expect${op}${applied}. An admin can find details in the bot's logs.`;
     }
   }
@@ -170,7 +169,7 @@ export function failureText(failure: DomainFailure): string {
     case 'reason_required':
       return 'Please give a reason: approvers need it to decide.';
     case 'request_not_found':
-      return `There is no request \`${esc(failure.requestId, 50)}\`. See pending ones with \`/docspace-group requests\`.`;
+      return `There is no request \`${esc(failure.requestId, 50)}\`. See pending ones with \`${COMMAND} requests\`.`;
     case 'already_decided':
       return decidedText(failure);
     case 'request_expired':

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackDirectory, SlackProfile } from '../../domain/index.js';
-import { type SlackTeamId, type SlackUserId, toSlackTeamId } from '../../domain/index.js';
+import { type SlackUserId, toSlackTeamId } from '../../domain/index.js';
 
 interface SlackUserInfo {
   id?: string;
@@ -32,7 +32,7 @@ export function createSlackDirectory(client: WebClient): SlackDirectory {
       const email = user.profile?.email?.trim();
       return {
         id: userId,
-        teamId: (user.team_id ? toSlackTeamId(user.team_id) : null) as SlackTeamId | null,
+        teamId: user.team_id ? toSlackTeamId(user.team_id) : null,
         name: user.profile?.display_name || user.real_name || user.name || userId,
         email: email ? email.toLowerCase() : null,
         isBot: user.is_bot === true || userId === 'USLACKBOT',

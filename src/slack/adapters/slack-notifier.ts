@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ApprovalNotifier, ChangeRequest, Clock } from '../../domain/index.js';
-import { buildApprovalCard } from '../views/approval-card.js';
 import type { SlackMessage } from '../views/blocks.js';
-import { buildRequesterDm } from '../views/requester-dm.js';
+import { buildApprovalCard, buildRequesterDm } from '../views/cards.js';
 
 /** Opens (once per user and process) the bot's DM channel with a user and posts there. */
 export function createDirectMessenger(client: WebClient) {

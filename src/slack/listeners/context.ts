@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { BotServices, Caller } from '../../domain/index.js';
-import { type SlackTeamId, type SlackUserId, toSlackTeamId, toSlackUserId } from '../../domain/index.js';
+import type { BotServices, Caller, DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
+import { toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
-import { formNotOpenedText, unexpectedErrorText } from '../messages.js';
+import { escapeMrkdwn } from '../escape.js';
+import { COMMAND } from '../ids.js';
+import { failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import type { SlackMessage } from '../views/blocks.js';
-import type { ReasonMode } from '../views/modal-inputs.js';
+import type { ReasonMode } from '../views/modals.js';
+import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
 
 /** Everything the listeners need; built once by the container. */
 export interface ListenerDeps {
@@ -17,6 +20,9 @@ export interface ListenerDeps {
   /** How long a modal submit waits for the result before closing the modal and reporting by message. */
   readonly submitDeadlineMs: number;
 }
+
+/** How a listener answers the person who acted (respond, ephemeral post or DM). */
+export type Reply = (msg: SlackMessage) => Promise<unknown>;
 
 /** Resolves with the work's result, or with null when the deadline passes first (the work keeps running). */
 export function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
@@ -31,7 +37,7 @@ export function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
 export function callerOf(teamId: string | undefined | null, userId: string | undefined | null): Caller | null {
   const team = teamId ? toSlackTeamId(teamId) : null;
   const user = userId ? toSlackUserId(userId) : null;
-  return team && user ? { teamId: team as SlackTeamId, slackUserId: user as SlackUserId } : null;
+  return team && user ? { teamId: team, slackUserId: user } : null;
 }
 
 /** Interactive payloads carry the team in `team` (null for org installs) or `user.team_id`. */
@@ -56,7 +62,7 @@ const TRIGGER_ERRORS: ReadonlySet<string> = new Set([
 async function toldTriggerExpired(
   deps: Pick<ListenerDeps, 'logger'>,
   context: Record<string, unknown>,
-  reply: (msg: SlackMessage) => Promise<unknown>,
+  reply: Reply,
   error: unknown,
 ): Promise<boolean> {
   const code = slackErrorCode(error);
@@ -75,7 +81,7 @@ async function toldTriggerExpired(
 export async function afterAck(
   deps: Pick<ListenerDeps, 'logger'>,
   context: Record<string, unknown>,
-  reply: (msg: SlackMessage) => Promise<unknown>,
+  reply: Reply,
   work: () => Promise<void>,
 ): Promise<void> {
   try {
@@ -114,6 +120,23 @@ export async function tellUser(
   await deps.sendDm(where.userId, msg);
 }
 
+/** One mrkdwn section holding the text, which is also the notification fallback. */
 export function plainMessage(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function failureMessage(failure: DomainFailure): SlackMessage {
+  return plainMessage(failureText(failure));
+}
+
+/** What the person who asked sees after a change: the result, or where their request waits. */
+export function submitMessage(result: Result<SubmitOutcome, DomainFailure>): SlackMessage {
+  if (!result.ok) return failureMessage(result.error);
+  const outcome = result.value;
+  if (outcome.kind === 'executed') return buildChangeResult(outcome.report);
+  const channel = outcome.request.card?.channelId ?? '';
+  const queued = buildRequestQueuedReply(outcome.request, outcome.created, channel);
+  if (!outcome.cardError) return queued;
+  const note = `:warning: Your request \`${outcome.request.id}\` is saved, but I could not post it to the approvals channel (${escapeMrkdwn(outcome.cardError.slice(0, 120))}). Approvers can still see it with \`${COMMAND} requests\`.`;
+  return plainMessage(note);
 }

@@ -1,13 +1,15 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import * as ids from '../ids.js';
-import { handleCancelDelete, handleConfirmDelete } from './actions/delete-buttons.js';
-import { handleMenuButton } from './actions/menu-buttons.js';
-import { handleDenyButton, handleRequestButton } from './actions/request-buttons.js';
-import { handleDocspaceGroupCommand } from './commands/docspace-group.js';
+import {
+  handleCancelDelete,
+  handleConfirmDelete,
+  handleDenyButton,
+  handleMenuButton,
+  handleRequestButton,
+} from './buttons.js';
+import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
-import { handleGroupPicker } from './options/group-picker.js';
-import { handleChangeSubmitted } from './views/change-submitted.js';
-import { handleDenySubmitted } from './views/deny-submitted.js';
+import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker } from './modals.js';
 
 /** The only place listeners are registered. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -34,5 +36,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.options<'block_suggestion'>(ids.ACTION_GROUP_PICKER, (args) => handleGroupPicker(deps, args));
 
   // Slack sends block_actions for selects inside modals too (no ack needed beyond this).
-  app.action({ type: 'block_actions', action_id: /^dsg_.*_(select|input|picker)$/ }, async ({ ack }) => ack());
+  app.action({ type: 'block_actions', action_id: ids.INPUT_ACTIONS }, async ({ ack }) => ack());
 }

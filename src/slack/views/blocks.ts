@@ -15,17 +15,26 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
+/** Shown where a group has no manager. */
+export const NO_MANAGER = '_no manager_';
+
 /** Block Kit limits the builders respect (docs.slack.dev, @slack/types doc comments). */
 export const LIMITS = {
   sectionText: 3000,
   messageBlocks: 50,
   modalBlocks: 100,
   buttonValue: 2000,
+  buttonText: 75,
   optionText: 75,
-  viewTitle: 24,
+  /** Options in one select, or in one typeahead answer. */
+  options: 100,
+  /** A modal's title, submit and close labels. */
+  viewLabel: 24,
+  placeholder: 150,
   headerText: 150,
   confirmTitle: 100,
   confirmText: 300,
+  confirmButton: 30,
   fallbackText: 3000,
 } as const;
 
@@ -71,7 +80,7 @@ export function joinWords(items: readonly string[]): string {
 }
 
 /** UTC fallback for clients that cannot render Slack dates, e.g. `2026-11-26 14:03 UTC`. */
-export function utcText(date: Date): string {
+function utcText(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
@@ -134,8 +143,8 @@ export function confirmDialog(
   return {
     title: plain(title, LIMITS.confirmTitle),
     text: plain(text, LIMITS.confirmText),
-    confirm: plain(confirm, 30),
-    deny: plain(deny, 30),
+    confirm: plain(confirm, LIMITS.confirmButton),
+    deny: plain(deny, LIMITS.confirmButton),
     style,
   };
 }
@@ -152,7 +161,7 @@ export function button(spec: ButtonSpec): Button {
   return {
     type: 'button',
     action_id: spec.actionId,
-    text: plain(spec.label, 75),
+    text: plain(spec.label, LIMITS.buttonText),
     value: spec.value.slice(0, LIMITS.buttonValue),
     ...(spec.style ? { style: spec.style } : {}),
     ...(spec.confirm ? { confirm: spec.confirm } : {}),

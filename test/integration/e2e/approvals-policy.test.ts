@@ -8,7 +8,7 @@ import {
   BLOCK_REASON,
   CALLBACK_MEMBERS,
 } from '../../../src/slack/ids.js';
-import { encodeModalMetadata } from '../../../src/slack/listeners/views/metadata.js';
+import { encodeModalMetadata } from '../../../src/slack/listeners/forms.js';
 import { viewSubmission } from '../../fakes/payloads.js';
 import { APPROVAL_CHANNEL, COMMAND_CHANNEL, type Harness, slackIdOf, useHarness } from '../../helpers/harness.js';
 import {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMrkdwn } from '../../../src/slack/escape.js';
-import { type ParsedCommand, parseCommand } from '../../../src/slack/parse-command.js';
-import { buildHelpText } from '../../../src/slack/views/help-message.js';
+import { type ParsedCommand, parseCommand } from '../../../src/slack/parse/command.js';
+import { buildHelpText } from '../../../src/slack/views/replies.js';
 import type { RequestLogEntry } from '../../fakes/docspace-server.js';
 import type { SendResult } from '../../fakes/send-to-app.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';

@@ -114,7 +114,7 @@ function walk(node: Json, visit: (obj: Record<string, unknown>) => void): void {
 }
 
 /** Every string Slack parses as mrkdwn: the top-level `text` and every mrkdwn text object. */
-export function mrkdwnTexts(output: Json): string[] {
+function mrkdwnTexts(output: Json): string[] {
   const texts: string[] = [];
   if (output !== null && typeof output === 'object' && 'text' in output && typeof output.text === 'string') {
     texts.push(output.text);

@@ -20,10 +20,14 @@ import {
   CALLBACK_MEMBERS,
   CALLBACK_MENU,
 } from '../../../../src/slack/ids.js';
-import { buildCreateModal, buildManagerModal, buildMembersModal } from '../../../../src/slack/views/change-modals.js';
-import { buildDenyReasonModal } from '../../../../src/slack/views/deny-reason-modal.js';
-import { buildMenuModal } from '../../../../src/slack/views/menu-modal.js';
-import { buildModalErrors } from '../../../../src/slack/views/modal-errors.js';
+import {
+  buildCreateModal,
+  buildDenyReasonModal,
+  buildManagerModal,
+  buildMembersModal,
+  buildMenuModal,
+  buildModalErrors,
+} from '../../../../src/slack/views/modals.js';
 import { allMrkdwn, buttons, expectInert, HOSTILE, makeRequest, REQUEST_ID } from './builders.js';
 
 const inputs = (view: ModalView): InputBlock[] => view.blocks.filter((b): b is InputBlock => b.type === 'input');

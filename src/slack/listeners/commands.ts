@@ -1,0 +1,156 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Caller, ChangeAsk } from '../../domain/index.js';
+import { isApprover } from '../../domain/index.js';
+import { escapeMrkdwn } from '../escape.js';
+import { COMMAND } from '../ids.js';
+import type { ParsedCommand } from '../parse/command.js';
+import { parseCommand } from '../parse/command.js';
+import type { SlackMessage } from '../views/blocks.js';
+import { mention } from '../views/blocks.js';
+import { buildAuditList, buildGroupList, buildMappingsList, buildRequestsList, buildWhoami } from '../views/lists.js';
+import { buildDeleteConfirmation, buildGroupDetails, buildHelpBlocks, buildHelpText } from '../views/replies.js';
+import { encodeDeleteValue } from './buttons.js';
+import {
+  afterAck,
+  callerOf,
+  failureMessage,
+  type ListenerDeps,
+  plainMessage,
+  type Reply,
+  submitMessage,
+} from './context.js';
+import { openChangeModal, openMenuModal } from './modals.js';
+
+type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** The mutating commands, as the domain's ChangeAsk; null for everything else. */
+function toAsk(command: ParsedCommand): ChangeAsk | null {
+  switch (command.kind) {
+    case 'create':
+      return { kind: 'create', name: command.name, manager: command.manager, members: command.members };
+    case 'manager':
+      return { kind: 'set_manager', group: command.group, manager: command.user };
+    case 'add':
+      return { kind: 'members', group: command.group, add: command.users, remove: [] };
+    case 'remove':
+      return { kind: 'members', group: command.group, add: [], remove: command.users };
+    case 'rename':
+      return { kind: 'rename', group: command.group, name: command.name };
+    case 'delete':
+      return { kind: 'delete', group: command.group };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Mutating commands. `delete` only asks for confirmation here (the button does the rest); everything else goes to
+ * the domain, which executes for admins and files a request for everyone else. Returns false for other commands.
+ */
+async function runChange(deps: ListenerDeps, caller: Caller, parsed: ParsedCommand, reply: Reply): Promise<boolean> {
+  const ask = toAsk(parsed);
+  if (!ask) return false;
+  const reason = 'reason' in parsed ? parsed.reason : null;
+  if (ask.kind === 'delete') {
+    const group = await deps.services.show(ask.group);
+    if (!group.ok) await reply(failureMessage(group.error));
+    else await reply(buildDeleteConfirmation(group.value, encodeDeleteValue(group.value.id, reason)));
+    return true;
+  }
+  await reply(submitMessage(await deps.services.submit(caller, ask, reason)));
+  return true;
+}
+
+/** Read-only and admin commands; every one answers with one ephemeral message. */
+async function runQuery(deps: ListenerDeps, caller: Caller, parsed: ParsedCommand): Promise<SlackMessage> {
+  const s = deps.services;
+  switch (parsed.kind) {
+    case 'show': {
+      const group = await s.show(parsed.group);
+      return group.ok ? buildGroupDetails(group.value) : failureMessage(group.error);
+    }
+    case 'list': {
+      const page = await s.list(parsed.filter);
+      return page.ok ? buildGroupList({ ...page.value, filter: parsed.filter }) : failureMessage(page.error);
+    }
+    case 'whoami': {
+      const who = await s.whoami(caller);
+      if (!who.ok) return failureMessage(who.error);
+      const { identity, role } = who.value;
+      return buildWhoami(caller.slackUserId, identity, { admin: role === 'admin', approver: isApprover(role) });
+    }
+    case 'link': {
+      const linked = await s.link(caller, parsed.user, parsed.target);
+      if (!linked.ok) return failureMessage(linked.error);
+      const m = linked.value;
+      return plainMessage(`Linked ${mention(m.slackUserId)} to DocSpace account \`${m.docspaceUserId}\`.`);
+    }
+    case 'unlink': {
+      const unlinked = await s.unlink(caller, parsed.user);
+      if (!unlinked.ok) return failureMessage(unlinked.error);
+      const who = mention(parsed.user);
+      return plainMessage(unlinked.value.removed ? `Unlinked ${who}.` : `${who} was not linked; nothing changed.`);
+    }
+    case 'mappings': {
+      const list = await s.mappings(caller, parsed.user);
+      return list.ok ? buildMappingsList(list.value) : failureMessage(list.error);
+    }
+    case 'requests': {
+      const view = await s.requests(caller);
+      if (!view.ok) return failureMessage(view.error);
+      return buildRequestsList(view.value.requests, caller.slackUserId, view.value.approver);
+    }
+    case 'audit': {
+      const entries = await s.audit(caller, parsed.group);
+      return entries.ok ? buildAuditList(entries.value) : failureMessage(entries.error);
+    }
+    default:
+      return plainMessage(`Type \`${COMMAND} help\` for what I can do.`);
+  }
+}
+
+async function dispatch(deps: ListenerDeps, args: Args, caller: Caller, parsed: ParsedCommand) {
+  const reply: Reply = (msg) => args.respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
+  const context = { command: parsed.kind, user: caller.slackUserId, team: caller.teamId };
+  await afterAck(deps, context, reply, async () => {
+    const handled = await runChange(deps, caller, parsed, reply);
+    if (!handled) await reply(await runQuery(deps, caller, parsed));
+  });
+}
+
+/**
+ * `/docspace-group …`: acks at once (help and parse errors in the ack itself; modals opened right after the ack,
+ * before any slow call), then does the DocSpace work and answers through respond().
+ */
+export async function handleDocspaceGroupCommand(deps: ListenerDeps, args: Args): Promise<void> {
+  const { command, ack } = args;
+  const parsed = parseCommand(command.text ?? '');
+  if (!parsed.ok) {
+    const text = `${escapeMrkdwn(parsed.error.message)}\nType \`${COMMAND} help\` for the full syntax.`;
+    await ack({ response_type: 'ephemeral', text });
+    return;
+  }
+  if (parsed.value.kind === 'help') {
+    await ack({ response_type: 'ephemeral', text: buildHelpText(), blocks: buildHelpBlocks() });
+    return;
+  }
+  const caller = callerOf(command.team_id, command.user_id);
+  if (!caller) {
+    await ack({ response_type: 'ephemeral', text: 'This request did not say which Slack workspace or user sent it.' });
+    return;
+  }
+  await ack();
+  const value = parsed.value;
+  if (value.kind === 'open_menu' || value.kind === 'open_modal') {
+    const open = value.kind === 'open_menu' ? openMenuModal : openChangeModal;
+    const modal = value.kind === 'open_modal' ? value.modal : 'create';
+    await afterAck(
+      deps,
+      { command: value.kind, user: caller.slackUserId, team: caller.teamId },
+      (msg) => args.respond({ response_type: 'ephemeral', text: msg.text }),
+      () => open(deps, args.client, { triggerId: command.trigger_id, caller, channelId: command.channel_id, modal }),
+    );
+    return;
+  }
+  await dispatch(deps, args, caller, value);
+}

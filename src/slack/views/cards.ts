@@ -1,0 +1,233 @@
+import type { KnownBlock } from '@slack/types';
+import type { ChangeRequest, GroupChange, RequestStatus } from '../../domain/index.js';
+import { MAX_ATTEMPTS, mayRetry } from '../../domain/index.js';
+import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY, BLOCK_DECISION } from '../ids.js';
+import {
+  button,
+  channelLink,
+  confirmDialog,
+  context,
+  esc,
+  mention,
+  mentionAll,
+  message,
+  NO_MANAGER,
+  nameList,
+  type SlackMessage,
+  section,
+  slackDate,
+} from './blocks.js';
+
+export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
+  pending: 'waiting for approval',
+  approved: 'approved, applying',
+  executed: 'done',
+  failed: 'failed',
+  denied: 'denied',
+  expired: 'expired',
+  cancelled: 'cancelled',
+};
+
+/** `<@U123>` of the decider, or a neutral word when none is recorded. */
+function decider(request: Pick<ChangeRequest, 'decidedBy'>, fallback = 'an approver'): string {
+  return request.decidedBy ? mention(request.decidedBy) : fallback;
+}
+
+/** ` at <date>` when the decision time is known. */
+function decidedWhen(request: Pick<ChangeRequest, 'decidedAt'>): string {
+  return request.decidedAt ? ` at ${slackDate(request.decidedAt)}` : '';
+}
+
+function reasonText(reason: string | null): string {
+  const trimmed = reason?.trim();
+  return trimmed ? esc(trimmed, 1000) : '_no reason given_';
+}
+
+function outcomeText(outcome: string | null, fallback: string): string {
+  const trimmed = outcome?.trim();
+  return trimmed ? esc(trimmed, 1500) : fallback;
+}
+
+type Described = Pick<ChangeRequest, 'change' | 'snapshot'>;
+
+function namer(request: Described): (id: string) => string {
+  return (id) => request.snapshot.names[id] ?? id;
+}
+
+function describeCreate(change: Extract<GroupChange, { kind: 'create' }>, nameOf: (id: string) => string): string {
+  const manager = change.managerId ? `manager ${esc(nameOf(change.managerId))}` : 'no manager';
+  const members = change.memberIds.length
+    ? `members ${nameList(change.memberIds.map(nameOf), 30, 1200)}`
+    : 'no members';
+  return `Create group *${esc(change.name)}* with ${manager} and ${members}`;
+}
+
+/**
+ * What a request would do, in plain words, from the snapshot taken when it was made (no DocSpace call).
+ * Returns escaped mrkdwn, one line per part, e.g. "Change group *Sales*\nAdd: Carol, Dave".
+ */
+export function describeChange(request: Described): string {
+  const { change } = request;
+  const nameOf = namer(request);
+  const group = `*${esc(request.snapshot.groupName)}*`;
+  switch (change.kind) {
+    case 'create':
+      return describeCreate(change, nameOf);
+    case 'set_manager': {
+      const before = request.snapshot.managerBefore ? esc(nameOf(request.snapshot.managerBefore)) : NO_MANAGER;
+      return `Change group ${group}\nManager: ${before} → ${esc(nameOf(change.managerId))}`;
+    }
+    case 'members': {
+      const lines = [`Change group ${group}`];
+      if (change.add.length) lines.push(`Add: ${nameList(change.add.map(nameOf), 30, 1200)}`);
+      if (change.remove.length) lines.push(`Remove: ${nameList(change.remove.map(nameOf), 30, 1200)}`);
+      return lines.join('\n');
+    }
+    case 'rename':
+      return `Rename: ${group} → *${esc(change.name)}*`;
+    case 'delete':
+      return `Delete group ${group}`;
+  }
+}
+
+/** One line for notification fallbacks and lists. */
+export function describeChangeInline(request: Described): string {
+  return describeChange(request).replace(/\n/g, '; ');
+}
+
+export interface ApprovalCardOptions {
+  readonly now: Date;
+}
+
+function askers(request: ChangeRequest): string {
+  const [first, ...others] = request.requesterIds;
+  const main = first ? `${mention(first)} asks` : 'Someone asks';
+  return others.length ? `${main} (also asked by ${mentionAll(others)})` : main;
+}
+
+function decisionButtons(request: ChangeRequest): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: BLOCK_DECISION,
+    elements: [
+      button({
+        actionId: ACTION_APPROVE,
+        label: 'Approve',
+        value: request.id,
+        style: 'primary',
+        confirm: confirmDialog('Approve this change?', 'The bot changes DocSpace right away.', 'Approve'),
+      }),
+      button({
+        actionId: ACTION_DENY,
+        label: 'Deny',
+        value: request.id,
+        style: 'danger',
+        confirm: confirmDialog('Deny this request?', 'The requester is told it was denied.', 'Deny', 'danger'),
+      }),
+    ],
+  };
+}
+
+function retryBlocks(request: ChangeRequest): KnownBlock[] {
+  if (!mayRetry(request)) return [context('It will not be retried; ask again if it is still needed.')];
+  const confirm = confirmDialog('Retry this change?', 'The bot asks DocSpace to make it once more.', 'Retry');
+  return [
+    {
+      type: 'actions',
+      block_id: BLOCK_DECISION,
+      elements: [button({ actionId: ACTION_RETRY, label: 'Retry', value: request.id, confirm })],
+    },
+  ];
+}
+
+function attemptText(request: ChangeRequest): string {
+  return request.retryable ? `attempt ${request.attempts} of ${MAX_ATTEMPTS}` : `attempt ${request.attempts}`;
+}
+
+function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): KnownBlock[] {
+  const by = `${decider(request)}${decidedWhen(request)}`;
+  switch (request.status) {
+    case 'pending':
+      if (request.expiresAt.getTime() <= options.now.getTime()) {
+        return [section('⌛ This request has expired and can no longer be approved.')];
+      }
+      return [decisionButtons(request)];
+    case 'approved':
+      return [section(`⏳ Approved by ${by} — applying…`)];
+    case 'executed':
+      return [section(`✅ Done, approved by ${by}`), section(outcomeText(request.outcome, 'The change was made.'))];
+    case 'failed':
+      return [
+        section(`⚠️ Failed: ${outcomeText(request.outcome, 'DocSpace did not make the change.')}`),
+        context(`Approved by ${by} · ${attemptText(request)}`),
+        ...retryBlocks(request),
+      ];
+    case 'denied':
+      return [
+        section(
+          `🚫 Denied by ${by}${request.decisionNote?.trim() ? `\nNote: ${reasonText(request.decisionNote)}` : ''}`,
+        ),
+      ];
+    case 'expired':
+      return [section(`⌛ Expired ${slackDate(request.decidedAt ?? request.expiresAt)} without a decision.`)];
+    case 'cancelled':
+      return [section(`↩️ Cancelled by ${decider(request, 'the requester')}${decidedWhen(request)}.`)];
+  }
+}
+
+/**
+ * The card in the approvals channel, for every status: who asks, what, why, the request id and expiry, then the
+ * buttons (pending: Approve/Deny; failed: Retry while attempts remain) or who decided and when.
+ */
+export function buildApprovalCard(request: ChangeRequest, options: ApprovalCardOptions): SlackMessage {
+  const first = request.requesterIds[0];
+  const from = first ? ` from ${mention(first)}` : '';
+  const expiry = request.status === 'pending' ? ` · expires ${slackDate(request.expiresAt)}` : '';
+  return message(
+    `Group change request ${request.id}${from}: ${describeChangeInline(request)} (${STATUS_LABEL[request.status]})`,
+    [
+      section(`${askers(request)} to change DocSpace groups:`),
+      section(describeChange(request)),
+      section(`*Why:* ${reasonText(request.reason)}`),
+      context(`Request \`${request.id}\` · asked ${slackDate(request.createdAt)}${expiry}`),
+      ...statusBlocks(request, options),
+    ],
+  );
+}
+
+function headline(request: ChangeRequest): string {
+  const id = `\`${request.id}\``;
+  const when = decidedWhen(request);
+  const by = `${decider(request)}${when}`;
+  switch (request.status) {
+    case 'pending':
+      return `Your request ${id} is waiting for approval.`;
+    case 'approved':
+      return `👍 ${decider(request)} approved your request ${id}${when}; it is being applied now.`;
+    case 'executed':
+      return `✅ Your request ${id} was approved by ${by} and applied.\n${outcomeText(request.outcome, '')}`.trim();
+    case 'failed': {
+      const next = mayRetry(request) ? 'An approver can retry it.' : 'It will not be retried.';
+      return `⚠️ Your request ${id} was approved by ${by} but failed: ${outcomeText(request.outcome, 'DocSpace did not make the change.')}\n${next}`;
+    }
+    case 'denied': {
+      const note = request.decisionNote?.trim() ? `\nNote: ${reasonText(request.decisionNote)}` : '';
+      return `🚫 ${decider(request)} denied your request ${id}${when}.${note}`;
+    }
+    case 'expired':
+      return `⌛ Your request ${id} expired before an approver decided. Ask again if it is still needed.`;
+    case 'cancelled':
+      return `↩️ Your request ${id} was cancelled by ${decider(request, 'a requester')}${decidedWhen(request)}.`;
+  }
+}
+
+/** The DM sent to each requester when their request changes state (one message per state). */
+export function buildRequesterDm(request: ChangeRequest): SlackMessage {
+  const head = headline(request);
+  const card = request.card ? [context(`The request card is in ${channelLink(request.card.channelId)}.`)] : [];
+  return message(`${head.split('\n')[0]}\n${describeChangeInline(request)}`, [
+    section(head),
+    section(describeChange(request)),
+    ...card,
+  ]);
+}
