@@ -4,7 +4,7 @@ import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/index.
 /** Pieces of the environment schemas shared by the bot (config.ts) and the command-line tools. */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const envInt = (def: number, min: number, max: number) =>
+const envInt = (def: number, min: number, max: number) =>
   z.preprocess(
     blankToUndefined,
     z.coerce

@@ -4,7 +4,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /** Paths pino blanks out wherever they appear in a log object. */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token',
   'botToken',
   'appToken',

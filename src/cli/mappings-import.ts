@@ -22,9 +22,9 @@ import { toEmail } from '../slack/index.js';
 import type { CsvRecord } from './csv.js';
 
 /** At most this many DocSpace look-ups are in flight at once. */
-export const IMPORT_CONCURRENCY = 8;
+const IMPORT_CONCURRENCY = 8;
 
-export type RowStatus = 'linked' | 'unchanged' | 'skipped';
+type RowStatus = 'linked' | 'unchanged' | 'skipped';
 
 export interface RowReport extends ImportRow {
   readonly status: RowStatus;
@@ -45,7 +45,7 @@ interface Found extends CheckedRow {
 }
 
 /** Terminal-safe text: control characters (line breaks, escapes) become spaces. */
-export function plain(text: string): string {
+function plain(text: string): string {
   return text.replace(/\p{Cc}/gu, ' ');
 }
 
@@ -189,14 +189,14 @@ export function formatSummary(reports: readonly RowReport[]): string {
 }
 
 /** One data row of an import file, its values trimmed. */
-export interface ImportRow {
+interface ImportRow {
   readonly line: number;
   readonly slack: string;
   readonly docspace: string;
 }
 
 /** A row whose values are well formed. */
-export interface CheckedRow extends ImportRow {
+interface CheckedRow extends ImportRow {
   readonly slackUserId: SlackUserId;
   readonly target: LinkTarget;
 }
@@ -222,7 +222,7 @@ export function findColumns(header: CsvRecord | undefined): Result<ImportColumns
   return ok({ slack, docspace });
 }
 
-export function toImportRow(record: CsvRecord, columns: ImportColumns): ImportRow {
+function toImportRow(record: CsvRecord, columns: ImportColumns): ImportRow {
   return {
     line: record.line,
     slack: (record.fields[columns.slack] ?? '').trim(),
@@ -238,7 +238,7 @@ function toTarget(value: string): LinkTarget | null {
 }
 
 /** Format checks only: a Slack user id (U… or W…) and a DocSpace email or user GUID. */
-export function checkRow(row: ImportRow): Result<CheckedRow, string> {
+function checkRow(row: ImportRow): Result<CheckedRow, string> {
   if (row.slack === '') return err('no Slack user id');
   const slackUserId = toSlackUserId(row.slack);
   if (slackUserId === null) return err('not a Slack user id (expected U… or W…, as in the member profile)');
@@ -249,7 +249,7 @@ export function checkRow(row: ImportRow): Result<CheckedRow, string> {
 }
 
 /** Keys that occur on more than one item, with the lines they occur on. */
-export function findRepeats<T extends { readonly line: number }>(
+function findRepeats<T extends { readonly line: number }>(
   items: readonly T[],
   keyOf: (item: T) => string,
 ): Map<string, number[]> {

@@ -1,5 +1,4 @@
 import type { DomainDeps } from '../deps.js';
-import type { DomainFailure } from '../model/failures.js';
 import type { ChangeRequest } from '../model/request.js';
 
 /** Slack failures never undo or block a state change that storage already made; they are logged with context. */
@@ -22,16 +21,4 @@ export async function safely(
 export async function announce(deps: Pick<DomainDeps, 'logger' | 'notifier'>, request: ChangeRequest): Promise<void> {
   await safely(deps, 'update the approval card', request, () => deps.notifier.updateCard(request));
   await safely(deps, 'notify the requester', request, () => deps.notifier.notifyRequesters(request));
-}
-
-/** The failure to show someone acting on a request that is no longer pending. */
-export function notPendingFailure(request: ChangeRequest): DomainFailure {
-  if (request.status === 'expired') return { code: 'request_expired', requestId: request.id };
-  return {
-    code: 'already_decided',
-    requestId: request.id,
-    status: request.status,
-    decidedBy: request.decidedBy,
-    decidedAt: request.decidedAt,
-  };
 }

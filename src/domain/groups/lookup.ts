@@ -71,7 +71,7 @@ export function editDistance(a: string, b: string, cap = 64): number {
 }
 
 /** Candidates close to the query, best first: same letters ignoring case, containment, then small edit distance. */
-export function closestNames(query: string, candidates: readonly string[], max = 5): string[] {
+function closestNames(query: string, candidates: readonly string[], max = 5): string[] {
   const q = query.trim().toLowerCase();
   const scored: Array<{ name: string; score: number }> = [];
   for (const name of new Set(candidates)) {

@@ -20,7 +20,7 @@ export function namesOf(...lists: ReadonlyArray<readonly (DocSpaceUser | null | 
   return names;
 }
 
-export function summaryOf(group: GroupSummary): GroupSummary {
+function summaryOf(group: GroupSummary): GroupSummary {
   return { id: group.id, name: group.name, manager: group.manager, membersCount: group.membersCount };
 }
 

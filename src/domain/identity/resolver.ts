@@ -16,7 +16,7 @@ export interface IdentityDeps {
   readonly logger: Logger;
 }
 
-export interface ResolvedIdentity {
+interface ResolvedIdentity {
   readonly slackUserId: SlackUserId;
   readonly user: DocSpaceUser;
   readonly mapping: UserMapping;

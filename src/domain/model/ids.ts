@@ -11,7 +11,7 @@ export type RequestId = Brand<string, 'RequestId'>;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The one definition of each Slack id shape; config, views and listeners check ids with these. */
 export const SLACK_USER_ID_PATTERN = /^[UW][A-Z0-9]{2,20}$/;
-export const SLACK_TEAM_ID_PATTERN = /^[TE][A-Z0-9]{2,20}$/;
+const SLACK_TEAM_ID_PATTERN = /^[TE][A-Z0-9]{2,20}$/;
 /** Public (C), private (G) and direct-message (D) channels. */
 export const SLACK_CHANNEL_ID_PATTERN = /^[CGD][A-Z0-9]{2,20}$/;
 const REQUEST = /^R[0-9A-Z]{6,40}$/;

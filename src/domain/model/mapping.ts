@@ -2,7 +2,7 @@ import type { DocSpaceUser, DocSpaceUserType } from './group.js';
 import type { DocSpaceUserId, SlackTeamId, SlackUserId } from './ids.js';
 
 export const MAPPING_SOURCES = ['email', 'manual'] as const;
-export type MappingSource = (typeof MAPPING_SOURCES)[number];
+type MappingSource = (typeof MAPPING_SOURCES)[number];
 
 export interface UserMapping {
   readonly teamId: SlackTeamId;
