@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Container, createContainer } from '../../src/container.js';
 import type { Clock } from '../../src/domain/ports.js';
@@ -187,7 +187,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 /**
  * Registers a harness for the enclosing describe: started before its tests, closed after, doubles' logs cleared before
- * each test. Returns a stand-in that forwards to the running harness.
+ * each test, and the app idle after each. Returns a stand-in that forwards to the running harness.
  */
 export function useHarness(options: HarnessOptions = {}): Harness {
   let current: Harness | null = null;
@@ -200,6 +200,10 @@ export function useHarness(options: HarnessOptions = {}): Harness {
   beforeEach(() => {
     current?.slack.clear();
     current?.docspace.clearLog();
+  });
+  // A test's late work (a losing click, a released DocSpace answer) finishes before the next test starts.
+  afterEach(async () => {
+    await current?.idle();
   });
   return new Proxy({} as Harness, {
     get(_target, key) {

@@ -21,6 +21,12 @@ interface Armed {
 export interface Knobs {
   latencyMs(): number;
   setLatency(ms: number): void;
+  /** From now on answers wait until release(); the request log shows them with status 0 meanwhile. */
+  hold(): void;
+  /** Sends every held answer, in arrival order, and stops holding. */
+  release(): void;
+  /** Queues the answer while holding (returns true), else returns false and the caller answers. */
+  holdBack(send: () => void): boolean;
   arm(effect: KnobEffect, n: number, method?: string): void;
   /** Consumes and returns the effect for a request, if any knob matches it. */
   take(method: string): KnobEffect | undefined;
@@ -30,8 +36,23 @@ export interface Knobs {
 export function createKnobs(): Knobs {
   let latency = 0;
   let armed: Armed[] = [];
+  let held: Array<() => void> | null = null;
+  const release = () => {
+    const queued = held ?? [];
+    held = null;
+    for (const send of queued) send();
+  };
   return {
     latencyMs: () => latency,
+    hold() {
+      held ??= [];
+    },
+    release,
+    holdBack(send) {
+      if (!held) return false;
+      held.push(send);
+      return true;
+    },
     setLatency(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be >= 0, got ${ms}`);
       latency = ms;
@@ -50,6 +71,7 @@ export function createKnobs(): Knobs {
     reset() {
       latency = 0;
       armed = [];
+      release();
     },
   };
 }

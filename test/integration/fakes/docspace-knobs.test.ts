@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { track, until, useManualTimers } from '../../helpers/manual-timers.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
 import {
   call,
@@ -83,14 +84,28 @@ describe('fake DocSpace: knobs', () => {
 
   it('delays every response by the latency until it is set back to 0', async () => {
     const fake = await startFake();
+    useManualTimers();
     fake.setLatency(150);
-    const started = Date.now();
-    await call(fake, 'GET', '/group');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const delayed = track(call(fake, 'GET', '/group'));
+    await until(() => fake.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(149);
+    expect([fake.requests[0]?.status, delayed.settled()]).toEqual([0, false]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await delayed.promise).status).toBe(200);
     fake.setLatency(0);
-    const again = Date.now();
-    await call(fake, 'GET', '/group');
-    expect(Date.now() - again).toBeLessThan(140);
+    expect((await call(fake, 'GET', '/group')).status).toBe(200);
+  });
+
+  it('holds every answer until release, then sends them in arrival order', async () => {
+    const fake = await startFake();
+    fake.hold();
+    const first = track(call(fake, 'GET', '/group'));
+    const second = track(call(fake, 'POST', '/group', { body: { groupName: 'Held' } }));
+    await until(() => fake.requests.length === 2);
+    expect([fake.requests.map((r) => r.status), first.settled(), second.settled()]).toEqual([[0, 0], false, false]);
+    fake.release();
+    expect([(await first.promise).status, (await second.promise).status]).toEqual([200, 200]);
+    expect((await call(fake, 'GET', '/group')).status).toBe(200);
   });
 
   it('applies armed knobs in the order they were armed, one per request', async () => {
