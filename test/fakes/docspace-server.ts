@@ -53,8 +53,11 @@ export interface FakeDocSpace {
   getUser(id: string): FakeDocSpaceUser | undefined;
   setUserStatus(id: string, status: FakeDocSpaceUser['status']): void;
   setLatency(ms: number): void;
-  /** Holds every answer (after any latency) until release(): a request the app made is then certainly unanswered. */
-  hold(): void;
+  /**
+   * Holds every answer (or those to requests `match` picks) after any latency until release(): a request the app made
+   * is then certainly unanswered.
+   */
+  hold(match?: (request: { readonly method: string; readonly path: string }) => boolean): void;
   /** Sends the held answers and stops holding; reset() and close() release too. */
   release(): void;
   failNext(n: number, status: number, options?: { method?: string }): void;
@@ -134,7 +137,7 @@ export async function startFakeDocSpace(options: FakeDocSpaceOptions = {}): Prom
       user.status = status;
     },
     setLatency: (ms) => knobs.setLatency(ms),
-    hold: () => knobs.hold(),
+    hold: (match) => knobs.hold(match),
     release: () => knobs.release(),
     failNext: (n, status, failOptions) => knobs.arm({ kind: 'fail', status }, n, failOptions?.method),
     rateLimitNext: (n, retryAfterSeconds) => knobs.arm({ kind: 'rate_limit', retryAfterSeconds }, n),

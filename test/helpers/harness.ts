@@ -10,25 +10,11 @@ import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.j
 import { blockAction, formEncodeCommand, formEncodeInteractive, slashCommand } from '../fakes/payloads.js';
 import { type SendResult, sendSigned } from '../fakes/send-to-app.js';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-api-server.js';
-import { PEOPLE, type PersonHandle, TEAM_ID } from '../fixtures/people.js';
+import { PEOPLE, type SlackHandle, slackIdOf, TEAM_ID } from '../fixtures/people.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const APPROVAL_CHANNEL = 'C0APPROVAL1';
 export const COMMAND_CHANNEL = 'C0GENERAL01';
-
-/** A clock tests can move. */
-export function createTestClock(start = new Date('2026-11-26T10:00:00.000Z')) {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance: (ms: number) => {
-      now += ms;
-    },
-    set: (d: Date) => {
-      now = d.getTime();
-    },
-  };
-}
 
 export interface HarnessOptions {
   /** Extra or overriding environment variables for loadConfig. */
@@ -54,14 +40,14 @@ export interface Harness {
   /** Every log line the app wrote (JSON strings). */
   readonly logs: string[];
   /** Sends a signed slash command as that person; the reply arrives at slack.responsesTo(responseId). */
-  command(who: PersonHandle | string, text: string): Promise<{ ack: SendResult; responseId: string }>;
+  command(who: SlackHandle | (string & {}), text: string): Promise<{ ack: SendResult; responseId: string }>;
   /** Waits for the first response_url post for that command and returns its body. */
   reply(responseId: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Sends a signed interactive payload (view_submission, block_actions, block_suggestion). */
   interact(payload: object): Promise<SendResult>;
   /** Clicks a button on a message (e.g. an approval card) as that person. */
   click(
-    who: PersonHandle | string,
+    who: SlackHandle | (string & {}),
     actionId: string,
     value: string,
     message?: { channel: string; ts: string },
@@ -72,11 +58,6 @@ export interface Harness {
   stop(): Promise<void>;
   /** Stops everything this harness owns and removes its temp files. */
   close(): Promise<void>;
-}
-
-export function slackIdOf(who: PersonHandle | string): string {
-  const person = (PEOPLE as Record<string, { slack?: { id: string } }>)[who];
-  return person?.slack?.id ?? who;
 }
 
 export function baseEnv(docspace: FakeDocSpace, slack: FakeSlack, databaseUrl: string): Record<string, string> {

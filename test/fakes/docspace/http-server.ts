@@ -91,7 +91,7 @@ export async function listen(deps: HttpDeps, port: number): Promise<RunningServe
           write(res, reply);
         };
         later(deps.knobs.latencyMs(), () => {
-          if (!deps.knobs.holdBack(send)) send();
+          if (!deps.knobs.holdBack(entry, send)) send();
         });
       })
       .catch(() => req.socket.destroy());

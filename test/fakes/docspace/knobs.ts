@@ -12,6 +12,8 @@ export type KnobEffect =
   | { readonly kind: 'malformed' }
   | { readonly kind: 'drift' };
 
+export type HoldMatch = (request: { readonly method: string; readonly path: string }) => boolean;
+
 interface Armed {
   readonly effect: KnobEffect;
   readonly method: string | undefined;
@@ -21,12 +23,12 @@ interface Armed {
 export interface Knobs {
   latencyMs(): number;
   setLatency(ms: number): void;
-  /** From now on answers wait until release(); the request log shows them with status 0 meanwhile. */
-  hold(): void;
+  /** From now on answers (to matching requests) wait until release(); the log shows them with status 0 meanwhile. */
+  hold(match?: HoldMatch): void;
   /** Sends every held answer, in arrival order, and stops holding. */
   release(): void;
-  /** Queues the answer while holding (returns true), else returns false and the caller answers. */
-  holdBack(send: () => void): boolean;
+  /** Queues the answer to this request while holding (returns true), else returns false and the caller answers. */
+  holdBack(request: { method: string; path: string }, send: () => void): boolean;
   arm(effect: KnobEffect, n: number, method?: string): void;
   /** Consumes and returns the effect for a request, if any knob matches it. */
   take(method: string): KnobEffect | undefined;
@@ -37,6 +39,7 @@ export function createKnobs(): Knobs {
   let latency = 0;
   let armed: Armed[] = [];
   let held: Array<() => void> | null = null;
+  let holds: HoldMatch = () => true;
   const release = () => {
     const queued = held ?? [];
     held = null;
@@ -44,12 +47,13 @@ export function createKnobs(): Knobs {
   };
   return {
     latencyMs: () => latency,
-    hold() {
+    hold(match = () => true) {
       held ??= [];
+      holds = match;
     },
     release,
-    holdBack(send) {
-      if (!held) return false;
+    holdBack(request, send) {
+      if (!held || !holds(request)) return false;
       held.push(send);
       return true;
     },

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_DENY } from '../../../src/slack/ids.js';
-import { createTestClock, type Harness, startHarness, useHarness } from '../../helpers/harness.js';
+import { createFakeClock } from '../../helpers/clock.js';
+import { useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -18,7 +19,7 @@ import {
 } from './approvals-kit.js';
 
 describe('pending requests expire after REQUEST_TTL_HOURS (72 h by default)', () => {
-  const clock = createTestClock(new Date());
+  const clock = createFakeClock(new Date());
   const h = useHarness({ clock });
 
   it('keeps a request pending until its 72 hours are up', async () => {
@@ -89,14 +90,8 @@ describe('pending requests expire after REQUEST_TTL_HOURS (72 h by default)', ()
 });
 
 describe('REQUEST_TTL_HOURS=2: a shorter time to decide', () => {
-  const clock = createTestClock(new Date());
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ clock, env: { REQUEST_TTL_HOURS: '2' } });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const clock = createFakeClock(new Date());
+  const h = useHarness({ clock, env: { REQUEST_TTL_HOURS: '2' } });
 
   it('expires a pending request after two hours instead of 72', async () => {
     const group = seedTeam(h.docspace);

@@ -9,15 +9,13 @@ import {
 import type { FakeDocSpace, FakeGroupState } from '../../fakes/docspace-server.js';
 import { blockAction, viewSubmission } from '../../fakes/payloads.js';
 import type { FakeMessage, FakeSlack } from '../../fakes/slack-api-server.js';
-import { PEOPLE, type PersonHandle, TEAM_ID } from '../../fixtures/people.js';
-import { APPROVAL_CHANNEL, type Harness, slackIdOf } from '../../helpers/harness.js';
+import { docspaceIdOf, type PersonHandle, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { APPROVAL_CHANNEL, type Harness } from '../../helpers/harness.js';
 
 /** Shared steps of the approval end-to-end tests: ask, find the card, click as someone, read the answers. */
 
 export const HOUR_MS = 3_600_000;
 const REQUEST_ID = /R[0-9A-Z]{10}/;
-
-export const docspaceIdOf = (who: Exclude<PersonHandle, 'sam' | 'nora' | 'robo'>) => PEOPLE[who].docspace.id;
 
 /** A group with a unique name (so tests sharing a harness never collide): manager alice, members alice and bob. */
 export function seedTeam(docspace: FakeDocSpace, prefix = 'Platform'): FakeGroupState {
@@ -165,6 +163,3 @@ export function auditLogLines(h: Harness): { action: string; requestId: string |
     .filter((l) => l.msg === 'audit' && l.audit)
     .map((l) => l.audit as { action: string; requestId: string | null; outcome: string });
 }
-
-/** Short pause that lets late (losing or refused) work settle before asserting that nothing else happened. */
-export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
-import { createTestClock, type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
+import { createFakeClock } from '../../helpers/clock.js';
+import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -9,7 +11,6 @@ import {
   cardJson,
   cardOf,
   clickCard,
-  docspaceIdOf,
   fileRequest,
   seedTeam,
   storedRequest,
@@ -74,7 +75,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
   describe('an execution interrupted between approval and the DocSpace change', () => {
     /** The state a crash leaves behind: approved (attempt 1 started) but never finished. */
     async function interruptedRequest() {
-      const clock = createTestClock(new Date());
+      const clock = createFakeClock(new Date());
       const first = await boot({ clock });
       const group = seedTeam(first.docspace);
       const id = await fileRequest(first, 'alice', `add "${group.name}" <@U0CAROL001>`);
@@ -87,7 +88,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
       });
       expect(approved?.status).toBe('approved');
       await first.stop();
-      const later = createTestClock(new Date(clock.now().getTime() + 20 * MINUTE_MS));
+      const later = createFakeClock(new Date(clock.now().getTime() + 20 * MINUTE_MS));
       const second = await restart(first, { clock: later });
       await second.container.services.maintain();
       return { second, group, id };
@@ -126,7 +127,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
     });
 
     it('leaves a recent approval alone: maintenance does not fail an execution that may still be running', async () => {
-      const clock = createTestClock(new Date());
+      const clock = createFakeClock(new Date());
       const h = await boot({ clock });
       const group = seedTeam(h.docspace);
       const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);

@@ -1,9 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as ids from '../../../src/slack/ids.js';
 import { blockSuggestion } from '../../fakes/payloads.js';
-import { PEOPLE } from '../../fixtures/people.js';
+import { seedDevTeam } from '../../fixtures/groups.js';
+import { docspaceIdOf, mentionOf, PEOPLE } from '../../fixtures/people.js';
 import { type Harness, useHarness } from '../../helpers/harness.js';
-import { at, clickButton, commandReply, docspaceIdOf, managerValues, resetDoubles, submitView } from './slack-kit.js';
+import { clickButton, commandReply, managerValues, resetDoubles, submitView } from './slack-kit.js';
 
 // Slack drops a request whose HTTP answer takes over 3 s. This is a correctness check of that rule, not a benchmark:
 // DocSpace holds every answer until the test releases it, so each ack is shown to arrive before DocSpace answered.
@@ -18,21 +19,14 @@ describe('acknowledging within 3 seconds while DocSpace has not answered', () =>
   beforeAll(async () => {
     // Maps the owner and bob while DocSpace answers, so what is held below is the group work itself.
     h.docspace.seedGroup({ name: 'Warm-up' });
-    await commandReply(h, 'owner', `add "Warm-up" ${at('bob')}`);
+    await commandReply(h, 'owner', `add "Warm-up" ${mentionOf('bob')}`);
   });
   beforeEach(() => {
     resetDoubles(h);
   });
 
-  const seedDevTeam = () =>
-    h.docspace.seedGroup({
-      name: 'Development Team',
-      managerId: docspaceIdOf('alice'),
-      memberIds: [docspaceIdOf('alice')],
-    });
-
   it('acks a slash command in time and still posts the result to the response_url later', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace, ['alice']);
     h.docspace.hold();
     const sent = await h.command('owner', `show ${group.id}`);
     expect(sent.ack.status).toBe(200);
@@ -45,7 +39,7 @@ describe('acknowledging within 3 seconds while DocSpace has not answered', () =>
   });
 
   it('closes a submitted modal in time and posts the result as an ephemeral message later', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace, ['alice']);
     h.docspace.hold();
     const ack = await submitView(h, 'owner', ids.CALLBACK_MANAGER, managerValues(group.id, 'bob'));
     expect(ack.status).toBe(200);
@@ -60,7 +54,7 @@ describe('acknowledging within 3 seconds while DocSpace has not answered', () =>
   });
 
   it('acks a button click in time and replaces the message with the result later', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace, ['alice']);
     h.docspace.hold();
     const value = JSON.stringify({ g: group.id, r: null });
     const ack = await clickButton(h, 'owner', ids.ACTION_CONFIRM_DELETE, value, 'slow-delete');
@@ -75,7 +69,7 @@ describe('acknowledging within 3 seconds while DocSpace has not answered', () =>
   });
 
   it('answers the group picker in time, with no options, when DocSpace is too slow', async () => {
-    seedDevTeam();
+    seedDevTeam(h.docspace, ['alice']);
     h.docspace.hold();
     const res = await h.interact(
       blockSuggestion({ actionId: ids.ACTION_GROUP_PICKER, blockId: ids.BLOCK_GROUP, value: 'Dev', userId: OWNER }),

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { track, until, useManualTimers } from '../../helpers/manual-timers.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
 import {
@@ -7,7 +8,6 @@ import {
   type Envelope,
   type ErrorEnvelope,
   type GroupJson,
-  idOf,
   startFake,
 } from './docspace-harness.js';
 
@@ -63,7 +63,7 @@ describe('fake DocSpace: knobs', () => {
 
   it('answers a well-formed 200 envelope whose payload no longer matches the schema', async () => {
     const fake = await startFake();
-    const id = await createdGroupId(fake, { groupName: 'G', groupManager: idOf('alice') });
+    const id = await createdGroupId(fake, { groupName: 'G', groupManager: docspaceIdOf('alice') });
     fake.driftNext(1);
     const drifted = await call<Envelope<Record<string, unknown>>>(fake, 'GET', `/group/${id}`);
     const normal = await call(fake, 'GET', `/group/${id}`);
@@ -106,6 +106,17 @@ describe('fake DocSpace: knobs', () => {
     fake.release();
     expect([(await first.promise).status, (await second.promise).status]).toEqual([200, 200]);
     expect((await call(fake, 'GET', '/group')).status).toBe(200);
+  });
+
+  it('holds only the answers to the requests a hold matches', async () => {
+    const fake = await startFake();
+    fake.hold((r) => r.method === 'POST');
+    const post = track(call(fake, 'POST', '/group', { body: { groupName: 'Held' } }));
+    expect((await call(fake, 'GET', '/group')).status).toBe(200);
+    await until(() => fake.requests.length === 2);
+    expect([fake.requests.find((r) => r.method === 'POST')?.status, post.settled()]).toEqual([0, false]);
+    fake.release();
+    expect((await post.promise).status).toBe(200);
   });
 
   it('applies armed knobs in the order they were armed, one per request', async () => {
@@ -169,7 +180,7 @@ describe('fake DocSpace: request log and reset', () => {
       type: 'user',
       status: 'active',
     });
-    fake.setUserStatus(idOf('bob'), 'disabled');
+    fake.setUserStatus(docspaceIdOf('bob'), 'disabled');
     fake.failNext(5, 500);
     fake.setLatency(1000);
 
@@ -178,7 +189,7 @@ describe('fake DocSpace: request log and reset', () => {
     expect(fake.listGroups()).toEqual([]);
     expect(fake.requests).toEqual([]);
     expect(fake.getUser(added.id)).toBeUndefined();
-    expect(fake.getUser(idOf('bob'))?.status).toBe('active');
+    expect(fake.getUser(docspaceIdOf('bob'))?.status).toBe('active');
     const res = await call<Envelope<GroupJson[]>>(fake, 'GET', '/group');
     expect(res.status).toBe(200);
   });
@@ -201,8 +212,8 @@ describe('fake DocSpace: direct state access', () => {
 
   it('returns copies from seedGroup and getGroup, not live state', async () => {
     const fake = await startFake();
-    const seeded = fake.seedGroup({ name: 'Copy', managerId: idOf('alice') });
-    seeded.memberIds.push(idOf('bob'));
-    expect(fake.getGroup(seeded.id)).toEqual({ ...seeded, memberIds: [idOf('alice')] });
+    const seeded = fake.seedGroup({ name: 'Copy', managerId: docspaceIdOf('alice') });
+    seeded.memberIds.push(docspaceIdOf('bob'));
+    expect(fake.getGroup(seeded.id)).toEqual({ ...seeded, memberIds: [docspaceIdOf('alice')] });
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
 import type { ChangeRequest } from '../../../src/domain/model/request.js';
 import { INTERRUPTED_AFTER_MS } from '../../../src/domain/services.js';
-import { createTestClock, type Harness } from '../../helpers/harness.js';
+import { createFakeClock } from '../../helpers/clock.js';
+import type { Harness } from '../../helpers/harness.js';
 import {
   ACTION_APPROVE,
   ACTION_RETRY,
@@ -22,7 +23,6 @@ import { arrived, crash, createWorld, type World } from './restartable.js';
 // Instance A dies in the middle of a flow; instance B starts on the same database and doubles. Nothing is lost,
 // nothing runs twice, and an interrupted execution is offered for Retry once it is older than the 15-minute threshold.
 
-const SLOW_MS = 800;
 const isMembersPut = (r: { method: string; path: string }) => r.method === 'PUT' && r.path.endsWith('/members');
 
 interface Scenario {
@@ -41,13 +41,13 @@ async function interrupt(when: (r: { method: string; path: string }) => boolean)
   const groupId = seedOps(a).id;
   await warmUp(a, 'alice', 'bob', 'dave');
   const id = await fileRequest(a);
-  world.docspace.setLatency(SLOW_MS);
+  // DocSpace holds its answers, so the crash certainly comes while the awaited call is in flight.
+  world.docspace.hold(when);
   const from = world.docspace.requests.length;
   await clickOnCard(a, 'dave', ACTION_APPROVE, id);
   await arrived(world.docspace, (r) => world.docspace.requests.indexOf(r) >= from && when(r));
   await crash(a);
-  world.docspace.setLatency(0);
-  const clock = createTestClock(new Date());
+  const clock = createFakeClock(new Date());
   const b = await world.start(clock);
   clock.advance(INTERRUPTED_AFTER_MS + 60_000);
   const maintained = await b.container.services.maintain();

@@ -9,8 +9,8 @@ import type { RequestLogEntry } from '../../fakes/docspace-server.js';
 import { blockAction } from '../../fakes/payloads.js';
 import type { SendResult } from '../../fakes/send-to-app.js';
 import type { FakeMessage } from '../../fakes/slack-api-server.js';
-import { PEOPLE, TEAM_ID } from '../../fixtures/people.js';
-import { APPROVAL_CHANNEL, type Harness, slackIdOf } from '../../helpers/harness.js';
+import { PEOPLE, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { APPROVAL_CHANNEL, type Harness } from '../../helpers/harness.js';
 
 /** Shared steps of the resilience suite: what DocSpace saw, what the user read, the request behind a card. */
 

@@ -11,7 +11,7 @@ import {
 
 async function setup() {
   const deps = makeDomainDeps();
-  const group = seedDevTeam(deps);
+  const group = seedDevTeam(deps.docspace);
   const request = await askToAdd(deps, 'alice', 'erin');
   return { deps, group, request };
 }
@@ -90,7 +90,7 @@ describe('approveRequest', () => {
 
   it('refuses an approver who asked for the change as self-approval', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const request = await askToAdd(deps, 'carol', 'erin');
     const result = await approveRequest(deps, callerOf('carol'), request.id);
     expect(result).toEqual({ ok: false, error: { code: 'self_approval' } });
@@ -153,7 +153,7 @@ describe('denyRequest', () => {
 
   it('refuses a requester denying their own request as self-approval', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const request = await askToAdd(deps, 'dave', 'erin');
     expect(await denyRequest(deps, callerOf('dave'), request.id, null)).toEqual({
       ok: false,

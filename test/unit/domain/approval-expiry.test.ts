@@ -6,7 +6,7 @@ import { askToAdd, callerOf, HOUR, makeDomainDeps, seedDevTeam } from '../../hel
 
 async function setup() {
   const deps = makeDomainDeps({ requestTtlMs: 24 * HOUR });
-  seedDevTeam(deps);
+  seedDevTeam(deps.docspace);
   const request = await askToAdd(deps, 'alice', 'erin');
   return { deps, request };
 }

@@ -28,7 +28,7 @@ async function approvedThenCrashed(deps: DomainTestDeps, request: ChangeRequest)
 
 async function setup() {
   const deps = makeDomainDeps();
-  seedDevTeam(deps);
+  seedDevTeam(deps.docspace);
   const request = await askToAdd(deps, 'alice', 'erin');
   await approvedThenCrashed(deps, request);
   return { deps, request };

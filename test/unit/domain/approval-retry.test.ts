@@ -13,7 +13,7 @@ import {
 
 async function setup() {
   const deps = makeDomainDeps();
-  const group = seedDevTeam(deps);
+  const group = seedDevTeam(deps.docspace);
   const request = await askToAdd(deps, 'alice', 'erin');
   return { deps, group, request };
 }
@@ -163,7 +163,7 @@ describe('an approval after the world moved on', () => {
 
   it('applies only what is still needed when part of the change was already made', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const request = await askToAdd(deps, 'alice', 'erin', 'pat');
     const group = deps.docspace.peekGroups()[0];
     if (!group) throw new Error('no group');
