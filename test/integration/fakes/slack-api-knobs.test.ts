@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 
 const post = (f: FakeSlack, text = 'hello') => webClientFor(f).chat.postMessage({ channel: 'C0GENERAL1', text });
-const settle = (call: Promise<unknown>) =>
+/** What a call ended with: 'ok', or the error it threw. */
+const outcomeOf = (call: Promise<unknown>) =>
   call.then(
     () => 'ok' as const,
     (e: unknown) => e,
@@ -22,14 +23,14 @@ describe('fake Slack failure knobs', () => {
   it('surfaces failNext as a WebAPIPlatformError carrying the error code', async () => {
     fake.failNext('views.open', 'expired_trigger_id');
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Group' }, blocks: [] };
-    const error = await settle(webClientFor(fake).views.open({ trigger_id: 't', view }));
+    const error = await outcomeOf(webClientFor(fake).views.open({ trigger_id: 't', view }));
     expect(error).toBeInstanceOf(WebAPIPlatformError);
     expect((error as WebAPIPlatformError).data.error).toBe('expired_trigger_id');
   });
 
   it('fails exactly the next n calls of the method and then answers normally', async () => {
     fake.failNext('chat.postMessage', 'channel_not_found', 2);
-    const outcomes = [await settle(post(fake)), await settle(post(fake)), await settle(post(fake))];
+    const outcomes = [await outcomeOf(post(fake)), await outcomeOf(post(fake)), await outcomeOf(post(fake))];
     expect(outcomes.map((o) => (o instanceof WebAPIPlatformError ? o.data.error : o))).toEqual([
       'channel_not_found',
       'channel_not_found',
@@ -44,7 +45,7 @@ describe('fake Slack failure knobs', () => {
 
   it('surfaces rateLimitNext as the web-api rate-limited error with the Retry-After seconds', async () => {
     fake.rateLimitNext('chat.postMessage', 7);
-    const error = await settle(post(fake));
+    const error = await outcomeOf(post(fake));
     expect(error).toBeInstanceOf(WebAPIRateLimitedError);
     expect((error as WebAPIRateLimitedError).retryAfter).toBe(7);
   });

@@ -51,12 +51,25 @@ describe('approveRequest', () => {
 
   it('shows an "approved, applying" card first when the change takes longer than the interim delay', async () => {
     const { deps: base, request } = await setup();
+    // The group read answers only once the interim card is on screen: the change is slow by construction.
+    let interimShown = () => {};
+    const shown = new Promise<void>((resolve) => {
+      interimShown = resolve;
+    });
+    const update = base.notifier.updateCard.bind(base.notifier);
+    const notifier = Object.assign(base.notifier, {
+      updateCard: async (r: Parameters<typeof update>[0]) => {
+        await update(r);
+        interimShown();
+      },
+    });
     const read = base.docspace.getGroup.bind(base.docspace);
     const slowRead: typeof read = async (...args) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await shown;
       return read(...args);
     };
-    const deps = { ...base, interimCardDelayMs: 5, docspace: Object.assign(base.docspace, { getGroup: slowRead }) };
+    const docspace = Object.assign(base.docspace, { getGroup: slowRead });
+    const deps = { ...base, interimCardDelayMs: 5, notifier, docspace };
     await approveRequest(deps, callerOf('carol'), request.id);
     expect(deps.notifier.updated.map((r) => r.status)).toEqual(['approved', 'executed']);
   });
