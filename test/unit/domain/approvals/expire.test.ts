@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, cancelRequest, denyRequest } from '../../../src/domain/approvals/decide.js';
-import { expireDueRequests } from '../../../src/domain/approvals/expire.js';
-import type { RequestRepo } from '../../../src/domain/ports.js';
-import { askToAdd, callerOf, HOUR, makeDomainDeps, seedDevTeam } from '../../helpers/domain-fakes.js';
+import { approveRequest, cancelRequest, denyRequest } from '../../../../src/domain/approvals/decide.js';
+import { expireDueRequests } from '../../../../src/domain/approvals/expire.js';
+import type { RequestRepo } from '../../../../src/domain/ports.js';
+import { askToAdd, callerOf, HOUR, makeDomainDeps, seedDevTeam } from '../../../helpers/domain-fakes.js';
 
 async function setup() {
   const deps = makeDomainDeps({ requestTtlMs: 24 * HOUR });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
-import { submitChange } from '../../../src/domain/groups/service.js';
+import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
+import { submitChange } from '../../../../src/domain/groups/service.js';
 import {
   callerOf,
   type DomainTestDeps,
@@ -10,7 +10,7 @@ import {
   mention,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const devTeam = groupNamed('Development Team');
 

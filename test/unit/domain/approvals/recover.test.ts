@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { retryRequest } from '../../../src/domain/approvals/decide.js';
-import { INTERRUPTED_OUTCOME, recoverInterrupted } from '../../../src/domain/approvals/recover.js';
-import type { ChangeRequest } from '../../../src/domain/model/request.js';
+import { retryRequest } from '../../../../src/domain/approvals/decide.js';
+import { INTERRUPTED_OUTCOME, recoverInterrupted } from '../../../../src/domain/approvals/recover.js';
+import type { ChangeRequest } from '../../../../src/domain/model/request.js';
 import {
   askToAdd,
   callerOf,
@@ -10,7 +10,7 @@ import {
   makeDomainDeps,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const THRESHOLD = 15 * MINUTE;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, cancelRequest, denyRequest } from '../../../src/domain/approvals/decide.js';
+import { approveRequest, cancelRequest, denyRequest } from '../../../../src/domain/approvals/decide.js';
 import {
   askToAdd,
   callerOf,
@@ -7,7 +7,7 @@ import {
   makeDomainDeps,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 async function setup() {
   const deps = makeDomainDeps();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
-import { submitChange } from '../../../src/domain/groups/service.js';
+import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
+import { submitChange } from '../../../../src/domain/groups/service.js';
 import {
   APPROVAL_CHANNEL,
   callerOf,
@@ -12,7 +12,7 @@ import {
   seedDevTeam,
   slackIdOf,
   TEAM,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const devTeam = groupNamed('Development Team');
 const addDave: ChangeAsk = { kind: 'members', group: devTeam, add: [mention('dave')], remove: [] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
-import { showGroup, submitChange } from '../../../src/domain/groups/service.js';
-import type { GroupId } from '../../../src/domain/model/ids.js';
+import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
+import { showGroup, submitChange } from '../../../../src/domain/groups/service.js';
+import type { GroupId } from '../../../../src/domain/model/ids.js';
 import {
   callerOf,
   docspaceIdOf,
@@ -10,7 +10,7 @@ import {
   mention,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const owner = callerOf('owner');
 const addDave = (name: string): ChangeAsk => ({

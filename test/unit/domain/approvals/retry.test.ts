@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, retryRequest } from '../../../src/domain/approvals/decide.js';
-import { submitChange } from '../../../src/domain/groups/service.js';
+import { approveRequest, retryRequest } from '../../../../src/domain/approvals/decide.js';
+import { submitChange } from '../../../../src/domain/groups/service.js';
 import {
   askToAdd,
   callerOf,
@@ -9,7 +9,7 @@ import {
   mention,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 async function setup() {
   const deps = makeDomainDeps();
