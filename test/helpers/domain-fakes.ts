@@ -7,7 +7,7 @@ import type { ApprovalNotifier, Logger, SlackDirectory, SlackProfile, Storage } 
 import { createMemoryStorage } from '../../src/storage/memory.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
 import { createFakeClock, type FakeClock, HOUR } from './clock.js';
-import { APPROVAL_CHANNEL, slackIdOf, TEAM } from './domain-people.js';
+import { APPROVAL_CHANNEL, askToAdd, seedDevTeam, slackIdOf, TEAM } from './domain-people.js';
 import { createMemoryDocSpace, type MemoryDocSpace } from './memory-docspace.js';
 
 export * from './domain-people.js';
@@ -182,4 +182,12 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     requestTtlMs: overrides.requestTtlMs ?? 24 * HOUR,
     newRequestId: () => `R${String(++requestCount).padStart(6, '0')}` as RequestId,
   };
+}
+
+/** Development Team seeded, and alice's pending request to add erin to it: where the approval tests start. */
+export async function withPendingRequest(overrides: DomainDepsOverrides = {}) {
+  const deps = makeDomainDeps(overrides);
+  const group = seedDevTeam(deps.docspace);
+  const request = await askToAdd(deps, 'alice', 'erin');
+  return { deps, group, request };
 }
