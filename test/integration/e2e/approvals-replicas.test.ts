@@ -4,13 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { startFakeSlack } from '../../fakes/slack-api-server.js';
 import { docspaceIdOf, TEAM_ID } from '../../fixtures/people.js';
-import { createFakeClock } from '../../helpers/clock.js';
+import { createFakeClock, HOUR } from '../../helpers/clock.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
 import {
   approve,
   dmsAbout,
   fileRequest,
-  HOUR_MS,
   seedTeam,
   storedRequest,
   waitForCardStatus,
@@ -112,7 +111,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
     it('expires an overdue request once when both instances run maintenance at the same moment', async () => {
       const group = seedTeam(a.docspace);
       const id = await fileRequest(a, 'alice', `add "${group.name}" <@U0CAROL001>`);
-      clock.advance(73 * HOUR_MS);
+      clock.advance(73 * HOUR);
       // maintain() settles only after its card update and DMs are sent: once both have, nothing else will happen.
       await Promise.all([a.container.services.maintain(), b.container.services.maintain()]);
       await waitForCardStatus(a.slack, id, 'expired');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
 import { docspaceIdOf } from '../../fixtures/people.js';
-import { createFakeClock } from '../../helpers/clock.js';
+import { createFakeClock, MINUTE } from '../../helpers/clock.js';
 import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
 import {
   answerTo,
@@ -17,8 +17,6 @@ import {
   waitForCardStatus,
   writesTo,
 } from './approvals-kit.js';
-
-const MINUTE_MS = 60_000;
 
 describe('pending requests and their cards survive a restart of the app', () => {
   // Closed newest first: later instances borrow the first one's doubles and database file.
@@ -88,7 +86,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
       });
       expect(approved?.status).toBe('approved');
       await first.stop();
-      const later = createFakeClock(new Date(clock.now().getTime() + 20 * MINUTE_MS));
+      const later = createFakeClock(new Date(clock.now().getTime() + 20 * MINUTE));
       const second = await restart(first, { clock: later });
       await second.container.services.maintain();
       return { second, group, id };
@@ -138,7 +136,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
         decidedBy: 'U0DAVE0001' as never,
         startAttempt: { maxAttempts: 2 },
       });
-      clock.advance(5 * MINUTE_MS);
+      clock.advance(5 * MINUTE);
       expect(await h.container.services.maintain()).toMatchObject({ ok: true, value: { recovered: 0 } });
       expect((await storedRequest(h, id)).status).toBe('approved');
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docspaceIdOf, mentionOf, PEOPLE } from '../../fixtures/people.js';
-import { createFakeClock } from '../../helpers/clock.js';
-import { HOUR, mappingOf, peopleRequests, say, seedGroupG, startApp, startDoubles } from './identity-kit.js';
+import { createFakeClock, HOUR } from '../../helpers/clock.js';
+import { mappingOf, peopleRequests, say, seedGroupG, startApp, startDoubles } from './identity-kit.js';
 
 describe('/docspace-group link, unlink, mappings and whoami', () => {
   it('lets an admin link a Slack user to a DocSpace account by email, recorded as a manual link by that admin', async () => {

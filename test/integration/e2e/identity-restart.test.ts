@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docspaceIdOf, mentionOf, PEOPLE } from '../../fixtures/people.js';
-import { createFakeClock } from '../../helpers/clock.js';
-import {
-  HOUR,
-  mappingOf,
-  peopleRequests,
-  say,
-  seedGroupG,
-  startApp,
-  startDoubles,
-  usersInfoFor,
-} from './identity-kit.js';
+import { createFakeClock, HOUR } from '../../helpers/clock.js';
+import { mappingOf, peopleRequests, say, seedGroupG, startApp, startDoubles, usersInfoFor } from './identity-kit.js';
 
 describe('identity mappings across restarts and re-verification', () => {
   it('matches a user by email on the first command and stores the mapping', async () => {

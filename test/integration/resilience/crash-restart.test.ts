@@ -8,7 +8,7 @@ import {
   ACTION_APPROVE,
   ACTION_RETRY,
   auditTrail,
-  buttonsOn,
+  buttonsOf,
   cardOf,
   clickOnCard,
   fileRequest,
@@ -71,8 +71,8 @@ describe('a crash while the approved write is in flight', () => {
   });
 
   it('offers Retry on the approval card after recovery', async () => {
-    await s.b.slack.waitFor(() => buttonsOn(cardOf(s.b, s.id)).includes(ACTION_RETRY));
-    expect(buttonsOn(cardOf(s.b, s.id))).toEqual([ACTION_RETRY]);
+    await s.b.slack.waitFor(() => buttonsOf(cardOf(s.b.slack, s.id)).includes(ACTION_RETRY));
+    expect(buttonsOf(cardOf(s.b.slack, s.id))).toEqual([ACTION_RETRY]);
   });
 
   it('audits the recovery as a failure', async () => {
@@ -107,7 +107,7 @@ describe('a crash after the approval but before the write', () => {
   });
 
   it('executes the change exactly once when Retry is clicked on the new instance', async () => {
-    await s.b.slack.waitFor(() => buttonsOn(cardOf(s.b, s.id)).includes(ACTION_RETRY));
+    await s.b.slack.waitFor(() => buttonsOf(cardOf(s.b.slack, s.id)).includes(ACTION_RETRY));
     await clickOnCard(s.b, 'dave', ACTION_RETRY, s.id);
     const retried = await waitForStatus(s.b, s.id, ['executed', 'failed']);
     expect([retried.status, retried.attempts, s.world.docspace.requests.filter(isMembersPut).length]).toEqual([

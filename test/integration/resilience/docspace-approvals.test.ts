@@ -5,7 +5,7 @@ import {
   ACTION_APPROVE,
   ACTION_RETRY,
   auditTrail,
-  buttonsOn,
+  buttonsOf,
   cardOf,
   clickOnCard,
   fileRequest,
@@ -52,7 +52,7 @@ describe('a request approved while DocSpace fails', () => {
     await clickOnCard(h, 'dave', ACTION_APPROVE, id);
     return waitForStatus(h, id, ['executed', 'failed']);
   };
-  const retryButtonShown = () => h.slack.waitFor(() => buttonsOn(cardOf(h, id)).includes(ACTION_RETRY));
+  const retryButtonShown = () => h.slack.waitFor(() => buttonsOf(cardOf(h.slack, id)).includes(ACTION_RETRY));
 
   it.each([500, 502, 503])(
     'ends failed with a Retry button after the write got a %i, having sent it once',
