@@ -26,8 +26,8 @@ import { HOUR, START } from './clock.js';
 import { docspaceUserOfPerson } from './memory-docspace.js';
 
 export const TEAM = TEAM_ID as SlackTeamId;
-export const APPROVAL_CHANNEL = 'C0APPROVALS';
 export { seedDevTeam } from '../fixtures/groups.js';
+export { APPROVAL_CHANNEL } from '../fixtures/people.js';
 export { HOUR, MINUTE, START } from './clock.js';
 
 /** The fixture ids (test/fixtures/people.ts), typed as the domain's branded ids. */

@@ -10,11 +10,10 @@ import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.j
 import { blockAction, formEncodeCommand, formEncodeInteractive, slashCommand } from '../fakes/payloads.js';
 import { type SendResult, sendSigned } from '../fakes/send-to-app.js';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-api-server.js';
-import { PEOPLE, type SlackHandle, slackIdOf, TEAM_ID } from '../fixtures/people.js';
+import { APPROVAL_CHANNEL, COMMAND_CHANNEL, PEOPLE, type SlackHandle, slackIdOf, TEAM_ID } from '../fixtures/people.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
-export const APPROVAL_CHANNEL = 'C0APPROVAL1';
-export const COMMAND_CHANNEL = 'C0GENERAL01';
+export { APPROVAL_CHANNEL, COMMAND_CHANNEL } from '../fixtures/people.js';
 
 export interface HarnessOptions {
   /** Extra or overriding environment variables for loadConfig. */
