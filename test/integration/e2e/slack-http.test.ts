@@ -16,6 +16,7 @@ import { baseEnv, COMMAND_CHANNEL, type Harness, SIGNING_SECRET, startHarness } 
 import { resetDoubles } from './slack-kit.js';
 
 describe('the HTTP surface: /healthz, request signing and the start-up token check', () => {
+  // Not useHarness(): its per-test clear would wipe the start-up auth.test call the first test counts.
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();

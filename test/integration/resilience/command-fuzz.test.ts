@@ -43,6 +43,8 @@ async function observe(h: Harness, text: string): Promise<Observation> {
 describe(`the slash command fuzzed through the real app ${SEED_TITLE}`, () => {
   const seed = FUZZ_SEED;
   const why = (o: Observation) => `seed ${seed}, text ${JSON.stringify(o.text.slice(0, 300))}`;
+  // Not useHarness(): the fuzz runs once, here, and a test reads every Web API call it made, which a per-test clear
+  // would wipe.
   let h: Harness;
   let seen: Observation[] = [];
   beforeAll(async () => {
