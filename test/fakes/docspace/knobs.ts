@@ -12,7 +12,7 @@ export type KnobEffect =
   | { readonly kind: 'malformed' }
   | { readonly kind: 'drift' };
 
-export type HoldMatch = (request: { readonly method: string; readonly path: string }) => boolean;
+type HoldMatch = (request: { readonly method: string; readonly path: string }) => boolean;
 
 interface Armed {
   readonly effect: KnobEffect;
