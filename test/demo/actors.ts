@@ -1,12 +1,11 @@
 import { blockAction, viewSubmission } from '../fakes/payloads.js';
 import type { SendResult } from '../fakes/send-to-app.js';
 import type { FakeMessage, FakeView } from '../fakes/slack-api-server.js';
-import { TEAM_ID } from '../fixtures/people.js';
+import { slackIdOf, TEAM_ID } from '../fixtures/people.js';
 import { COMMAND_CHANNEL } from '../helpers/harness.js';
-import { type CastHandle, channelName, NAMES, nameOf, slackIdOfHandle } from './cast.js';
+import { type CastHandle, channelName, NAMES, nameOf } from './cast.js';
 import type { DemoContext } from './demo-context.js';
 import { mrkdwnToText, renderMessage } from './render.js';
-import { settle } from './slack-feed.js';
 
 type Json = Record<string, unknown>;
 
@@ -57,8 +56,8 @@ function showAck(ctx: DemoContext, who: string, ack: SendResult): void {
 }
 
 /**
- * `who` types `/docspace-group <text>` in #general (a signed slash command); waits for the reply and for Slack to
- * go quiet, then prints everything the bot made visible. Returns the reply body.
+ * `who` types `/docspace-group <text>` in #general (a signed slash command); waits for the reply and until the app is
+ * idle, then prints everything the bot made visible. Returns the reply body.
  */
 export async function typeCommand(ctx: DemoContext, who: CastHandle, text: string): Promise<Json> {
   const name = nameOf(who);
@@ -68,7 +67,7 @@ export async function typeCommand(ctx: DemoContext, who: CastHandle, text: strin
   if (ack.status !== 200) throw new Error(`the app answered the slash command with HTTP ${ack.status}`);
   showAck(ctx, name, ack);
   const reply = ack.body ? (ack.json as Json) : await ctx.h.reply(responseId, 5000);
-  await settle(ctx.h.slack);
+  await ctx.h.idle();
   ctx.feed.flush(ctx.t);
   return reply;
 }
@@ -91,7 +90,7 @@ export async function clickButton(
     actionId,
     value: button.value,
     blockId: button.blockId,
-    userId: slackIdOfHandle(who),
+    userId: slackIdOf(who),
     teamId: TEAM_ID,
     channelId: message.channel,
     messageTs: message.ts,
@@ -114,7 +113,7 @@ export async function submitModal(
   const sent = await ctx.h.interact(
     viewSubmission({
       callbackId: typeof view['callback_id'] === 'string' ? view['callback_id'] : '',
-      userId: slackIdOfHandle(who),
+      userId: slackIdOf(who),
       teamId: TEAM_ID,
       viewId: opened.id,
       privateMetadata: typeof view['private_metadata'] === 'string' ? view['private_metadata'] : '',
@@ -126,9 +125,9 @@ export async function submitModal(
   return sent;
 }
 
-/** Waits until the predicate holds (at most `ms`), lets Slack go quiet, then prints what became visible. */
+/** Waits until the predicate holds (at most `ms`), waits until the app is idle, then prints what became visible. */
 export async function waitAndShow(ctx: DemoContext, predicate: () => boolean, ms = 5000): Promise<void> {
   await ctx.h.slack.waitFor(predicate, ms);
-  await settle(ctx.h.slack);
+  await ctx.h.idle();
   ctx.feed.flush(ctx.t);
 }

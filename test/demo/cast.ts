@@ -24,10 +24,6 @@ export function nameOf(handle: CastHandle): string {
   return displayNameOf(PEOPLE[handle]);
 }
 
-export function slackIdOfHandle(handle: CastHandle): string {
-  return PEOPLE[handle].slack.id;
-}
-
 export function channelName(id: string): string {
   return CHANNEL_NAMES[id] ?? id;
 }

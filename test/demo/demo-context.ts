@@ -1,5 +1,5 @@
 import type { FakeGroupState } from '../fakes/docspace-server.js';
-import { PEOPLE } from '../fixtures/people.js';
+import { docspaceIdOf } from '../fixtures/people.js';
 import type { Harness } from '../helpers/harness.js';
 import type { CastHandle } from './cast.js';
 import { nameOfDocSpaceId } from './cast.js';
@@ -31,10 +31,6 @@ export interface DemoContext {
   readonly feed: SlackFeed;
   readonly t: Transcript;
   readonly expect: DemoExpectations;
-}
-
-export function docspaceIdOf(handle: CastHandle): string {
-  return PEOPLE[handle].docspace.id;
 }
 
 export function groupNamed(ctx: DemoContext, name: string): FakeGroupState | undefined {

@@ -112,18 +112,3 @@ export function createSlackFeed(slack: FakeSlack): SlackFeed {
     },
   };
 }
-
-/** Resolves once the Slack double has seen no new call or response for `quietMs` (at most `maxMs`). */
-export async function settle(slack: FakeSlack, quietMs = 150, maxMs = 3000): Promise<void> {
-  const started = Date.now();
-  let count = slack.calls.length + slack.responses.length;
-  let quietSince = Date.now();
-  while (Date.now() - quietSince < quietMs && Date.now() - started < maxMs) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const now = slack.calls.length + slack.responses.length;
-    if (now !== count) {
-      count = now;
-      quietSince = Date.now();
-    }
-  }
-}

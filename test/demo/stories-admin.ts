@@ -1,14 +1,7 @@
-import { PEOPLE } from '../fixtures/people.js';
+import { docspaceIdOf, PEOPLE } from '../fixtures/people.js';
 import { shown, typeCommand } from './actors.js';
 import { CAST, nameOf } from './cast.js';
-import {
-  type DemoContext,
-  describeGroup,
-  docspaceIdOf,
-  groupNamed,
-  sameMembers,
-  showDocSpace,
-} from './demo-context.js';
+import { type DemoContext, describeGroup, groupNamed, sameMembers, showDocSpace } from './demo-context.js';
 import type { DemoStep } from './step-runner.js';
 
 export const castStep: DemoStep<DemoContext> = {

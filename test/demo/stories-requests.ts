@@ -1,16 +1,10 @@
 import { ACTION_APPROVE, ACTION_DENY, ACTION_REASON, BLOCK_REASON, CALLBACK_DENY_REASON } from '../../src/slack/ids.js';
 import type { FakeMessage, FakeView } from '../fakes/slack-api-server.js';
+import { docspaceIdOf, slackIdOf } from '../fixtures/people.js';
 import { APPROVAL_CHANNEL } from '../helpers/harness.js';
 import { type ButtonOnCard, clickButton, findButton, shown, submitModal, typeCommand, waitAndShow } from './actors.js';
-import { nameOf, slackIdOfHandle } from './cast.js';
-import {
-  type DemoContext,
-  describeGroup,
-  docspaceIdOf,
-  groupNamed,
-  sameMembers,
-  showDocSpace,
-} from './demo-context.js';
+import { nameOf } from './cast.js';
+import { type DemoContext, describeGroup, groupNamed, sameMembers, showDocSpace } from './demo-context.js';
 import type { Check, DemoStep } from './step-runner.js';
 
 const ADD_REASON = 'Dave joins the project next week';
@@ -88,11 +82,11 @@ export const approveStep: DemoStep<DemoContext> = {
       () => describeGroup(waiting),
     );
     await clickButton(ctx, 'erin', ask.card, ACTION_APPROVE, ask.approve);
-    await waitAndShow(ctx, () => h.slack.dms(slackIdOfHandle('carol')).length > 0);
+    await waitAndShow(ctx, () => h.slack.dms(slackIdOf('carol')).length > 0);
     showDocSpace(ctx);
     checkAdded(ctx, check);
     checkDecided(ctx, check, ask.before, `Done, approved by @${nameOf('erin')}`);
-    const dm = shown(h.slack.dms(slackIdOfHandle('carol'))[0]);
+    const dm = shown(h.slack.dms(slackIdOf('carol'))[0]);
     const applied = dm.includes(`approved by @${nameOf('erin')}`) && dm.includes('applied');
     check(applied, 'Carol gets a DM that it was applied', () => dm);
   },
@@ -112,7 +106,7 @@ async function denyWithNote(ctx: DemoContext, check: Check, card: FakeMessage, d
   await submitModal(ctx, 'erin', form as FakeView, {
     [BLOCK_REASON]: { [ACTION_REASON]: { type: 'plain_text_input', value: DENY_NOTE } },
   });
-  await waitAndShow(ctx, () => h.slack.dms(slackIdOfHandle('alice')).length > 0);
+  await waitAndShow(ctx, () => h.slack.dms(slackIdOf('alice')).length > 0);
 }
 
 export const denyStep: DemoStep<DemoContext> = {
@@ -125,7 +119,7 @@ export const denyStep: DemoStep<DemoContext> = {
     showDocSpace(ctx);
     const text = checkDecided(ctx, check, ask.before, `Denied by @${nameOf('erin')}`);
     check(text.includes(`Note: ${DENY_NOTE}`), 'the card shows Erin’s note, exactly as she typed it', () => text);
-    const dm = shown(h.slack.dms(slackIdOfHandle('alice'))[0]);
+    const dm = shown(h.slack.dms(slackIdOf('alice'))[0]);
     check(dm.includes('denied your request') && dm.includes(DENY_NOTE), 'Alice gets a DM with the note', () => dm);
     const renamed = groupNamed(ctx, expect.groupName) !== undefined && groupNamed(ctx, 'Dev Team') === undefined;
     check(renamed, `the group is still named "${expect.groupName}"`, () =>

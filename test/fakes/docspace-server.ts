@@ -14,6 +14,7 @@ import type {
   FakeGroupState,
   RequestLogEntry,
 } from './docspace/types.js';
+import { waitUntil } from './wait-for.js';
 
 /**
  * A faithful local double of the DocSpace group and people API (docspace-api.md sections 1-12): node:http on
@@ -38,6 +39,8 @@ export interface FakeDocSpace {
   createApiKey(handle: string, options?: ApiKeyOptions): string;
   /** Every request received, in arrival order (knob-affected ones included; status 0 = dropped or in flight). */
   readonly requests: RequestLogEntry[];
+  /** Polls the predicate (default 5000 ms), e.g. until a request has arrived; rejects listing the recent requests. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   clearLog(): void;
   /** Back to the seed: seed people, no groups, empty log, all knobs off. Seed keys (and apiKey) stay valid. */
   reset(): void;
@@ -50,11 +53,23 @@ export interface FakeDocSpace {
   getUser(id: string): FakeDocSpaceUser | undefined;
   setUserStatus(id: string, status: FakeDocSpaceUser['status']): void;
   setLatency(ms: number): void;
+  /**
+   * Holds every answer (or those to requests `match` picks) after any latency until release(): a request the app made
+   * is then certainly unanswered.
+   */
+  hold(match?: (request: { readonly method: string; readonly path: string }) => boolean): void;
+  /** Sends the held answers and stops holding; reset() and close() release too. */
+  release(): void;
   failNext(n: number, status: number, options?: { method?: string }): void;
   rateLimitNext(n: number, retryAfterSeconds: number): void;
   dropNext(n: number): void;
   malformedNext(n: number): void;
   driftNext(n: number): void;
+}
+
+function describeRecent(log: readonly RequestLogEntry[]): string {
+  const lines = log.slice(-10).map((r) => `  ${r.method} ${r.path} -> ${r.status === 0 ? 'unanswered' : r.status}`);
+  return [`recent requests (${log.length} in total):`, ...(lines.length > 0 ? lines : ['  (none)'])].join('\n');
 }
 
 function publicUser(user: FakeDocSpaceUser): FakeDocSpaceUser {
@@ -90,6 +105,8 @@ export async function startFakeDocSpace(options: FakeDocSpaceOptions = {}): Prom
     get requests() {
       return log;
     },
+    waitFor: (predicate, timeoutMs = 5000) =>
+      waitUntil(predicate, timeoutMs, 'fake DocSpace', () => describeRecent(log)),
     clearLog: () => {
       log = [];
     },
@@ -99,7 +116,10 @@ export async function startFakeDocSpace(options: FakeDocSpaceOptions = {}): Prom
       knobs.reset();
       log = [];
     },
-    close: () => server.close(),
+    close: () => {
+      knobs.release();
+      return server.close();
+    },
     listGroups: () => [...state.groups.values()].filter((g) => !g.removed).map(copyGroup),
     getGroup: (id) => {
       const group = state.groups.get(id.toLowerCase());
@@ -117,6 +137,8 @@ export async function startFakeDocSpace(options: FakeDocSpaceOptions = {}): Prom
       user.status = status;
     },
     setLatency: (ms) => knobs.setLatency(ms),
+    hold: (match) => knobs.hold(match),
+    release: () => knobs.release(),
     failNext: (n, status, failOptions) => knobs.arm({ kind: 'fail', status }, n, failOptions?.method),
     rateLimitNext: (n, retryAfterSeconds) => knobs.arm({ kind: 'rate_limit', retryAfterSeconds }, n),
     dropNext: (n) => knobs.arm({ kind: 'drop' }, n),

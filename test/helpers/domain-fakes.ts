@@ -3,31 +3,14 @@ import { createIdentityResolver } from '../../src/domain/identity/resolver.js';
 import type { RequestId, SlackUserId } from '../../src/domain/model/ids.js';
 import type { ChangeRequest } from '../../src/domain/model/request.js';
 import type { PolicyConfig } from '../../src/domain/policy.js';
-import type { ApprovalNotifier, Clock, Logger, SlackDirectory, SlackProfile, Storage } from '../../src/domain/ports.js';
+import type { ApprovalNotifier, Logger, SlackDirectory, SlackProfile, Storage } from '../../src/domain/ports.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
-import { APPROVAL_CHANNEL, HOUR, START, slackIdOf, TEAM } from './domain-people.js';
+import { createFakeClock, type FakeClock, HOUR } from './clock.js';
+import { APPROVAL_CHANNEL, askToAdd, seedDevTeam, slackIdOf, TEAM } from './domain-people.js';
 import { createMemoryDocSpace, type MemoryDocSpace } from './memory-docspace.js';
 import { createMemoryStorage } from './memory-storage.js';
 
 export * from './domain-people.js';
-
-export interface FakeClock extends Clock {
-  advance(ms: number): void;
-  set(at: Date): void;
-}
-
-export function createFakeClock(start: Date = START): FakeClock {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-    set: (at) => {
-      now = at.getTime();
-    },
-  };
-}
 
 export function slackProfileOf(person: FixturePerson): SlackProfile | null {
   if (!person.slack) return null;
@@ -199,4 +182,12 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     requestTtlMs: overrides.requestTtlMs ?? 24 * HOUR,
     newRequestId: () => `R${String(++requestCount).padStart(6, '0')}` as RequestId,
   };
+}
+
+/** Development Team seeded, and alice's pending request to add erin to it: where the approval tests start. */
+export async function withPendingRequest(overrides: DomainDepsOverrides = {}) {
+  const deps = makeDomainDeps(overrides);
+  const group = seedDevTeam(deps.docspace);
+  const request = await askToAdd(deps, 'alice', 'erin');
+  return { deps, group, request };
 }

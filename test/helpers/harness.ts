@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Container, createContainer } from '../../src/container.js';
 import type { Clock } from '../../src/domain/ports.js';
@@ -10,25 +10,10 @@ import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.j
 import { blockAction, formEncodeCommand, formEncodeInteractive, slashCommand } from '../fakes/payloads.js';
 import { type SendResult, sendSigned } from '../fakes/send-to-app.js';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-api-server.js';
-import { PEOPLE, type PersonHandle, TEAM_ID } from '../fixtures/people.js';
+import { APPROVAL_CHANNEL, COMMAND_CHANNEL, PEOPLE, type SlackHandle, slackIdOf, TEAM_ID } from '../fixtures/people.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
-export const APPROVAL_CHANNEL = 'C0APPROVAL1';
-export const COMMAND_CHANNEL = 'C0GENERAL01';
-
-/** A clock tests can move. */
-export function createTestClock(start = new Date('2026-11-26T10:00:00.000Z')) {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance: (ms: number) => {
-      now += ms;
-    },
-    set: (d: Date) => {
-      now = d.getTime();
-    },
-  };
-}
+export { APPROVAL_CHANNEL, COMMAND_CHANNEL } from '../fixtures/people.js';
 
 export interface HarnessOptions {
   /** Extra or overriding environment variables for loadConfig. */
@@ -54,14 +39,14 @@ export interface Harness {
   /** Every log line the app wrote (JSON strings). */
   readonly logs: string[];
   /** Sends a signed slash command as that person; the reply arrives at slack.responsesTo(responseId). */
-  command(who: PersonHandle | string, text: string): Promise<{ ack: SendResult; responseId: string }>;
+  command(who: SlackHandle | (string & {}), text: string): Promise<{ ack: SendResult; responseId: string }>;
   /** Waits for the first response_url post for that command and returns its body. */
   reply(responseId: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Sends a signed interactive payload (view_submission, block_actions, block_suggestion). */
   interact(payload: object): Promise<SendResult>;
   /** Clicks a button on a message (e.g. an approval card) as that person. */
   click(
-    who: PersonHandle | string,
+    who: SlackHandle | (string & {}),
     actionId: string,
     value: string,
     message?: { channel: string; ts: string },
@@ -72,11 +57,6 @@ export interface Harness {
   stop(): Promise<void>;
   /** Stops everything this harness owns and removes its temp files. */
   close(): Promise<void>;
-}
-
-export function slackIdOf(who: PersonHandle | string): string {
-  const person = (PEOPLE as Record<string, { slack?: { id: string } }>)[who];
-  return person?.slack?.id ?? who;
 }
 
 export function baseEnv(docspace: FakeDocSpace, slack: FakeSlack, databaseUrl: string): Record<string, string> {
@@ -187,7 +167,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 /**
  * Registers a harness for the enclosing describe: started before its tests, closed after, doubles' logs cleared before
- * each test. Returns a stand-in that forwards to the running harness.
+ * each test, and the app idle after each. Returns a stand-in that forwards to the running harness.
  */
 export function useHarness(options: HarnessOptions = {}): Harness {
   let current: Harness | null = null;
@@ -200,6 +180,10 @@ export function useHarness(options: HarnessOptions = {}): Harness {
   beforeEach(() => {
     current?.slack.clear();
     current?.docspace.clearLog();
+  });
+  // A test's late work (a losing click, a released DocSpace answer) finishes before the next test starts.
+  afterEach(async () => {
+    await current?.idle();
   });
   return new Proxy({} as Harness, {
     get(_target, key) {

@@ -85,10 +85,13 @@ export async function listen(deps: HttpDeps, port: number): Promise<RunningServe
         const entry = logEntry(req, raw);
         deps.record(entry);
         const reply = answer(deps, req, raw);
-        later(deps.knobs.latencyMs(), () => {
+        const send = () => {
           if (!reply) return void req.socket.destroy();
           entry.status = reply.status;
           write(res, reply);
+        };
+        later(deps.knobs.latencyMs(), () => {
+          if (!deps.knobs.holdBack(entry, send)) send();
         });
       })
       .catch(() => req.socket.destroy());

@@ -12,6 +12,8 @@ export type KnobEffect =
   | { readonly kind: 'malformed' }
   | { readonly kind: 'drift' };
 
+type HoldMatch = (request: { readonly method: string; readonly path: string }) => boolean;
+
 interface Armed {
   readonly effect: KnobEffect;
   readonly method: string | undefined;
@@ -21,6 +23,12 @@ interface Armed {
 export interface Knobs {
   latencyMs(): number;
   setLatency(ms: number): void;
+  /** From now on answers (to matching requests) wait until release(); the log shows them with status 0 meanwhile. */
+  hold(match?: HoldMatch): void;
+  /** Sends every held answer, in arrival order, and stops holding. */
+  release(): void;
+  /** Queues the answer to this request while holding (returns true), else returns false and the caller answers. */
+  holdBack(request: { method: string; path: string }, send: () => void): boolean;
   arm(effect: KnobEffect, n: number, method?: string): void;
   /** Consumes and returns the effect for a request, if any knob matches it. */
   take(method: string): KnobEffect | undefined;
@@ -30,8 +38,25 @@ export interface Knobs {
 export function createKnobs(): Knobs {
   let latency = 0;
   let armed: Armed[] = [];
+  let held: Array<() => void> | null = null;
+  let holds: HoldMatch = () => true;
+  const release = () => {
+    const queued = held ?? [];
+    held = null;
+    for (const send of queued) send();
+  };
   return {
     latencyMs: () => latency,
+    hold(match = () => true) {
+      held ??= [];
+      holds = match;
+    },
+    release,
+    holdBack(request, send) {
+      if (!held || !holds(request)) return false;
+      held.push(send);
+      return true;
+    },
     setLatency(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be >= 0, got ${ms}`);
       latency = ms;
@@ -50,6 +75,7 @@ export function createKnobs(): Knobs {
     reset() {
       latency = 0;
       armed = [];
+      release();
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ALL_PEOPLE, TEAM_ID } from '../../fixtures/people.js';
+import { waitUntil } from '../wait-for.js';
 import { type ApiHandlerDeps, handleApiCall } from './api-handler.js';
 import { sendText } from './http-io.js';
 import { createSlackKnobs } from './knobs.js';
@@ -9,7 +10,6 @@ import type { FakeIdentity } from './method-context.js';
 import { handleResponsePost } from './response-sink.js';
 import { createSlackState } from './state.js';
 import type { FakeSlack, FakeSlackOptions, ResponseUrlPost, SlackCall } from './types.js';
-import { waitUntil } from './wait-for.js';
 
 const DEFAULT_BOT_TOKEN = 'xoxb-test-fake-token';
 
@@ -77,7 +77,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     callsTo: (method) => calls.filter((c) => c.method === method),
     responses,
     responsesTo: (id) => responses.filter((r) => r.id === id),
-    waitFor: (predicate, timeoutMs = 5000) => waitUntil(predicate, timeoutMs, { calls, responses }),
+    waitFor: (predicate, timeoutMs = 5000) =>
+      waitUntil(predicate, timeoutMs, 'fake Slack', () => describeRecent(calls, responses)),
     messages: (channel) => state.messages.filter((m) => channel === undefined || m.channel === channel),
     ephemerals: (user) => state.ephemerals.filter((e) => user === undefined || e.user === user),
     dms: (user) => {
@@ -96,6 +97,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     rateLimitNext: (method, retryAfterSeconds, n) => knobs.rateLimitNext(method, retryAfterSeconds, n),
     setLatency: (ms, method) => knobs.setLatency(ms, method),
   };
+}
+
+const RECENT = 10;
+
+function describeRecent(calls: readonly SlackCall[], responses: readonly ResponseUrlPost[]): string {
+  const callLines = calls.slice(-RECENT).map((c) => `  ${c.method} ${JSON.stringify(c.args).slice(0, 200)}`);
+  const responseLines = responses
+    .slice(-RECENT)
+    .map((r) => `  /response/${r.id} ${JSON.stringify(r.body).slice(0, 200)}`);
+  return [
+    `recent Web API calls (${calls.length} in total):`,
+    ...(callLines.length > 0 ? callLines : ['  (none)']),
+    `recent response_url posts (${responses.length} in total):`,
+    ...(responseLines.length > 0 ? responseLines : ['  (none)']),
+  ].join('\n');
 }
 
 function closeServer(server: Server): Promise<void> {

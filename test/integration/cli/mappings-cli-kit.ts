@@ -8,11 +8,11 @@ import type { DocSpaceUserId, SlackTeamId, SlackUserId } from '../../../src/doma
 import type { UserMapping } from '../../../src/domain/model/mapping.js';
 import type { DocSpaceGateway, Storage } from '../../../src/domain/ports.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../../fakes/docspace-server.js';
-import { TEAM_ID } from '../../fixtures/people.js';
+import { TEAM } from '../../helpers/domain-people.js';
 import { createMemoryStorage } from '../../helpers/memory-storage.js';
 import { recordingLogger } from '../docspace/client-harness.js';
 
-export const TEAM = TEAM_ID as SlackTeamId;
+export { TEAM } from '../../helpers/domain-people.js';
 export const NOW = new Date('2026-05-04T08:00:00.000Z');
 export const HEADER = 'slack_user_id,docspace';
 

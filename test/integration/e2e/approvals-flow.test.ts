@@ -7,7 +7,8 @@ import {
   CALLBACK_DENY_REASON,
 } from '../../../src/slack/ids.js';
 import { viewSubmission } from '../../fakes/payloads.js';
-import { APPROVAL_CHANNEL, slackIdOf, useHarness } from '../../helpers/harness.js';
+import { docspaceIdOf, slackIdOf } from '../../fixtures/people.js';
+import { APPROVAL_CHANNEL, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -19,10 +20,8 @@ import {
   clickCard,
   denyWithNote,
   dmsAbout,
-  docspaceIdOf,
   fileRequest,
   seedTeam,
-  settle,
   storedRequest,
   waitForCardStatus,
   writesTo,
@@ -104,7 +103,7 @@ describe('approval requests end to end: request, approve or deny, card and DM', 
     const id = await fileRequest(h, 'dave', `add "${group.name}" <@U0CAROL001>`);
     const answer = await answerTo(h.slack, await approve(h, 'dave', id));
     expect(answer).toContain('You cannot decide your own request');
-    await settle();
+    await h.idle();
     expect((await storedRequest(h, id)).status).toBe('pending');
     expect(writesTo(h.docspace, group.id)).toEqual([]);
     expect(buttonsOf(cardOf(h.slack, id))).toEqual([ACTION_APPROVE, ACTION_DENY]);
@@ -123,7 +122,7 @@ describe('approval requests end to end: request, approve or deny, card and DM', 
     const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
     const answer = await answerTo(h.slack, await approve(h, 'bob', id));
     expect(answer).toContain('Only approvers can approve');
-    await settle();
+    await h.idle();
     expect((await storedRequest(h, id)).status).toBe('pending');
     expect(writesTo(h.docspace, group.id)).toEqual([]);
     expect(cardUpdates(h.slack, id)).toEqual([]);
@@ -169,7 +168,7 @@ describe('approval requests end to end: request, approve or deny, card and DM', 
     const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
     const answer = await answerTo(h.slack, await clickCard(h, 'dave', ACTION_APPROVE, id, { teamId: 'T0OTHER001' }));
     expect(answer).toContain('There is no request');
-    await settle();
+    await h.idle();
     expect((await storedRequest(h, id)).status).toBe('pending');
     expect(writesTo(h.docspace, group.id)).toEqual([]);
   });

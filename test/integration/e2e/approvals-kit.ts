@@ -9,15 +9,13 @@ import {
 import type { FakeDocSpace, FakeGroupState } from '../../fakes/docspace-server.js';
 import { blockAction, viewSubmission } from '../../fakes/payloads.js';
 import type { FakeMessage, FakeSlack } from '../../fakes/slack-api-server.js';
-import { PEOPLE, type PersonHandle, TEAM_ID } from '../../fixtures/people.js';
-import { APPROVAL_CHANNEL, type Harness, slackIdOf } from '../../helpers/harness.js';
+import { docspaceIdOf, type PersonHandle, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { cardOf, findCard, requestIdIn } from '../../helpers/approval-cards.js';
+import { APPROVAL_CHANNEL, type Harness } from '../../helpers/harness.js';
 
 /** Shared steps of the approval end-to-end tests: ask, find the card, click as someone, read the answers. */
 
-export const HOUR_MS = 3_600_000;
-const REQUEST_ID = /R[0-9A-Z]{10}/;
-
-export const docspaceIdOf = (who: Exclude<PersonHandle, 'sam' | 'nora' | 'robo'>) => PEOPLE[who].docspace.id;
+export { buttonsOf, cardOf, requestIdIn, storedRequest } from '../../helpers/approval-cards.js';
 
 /** A group with a unique name (so tests sharing a harness never collide): manager alice, members alice and bob. */
 export function seedTeam(docspace: FakeDocSpace, prefix = 'Platform'): FakeGroupState {
@@ -35,13 +33,6 @@ export async function ask(h: Harness, who: PersonHandle, text: string): Promise<
   return JSON.stringify(await h.reply(sent.responseId));
 }
 
-/** The request id an answer names (e.g. "Your request `R…` is waiting"). */
-export function requestIdIn(text: string): string {
-  const found = REQUEST_ID.exec(text);
-  if (!found) throw new Error(`no request id in: ${text.slice(0, 300)}`);
-  return found[0];
-}
-
 /** Asks for a change as someone who must file a request; returns the request id. */
 export async function fileRequest(h: Harness, who: PersonHandle, text: string): Promise<string> {
   const answer = await ask(h, who, text);
@@ -50,24 +41,7 @@ export async function fileRequest(h: Harness, who: PersonHandle, text: string): 
   return id;
 }
 
-/** The approval card (with every chat.update applied) that names this request id. */
-export function findCard(slack: FakeSlack, requestId: string): FakeMessage | undefined {
-  return slack.messages(APPROVAL_CHANNEL).find((m) => m.text.includes(requestId));
-}
-
-export function cardOf(slack: FakeSlack, requestId: string): FakeMessage {
-  const card = findCard(slack, requestId);
-  if (!card) throw new Error(`no card for ${requestId}`);
-  return card;
-}
-
 export const cardJson = (slack: FakeSlack, requestId: string) => JSON.stringify(cardOf(slack, requestId).blocks);
-
-/** Every action_id of the buttons on a message. */
-export function buttonsOf(message: FakeMessage): string[] {
-  const blocks = (message.blocks ?? []) as { type: string; elements?: { action_id?: string }[] }[];
-  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []));
-}
 
 /** chat.update calls on this request's card. */
 export function cardUpdates(slack: FakeSlack, requestId: string) {
@@ -148,13 +122,6 @@ export function writesTo(docspace: FakeDocSpace, groupId: string) {
   return docspace.requests.filter((r) => r.method !== 'GET' && r.path.includes(groupId));
 }
 
-/** The request as stored (reads the app's own database through its storage). */
-export async function storedRequest(h: Harness, requestId: string) {
-  const found = await h.container.storage.requests.get(requestId as never);
-  if (!found) throw new Error(`request ${requestId} is not stored`);
-  return found;
-}
-
 /** Structured audit log lines the app wrote (one per audit entry). */
 export function auditLogLines(h: Harness): { action: string; requestId: string | null; outcome: string }[] {
   return h.logs
@@ -165,6 +132,3 @@ export function auditLogLines(h: Harness): { action: string; requestId: string |
     .filter((l) => l.msg === 'audit' && l.audit)
     .map((l) => l.audit as { action: string; requestId: string | null; outcome: string });
 }
-
-/** Short pause that lets late (losing or refused) work settle before asserting that nothing else happened. */
-export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,17 +10,16 @@ import {
 } from '../../../src/slack/ids.js';
 import { encodeModalMetadata } from '../../../src/slack/listeners/forms.js';
 import { viewSubmission } from '../../fakes/payloads.js';
-import { APPROVAL_CHANNEL, COMMAND_CHANNEL, type Harness, slackIdOf, useHarness } from '../../helpers/harness.js';
+import { docspaceIdOf, slackIdOf } from '../../fixtures/people.js';
+import { APPROVAL_CHANNEL, COMMAND_CHANNEL, type Harness, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
   ask,
   cardJson,
-  docspaceIdOf,
   fileRequest,
   requestIdIn,
   seedTeam,
-  settle,
   storedRequest,
   waitForCardStatus,
   writesTo,
@@ -97,7 +96,7 @@ describe('TRUST_DOCSPACE_ADMINS=false: DocSpace admins are ordinary requesters',
     const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
     const answer = await answerTo(h.slack, await approve(h, 'erin', id));
     expect(answer).toContain('Only approvers');
-    await settle();
+    await h.idle();
     expect((await storedRequest(h, id)).status).toBe('pending');
   });
 });

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_APPROVE } from '../../../src/slack/ids.js';
 import { blockAction, formEncodeInteractive } from '../../fakes/payloads.js';
 import { sendSigned } from '../../fakes/send-to-app.js';
-import { TEAM_ID } from '../../fixtures/people.js';
-import { type Harness, SIGNING_SECRET, slackIdOf, startHarness } from '../../helpers/harness.js';
+import { docspaceIdOf, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { type Harness, SIGNING_SECRET, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
   cardOf,
   dmsAbout,
-  docspaceIdOf,
   fileRequest,
   seedTeam,
   storedRequest,
@@ -34,16 +33,8 @@ function approveBody(h: Harness, requestId: string, responseId: string): string 
 }
 
 describe('concurrent decisions on one app instance: exactly one wins, exactly one DocSpace write', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
-    h.slack.clear();
-    h.docspace.clearLog();
     // Slow DocSpace answers widen the window in which the two clicks overlap.
     h.docspace.setLatency(60);
   });

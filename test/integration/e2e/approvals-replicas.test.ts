@@ -3,16 +3,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { startFakeSlack } from '../../fakes/slack-api-server.js';
-import { TEAM_ID } from '../../fixtures/people.js';
-import { createTestClock, type Harness, startHarness } from '../../helpers/harness.js';
+import { docspaceIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { createFakeClock, HOUR } from '../../helpers/clock.js';
+import { type Harness, startHarness } from '../../helpers/harness.js';
 import {
   approve,
   dmsAbout,
-  docspaceIdOf,
   fileRequest,
-  HOUR_MS,
   seedTeam,
-  settle,
   storedRequest,
   waitForCardStatus,
   writesTo,
@@ -43,7 +41,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
     const instances: Harness[] = [];
     const cleanups: (() => Promise<void>)[] = [];
     // Both instances read one clock, so a test can move time for the whole deployment.
-    const clock = createTestClock(new Date());
+    const clock = createFakeClock(new Date());
     let a: Harness;
     let b: Harness;
     beforeAll(async () => {
@@ -84,7 +82,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const clicks = await Promise.all([approve(a, 'owner', id), approve(b, 'dave', id)]);
       await waitForCardStatus(a.slack, id, 'done');
       await a.slack.waitFor(() => clicks.some((c) => a.slack.responsesTo(c).length > 0));
-      await settle(300);
+      await Promise.all([a.idle(), b.idle()]);
       expect(writesTo(a.docspace, group.id)).toHaveLength(1);
       const answers = clicks.flatMap((c) => a.slack.responsesTo(c)).map((r) => JSON.stringify(r.body));
       expect(answers).toHaveLength(1);
@@ -97,7 +95,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const id = await fileRequest(b, 'alice', `add "${group.name}" <@U0CAROL001>`);
       await Promise.all([approve(a, 'dave', id), approve(b, 'dave', id), approve(a, 'dave', id)]);
       await waitForCardStatus(a.slack, id, 'done');
-      await settle(300);
+      await Promise.all([a.idle(), b.idle()]);
       expect(writesTo(a.docspace, group.id)).toHaveLength(1);
     });
 
@@ -113,11 +111,11 @@ describe.skipIf(!TEST_DATABASE_URL)(
     it('expires an overdue request once when both instances run maintenance at the same moment', async () => {
       const group = seedTeam(a.docspace);
       const id = await fileRequest(a, 'alice', `add "${group.name}" <@U0CAROL001>`);
-      clock.advance(73 * HOUR_MS);
+      clock.advance(73 * HOUR);
+      // maintain() settles only after its card update and DMs are sent: once both have, nothing else will happen.
       await Promise.all([a.container.services.maintain(), b.container.services.maintain()]);
       await waitForCardStatus(a.slack, id, 'expired');
       await a.slack.waitFor(() => dmsAbout(a.slack, 'alice', id).length > 0);
-      await settle(200);
       const entries = await a.container.storage.audit.list({ groupId: group.id as never, limit: 10 });
       expect(entries.filter((e) => e.action === 'expire')).toHaveLength(1);
       expect(dmsAbout(a.slack, 'alice', id)).toHaveLength(1);

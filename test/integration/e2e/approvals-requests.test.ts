@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_CANCEL_REQUEST } from '../../../src/slack/ids.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { APPROVAL_CHANNEL, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
@@ -11,7 +12,6 @@ import {
   clickCard,
   denyWithNote,
   dmsAbout,
-  docspaceIdOf,
   fileRequest,
   requestIdIn,
   seedTeam,

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
-import { createTestClock, type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
+import { createFakeClock, MINUTE } from '../../helpers/clock.js';
+import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
 import {
   answerTo,
   approve,
@@ -9,15 +11,12 @@ import {
   cardJson,
   cardOf,
   clickCard,
-  docspaceIdOf,
   fileRequest,
   seedTeam,
   storedRequest,
   waitForCardStatus,
   writesTo,
 } from './approvals-kit.js';
-
-const MINUTE_MS = 60_000;
 
 describe('pending requests and their cards survive a restart of the app', () => {
   // Closed newest first: later instances borrow the first one's doubles and database file.
@@ -74,7 +73,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
   describe('an execution interrupted between approval and the DocSpace change', () => {
     /** The state a crash leaves behind: approved (attempt 1 started) but never finished. */
     async function interruptedRequest() {
-      const clock = createTestClock(new Date());
+      const clock = createFakeClock(new Date());
       const first = await boot({ clock });
       const group = seedTeam(first.docspace);
       const id = await fileRequest(first, 'alice', `add "${group.name}" <@U0CAROL001>`);
@@ -87,7 +86,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
       });
       expect(approved?.status).toBe('approved');
       await first.stop();
-      const later = createTestClock(new Date(clock.now().getTime() + 20 * MINUTE_MS));
+      const later = createFakeClock(new Date(clock.now().getTime() + 20 * MINUTE));
       const second = await restart(first, { clock: later });
       await second.container.services.maintain();
       return { second, group, id };
@@ -126,7 +125,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
     });
 
     it('leaves a recent approval alone: maintenance does not fail an execution that may still be running', async () => {
-      const clock = createTestClock(new Date());
+      const clock = createFakeClock(new Date());
       const h = await boot({ clock });
       const group = seedTeam(h.docspace);
       const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
@@ -137,7 +136,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
         decidedBy: 'U0DAVE0001' as never,
         startAttempt: { maxAttempts: 2 },
       });
-      clock.advance(5 * MINUTE_MS);
+      clock.advance(5 * MINUTE);
       expect(await h.container.services.maintain()).toMatchObject({ ok: true, value: { recovered: 0 } });
       expect((await storedRequest(h, id)).status).toBe('approved');
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { type Harness, useHarness } from '../../helpers/harness.js';
 import {
   answerTo,
@@ -11,10 +12,8 @@ import {
   cardOf,
   clickCard,
   dmsAbout,
-  docspaceIdOf,
   fileRequest,
   seedTeam,
-  settle,
   storedRequest,
   waitForCardStatus,
   writesTo,
@@ -89,7 +88,7 @@ describe('DocSpace failing while an approved request executes: failed card, one 
     h.docspace.setLatency(60);
     await Promise.all([clickCard(h, 'dave', ACTION_RETRY, id), clickCard(h, 'owner', ACTION_RETRY, id)]);
     await waitForCardStatus(h.slack, id, 'done');
-    await settle(300);
+    await h.idle();
     h.docspace.setLatency(0);
     expect(writesTo(h.docspace, group.id)).toHaveLength(2);
   });

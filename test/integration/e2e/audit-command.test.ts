@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src/domain/model/audit.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { useHarness } from '../../helpers/harness.js';
 import {
   approve,
   ask,
   auditLogLines,
   denyWithNote,
-  docspaceIdOf,
   fileRequest,
   seedTeam,
   waitForCardStatus,

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runAuditCli } from '../../../src/cli/audit.js';
-import { type Harness, startHarness } from '../../helpers/harness.js';
+import { useHarness } from '../../helpers/harness.js';
 import { approve, ask, denyWithNote, fileRequest, seedTeam, waitForCardStatus } from './approvals-kit.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,11 +37,10 @@ function exportAsProcess(databaseUrl: string): Promise<{ status: number | null; 
 }
 
 describe('exporting the audit log the app wrote as JSON lines', () => {
-  let h: Harness;
+  const h = useHarness();
   let approvedId: string;
   let deniedId: string;
   beforeAll(async () => {
-    h = await startHarness();
     const group = seedTeam(h.docspace);
     approvedId = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
     await approve(h, 'dave', approvedId);
@@ -50,9 +49,6 @@ describe('exporting the audit log the app wrote as JSON lines', () => {
     await denyWithNote(h, 'dave', deniedId, 'no');
     await waitForCardStatus(h.slack, deniedId, 'denied');
     await ask(h, 'owner', `manager "${group.name}" <@U0BOB00001>`);
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   async function exportInProcess() {

@@ -4,17 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { SlackTeamId, SlackUserId } from '../../../src/domain/model/ids.js';
+import type { SlackUserId } from '../../../src/domain/model/ids.js';
 import type { UserMapping } from '../../../src/domain/model/mapping.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack-api-server.js';
-import { type FixturePerson, PEOPLE, type PersonHandle, TEAM_ID } from '../../fixtures/people.js';
-import { type Harness, type HarnessOptions, slackIdOf, startHarness } from '../../helpers/harness.js';
+import { type FixturePerson, type PersonHandle, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { TEAM } from '../../helpers/domain-people.js';
+import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
 
 /** Shared set-up for the identity end-to-end tests: doubles and a database that outlive one app instance. */
 
-export const TEAM = TEAM_ID as SlackTeamId;
-export const HOUR = 3_600_000;
 export const PEOPLE_PATH = '/api/2.0/people/';
 
 export interface Doubles {
@@ -55,18 +54,8 @@ export async function say(h: Harness, who: PersonHandle | string, text: string):
   return textsOf(await h.reply(responseId)).join('\n');
 }
 
-export function mention(who: PersonHandle): string {
-  return `<@${slackIdOf(who)}>`;
-}
-
 export function mappingOf(h: Harness, who: PersonHandle | string): Promise<UserMapping | null> {
   return h.container.storage.mappings.get(TEAM, slackIdOf(who) as SlackUserId);
-}
-
-export function docspaceIdOf(who: PersonHandle): string {
-  const person: FixturePerson = PEOPLE[who];
-  if (!person.docspace) throw new Error(`${who} has no DocSpace account`);
-  return person.docspace.id;
 }
 
 /** DocSpace people requests (look-ups by email or id; the start-up `@self` check excluded). */

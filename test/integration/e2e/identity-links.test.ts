@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE } from '../../fixtures/people.js';
-import { createTestClock } from '../../helpers/harness.js';
-import {
-  docspaceIdOf,
-  HOUR,
-  mappingOf,
-  mention,
-  peopleRequests,
-  say,
-  seedGroupG,
-  startApp,
-  startDoubles,
-} from './identity-kit.js';
+import { docspaceIdOf, mentionOf, PEOPLE } from '../../fixtures/people.js';
+import { createFakeClock, HOUR } from '../../helpers/clock.js';
+import { mappingOf, peopleRequests, say, seedGroupG, startApp, startDoubles } from './identity-kit.js';
 
 describe('/docspace-group link, unlink, mappings and whoami', () => {
   it('lets an admin link a Slack user to a DocSpace account by email, recorded as a manual link by that admin', async () => {
     const h = await startApp(await startDoubles());
-    const text = await say(h, 'owner', `link ${mention('alice')} hal@example.com`);
-    expect(text).toContain(`Linked ${mention('alice')} to DocSpace account \`${docspaceIdOf('hal')}\``);
+    const text = await say(h, 'owner', `link ${mentionOf('alice')} hal@example.com`);
+    expect(text).toContain(`Linked ${mentionOf('alice')} to DocSpace account \`${docspaceIdOf('hal')}\``);
     expect(await mappingOf(h, 'alice')).toMatchObject({
       docspaceUserId: docspaceIdOf('hal'),
       source: 'manual',
@@ -29,35 +19,35 @@ describe('/docspace-group link, unlink, mappings and whoami', () => {
 
   it('lets an admin link by DocSpace user id', async () => {
     const h = await startApp(await startDoubles());
-    await say(h, 'owner', `link ${mention('nora')} ${docspaceIdOf('hal')}`);
+    await say(h, 'owner', `link ${mentionOf('nora')} ${docspaceIdOf('hal')}`);
     expect((await mappingOf(h, 'nora'))?.docspaceUserId).toBe(docspaceIdOf('hal'));
   });
 
   it('refuses link from someone who is not an admin and stores nothing', async () => {
     const h = await startApp(await startDoubles());
-    const text = await say(h, 'carol', `link ${mention('nora')} hal@example.com`);
+    const text = await say(h, 'carol', `link ${mentionOf('nora')} hal@example.com`);
     expect(text).toContain('You are not allowed to link users.');
     expect(await mappingOf(h, 'nora')).toBeNull();
   });
 
   it('refuses to link to a DocSpace guest or a disabled account', async () => {
     const h = await startApp(await startDoubles());
-    expect(await say(h, 'owner', `link ${mention('nora')} gus@example.com`)).toContain('is a guest in DocSpace');
-    expect(await say(h, 'owner', `link ${mention('nora')} ${docspaceIdOf('dora')}`)).toContain('is disabled');
+    expect(await say(h, 'owner', `link ${mentionOf('nora')} gus@example.com`)).toContain('is a guest in DocSpace');
+    expect(await say(h, 'owner', `link ${mentionOf('nora')} ${docspaceIdOf('dora')}`)).toContain('is disabled');
     expect(await mappingOf(h, 'nora')).toBeNull();
   });
 
   it('makes a manual link win over the email match, also after re-verification', async () => {
     const doubles = await startDoubles();
-    const clock = createTestClock();
+    const clock = createFakeClock();
     const h = await startApp(doubles, { clock });
-    await say(h, 'owner', `link ${mention('alice')} hal@example.com`);
+    await say(h, 'owner', `link ${mentionOf('alice')} hal@example.com`);
     expect(await say(h, 'alice', 'whoami')).toContain('you act in DocSpace as *Hal');
     clock.advance(25 * HOUR);
     doubles.docspace.clearLog();
     const whoami = await say(h, 'alice', 'whoami');
     expect(whoami).toContain('you act in DocSpace as *Hal');
-    expect(whoami).toContain(`linked by hand by ${mention('owner')}`);
+    expect(whoami).toContain(`linked by hand by ${mentionOf('owner')}`);
     expect(peopleRequests(doubles.docspace).map((r) => r.path)).toEqual([`/api/2.0/people/${docspaceIdOf('hal')}`]);
     expect(await mappingOf(h, 'alice')).toMatchObject({ docspaceUserId: docspaceIdOf('hal'), source: 'manual' });
   });
@@ -66,15 +56,15 @@ describe('/docspace-group link, unlink, mappings and whoami', () => {
     const doubles = await startDoubles();
     const groupId = seedGroupG(doubles.docspace);
     const h = await startApp(doubles);
-    await say(h, 'owner', `link ${mention('alice')} hal@example.com`);
-    await say(h, 'owner', `add "G" ${mention('alice')}`);
+    await say(h, 'owner', `link ${mentionOf('alice')} hal@example.com`);
+    await say(h, 'owner', `add "G" ${mentionOf('alice')}`);
     expect(doubles.docspace.getGroup(groupId)?.memberIds).toEqual([docspaceIdOf('hal')]);
   });
 
   it('unlinks a user so their next command matches them by email again', async () => {
     const h = await startApp(await startDoubles());
-    await say(h, 'owner', `link ${mention('alice')} hal@example.com`);
-    expect(await say(h, 'owner', `unlink ${mention('alice')}`)).toContain(`Unlinked ${mention('alice')}.`);
+    await say(h, 'owner', `link ${mentionOf('alice')} hal@example.com`);
+    expect(await say(h, 'owner', `unlink ${mentionOf('alice')}`)).toContain(`Unlinked ${mentionOf('alice')}.`);
     expect(await mappingOf(h, 'alice')).toBeNull();
     expect(await say(h, 'alice', 'whoami')).toContain('you act in DocSpace as *Alice Archer*');
     expect(await mappingOf(h, 'alice')).toMatchObject({ docspaceUserId: docspaceIdOf('alice'), source: 'email' });
@@ -82,26 +72,26 @@ describe('/docspace-group link, unlink, mappings and whoami', () => {
 
   it('says so when unlinking a user who was not linked', async () => {
     const h = await startApp(await startDoubles());
-    expect(await say(h, 'owner', `unlink ${mention('nora')}`)).toContain(`${mention('nora')} was not linked`);
+    expect(await say(h, 'owner', `unlink ${mentionOf('nora')}`)).toContain(`${mentionOf('nora')} was not linked`);
   });
 
   it('refuses unlink from someone who is not an admin and keeps the mapping', async () => {
     const h = await startApp(await startDoubles());
-    await say(h, 'owner', `link ${mention('alice')} hal@example.com`);
-    expect(await say(h, 'bob', `unlink ${mention('alice')}`)).toContain('You are not allowed to unlink users.');
+    await say(h, 'owner', `link ${mentionOf('alice')} hal@example.com`);
+    expect(await say(h, 'bob', `unlink ${mentionOf('alice')}`)).toContain('You are not allowed to unlink users.');
     expect(await mappingOf(h, 'alice')).not.toBeNull();
   });
 
   it('lists every mapping for an admin, or one user when named', async () => {
     const h = await startApp(await startDoubles());
-    await say(h, 'owner', `link ${mention('nora')} hal@example.com`);
+    await say(h, 'owner', `link ${mentionOf('nora')} hal@example.com`);
     await say(h, 'alice', 'whoami');
     const all = await say(h, 'owner', 'mappings');
-    expect(all).toContain(`${mention('nora')} → *Hal`);
-    expect(all).toContain(`${mention('alice')} → *Alice Archer*`);
-    const one = await say(h, 'owner', `mappings ${mention('nora')}`);
-    expect(one).toContain(mention('nora'));
-    expect(one).not.toContain(mention('alice'));
+    expect(all).toContain(`${mentionOf('nora')} → *Hal`);
+    expect(all).toContain(`${mentionOf('alice')} → *Alice Archer*`);
+    const one = await say(h, 'owner', `mappings ${mentionOf('nora')}`);
+    expect(one).toContain(mentionOf('nora'));
+    expect(one).not.toContain(mentionOf('alice'));
   });
 
   it('refuses the mappings list to someone who is not an admin', async () => {

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE } from '../../fixtures/people.js';
-import { createTestClock } from '../../helpers/harness.js';
-import {
-  docspaceIdOf,
-  HOUR,
-  mappingOf,
-  mention,
-  peopleRequests,
-  say,
-  seedGroupG,
-  startApp,
-  startDoubles,
-  usersInfoFor,
-} from './identity-kit.js';
+import { docspaceIdOf, mentionOf, PEOPLE } from '../../fixtures/people.js';
+import { createFakeClock, HOUR } from '../../helpers/clock.js';
+import { mappingOf, peopleRequests, say, seedGroupG, startApp, startDoubles, usersInfoFor } from './identity-kit.js';
 
 describe('identity mappings across restarts and re-verification', () => {
   it('matches a user by email on the first command and stores the mapping', async () => {
     const doubles = await startDoubles();
     const groupId = seedGroupG(doubles.docspace);
     const h = await startApp(doubles);
-    expect(await say(h, 'owner', `add "G" ${mention('alice')}`)).toContain('Updated the members of *G*');
+    expect(await say(h, 'owner', `add "G" ${mentionOf('alice')}`)).toContain('Updated the members of *G*');
     const mapping = await mappingOf(h, 'alice');
     expect(mapping).toMatchObject({ docspaceUserId: docspaceIdOf('alice'), source: 'email', createdBy: null });
     expect(doubles.docspace.getGroup(groupId)?.memberIds).toContain(docspaceIdOf('alice'));
@@ -30,12 +19,12 @@ describe('identity mappings across restarts and re-verification', () => {
     const doubles = await startDoubles();
     const groupId = seedGroupG(doubles.docspace);
     const first = await startApp(doubles);
-    await say(first, 'owner', `add "G" ${mention('alice')}`);
+    await say(first, 'owner', `add "G" ${mentionOf('alice')}`);
     await first.stop();
     const second = await startApp(doubles);
     doubles.docspace.clearLog();
     doubles.slack.clear();
-    expect(await say(second, 'owner', `remove "G" ${mention('alice')}`)).toContain('Removed:');
+    expect(await say(second, 'owner', `remove "G" ${mentionOf('alice')}`)).toContain('Removed:');
     expect(peopleRequests(doubles.docspace)).toEqual([]);
     expect(usersInfoFor(doubles.slack, PEOPLE.alice.slack.id)).toEqual([]);
     expect(usersInfoFor(doubles.slack, PEOPLE.owner.slack.id)).toEqual([]);
@@ -45,13 +34,13 @@ describe('identity mappings across restarts and re-verification', () => {
   it('re-verifies a mapping older than MAPPING_TTL_HOURS with one GET /people/{id} and no users.info', async () => {
     const doubles = await startDoubles();
     seedGroupG(doubles.docspace);
-    const clock = createTestClock();
+    const clock = createFakeClock();
     const h = await startApp(doubles, { clock, env: { MAPPING_TTL_HOURS: '24' } });
-    await say(h, 'owner', `add "G" ${mention('alice')}`);
+    await say(h, 'owner', `add "G" ${mentionOf('alice')}`);
     clock.advance(25 * HOUR);
     doubles.docspace.clearLog();
     doubles.slack.clear();
-    expect(await say(h, 'owner', `remove "G" ${mention('alice')}`)).toContain('Removed:');
+    expect(await say(h, 'owner', `remove "G" ${mentionOf('alice')}`)).toContain('Removed:');
     const aliceId = docspaceIdOf('alice');
     const aliceLookups = peopleRequests(doubles.docspace).filter((r) => r.path.includes(aliceId));
     expect(aliceLookups.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/2.0/people/${aliceId}`]);
@@ -62,13 +51,13 @@ describe('identity mappings across restarts and re-verification', () => {
   it('uses a mapping younger than MAPPING_TTL_HOURS without any network look-up', async () => {
     const doubles = await startDoubles();
     seedGroupG(doubles.docspace);
-    const clock = createTestClock();
+    const clock = createFakeClock();
     const h = await startApp(doubles, { clock, env: { MAPPING_TTL_HOURS: '24' } });
-    await say(h, 'owner', `add "G" ${mention('alice')}`);
+    await say(h, 'owner', `add "G" ${mentionOf('alice')}`);
     clock.advance(23 * HOUR);
     doubles.docspace.clearLog();
     doubles.slack.clear();
-    await say(h, 'owner', `remove "G" ${mention('alice')}`);
+    await say(h, 'owner', `remove "G" ${mentionOf('alice')}`);
     expect(peopleRequests(doubles.docspace)).toEqual([]);
     expect(doubles.slack.callsTo('users.info')).toEqual([]);
   });
@@ -76,16 +65,16 @@ describe('identity mappings across restarts and re-verification', () => {
   it('refuses a mapped user whose DocSpace account was disabled since, once the mapping is re-verified', async () => {
     const doubles = await startDoubles();
     const groupId = seedGroupG(doubles.docspace);
-    const clock = createTestClock();
+    const clock = createFakeClock();
     const h = await startApp(doubles, { clock });
-    await say(h, 'owner', `add "G" ${mention('alice')}`);
-    await say(h, 'owner', `remove "G" ${mention('alice')}`);
+    await say(h, 'owner', `add "G" ${mentionOf('alice')}`);
+    await say(h, 'owner', `remove "G" ${mentionOf('alice')}`);
     const verifiedAt = (await mappingOf(h, 'alice'))?.verifiedAt;
     doubles.docspace.setUserStatus(docspaceIdOf('alice'), 'disabled');
     clock.advance(25 * HOUR);
-    const text = await say(h, 'owner', `add "G" ${mention('alice')}`);
+    const text = await say(h, 'owner', `add "G" ${mentionOf('alice')}`);
     expect(text).toContain(
-      `The DocSpace account of ${mention('alice')} is disabled; a DocSpace admin has to enable it first.`,
+      `The DocSpace account of ${mentionOf('alice')} is disabled; a DocSpace admin has to enable it first.`,
     );
     expect(doubles.docspace.getGroup(groupId)?.memberIds).not.toContain(docspaceIdOf('alice'));
     expect((await mappingOf(h, 'alice'))?.verifiedAt).toEqual(verifiedAt);

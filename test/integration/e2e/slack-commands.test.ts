@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE } from '../../../src/slack/ids.js';
-import { type Harness, startHarness } from '../../helpers/harness.js';
-import { at, clickButton, commandReply, docspaceIdOf, docspaceWrites, resetDoubles } from './slack-kit.js';
+import { seedDevTeam } from '../../fixtures/groups.js';
+import { docspaceIdOf, mentionOf } from '../../fixtures/people.js';
+import { useHarness } from '../../helpers/harness.js';
+import { clickButton, commandReply, docspaceWrites, resetDoubles } from './slack-kit.js';
 
 interface ButtonElement {
   action_id: string;
@@ -14,30 +16,17 @@ function buttonsOf(body: Record<string, unknown>): ButtonElement[] {
 }
 
 describe('slash commands end to end', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     resetDoubles(h);
   });
-
-  const seedDevTeam = () =>
-    h.docspace.seedGroup({
-      name: 'Development Team',
-      managerId: docspaceIdOf('alice'),
-      memberIds: [docspaceIdOf('alice'), docspaceIdOf('bob')],
-    });
 
   describe('the example scenario', () => {
     it('creates "Development Team" with @alice as manager and @alice and @bob as members, and says so', async () => {
       const { ack, body, json } = await commandReply(
         h,
         'owner',
-        `create "Development Team" manager <@U0ALICE001|alice> members ${at('alice')} ${at('bob')}`,
+        `create "Development Team" manager <@U0ALICE001|alice> members ${mentionOf('alice')} ${mentionOf('bob')}`,
       );
       expect(ack.status).toBe(200);
       expect(body['response_type']).toBe('ephemeral');
@@ -51,8 +40,8 @@ describe('slash commands end to end', () => {
     });
 
     it('moves the manager of "Development Team" to @bob and keeps @alice as a member', async () => {
-      const group = seedDevTeam();
-      const { json } = await commandReply(h, 'owner', `manager "Development Team" ${at('bob')}`);
+      const group = seedDevTeam(h.docspace);
+      const { json } = await commandReply(h, 'owner', `manager "Development Team" ${mentionOf('bob')}`);
       const after = h.docspace.getGroup(group.id);
       expect(after?.managerId).toBe(docspaceIdOf('bob'));
       expect(after?.memberIds).toContain(docspaceIdOf('alice'));
@@ -63,14 +52,14 @@ describe('slash commands end to end', () => {
   });
 
   it('renames a group and replies with the old and the new name', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const { json } = await commandReply(h, 'owner', 'rename "Development Team" "Platform Team"');
     expect(h.docspace.getGroup(group.id)?.name).toBe('Platform Team');
     expect(json).toContain('Development Team → Platform Team');
   });
 
   it('asks for confirmation with a Delete button before deleting, and changes nothing until it is clicked', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const { body, json } = await commandReply(h, 'owner', 'delete "Development Team"');
     expect(json).toContain('Delete group *Development Team*');
     expect(json).toContain('2 members');
@@ -80,7 +69,7 @@ describe('slash commands end to end', () => {
   });
 
   it('deletes the group when the confirmation button is clicked and replaces the question with the result', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const { body } = await commandReply(h, 'owner', 'delete "Development Team"');
     const confirm = buttonsOf(body).find((b) => b.action_id === ACTION_CONFIRM_DELETE);
     const click = await clickButton(h, 'owner', ACTION_CONFIRM_DELETE, confirm?.value ?? '', 'confirm-delete');
@@ -93,7 +82,7 @@ describe('slash commands end to end', () => {
   });
 
   it('keeps the group when "Keep it" is clicked', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const { body } = await commandReply(h, 'owner', 'delete "Development Team"');
     const keep = buttonsOf(body).find((b) => b.action_id === ACTION_CANCEL_DELETE);
     await clickButton(h, 'owner', ACTION_CANCEL_DELETE, keep?.value ?? '', 'keep');
@@ -103,7 +92,7 @@ describe('slash commands end to end', () => {
   });
 
   it('shows a group with its id, manager and members', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const { json } = await commandReply(h, 'owner', 'show "Development Team"');
     expect(json).toContain(group.id);
     expect(json).toContain('*Manager*\\nAlice Archer');
@@ -111,7 +100,7 @@ describe('slash commands end to end', () => {
   });
 
   it('lists only the groups whose name contains the filter, with their ids', async () => {
-    const dev = seedDevTeam();
+    const dev = seedDevTeam(h.docspace);
     const ops = h.docspace.seedGroup({ name: 'DevOps' });
     const sales = h.docspace.seedGroup({ name: 'Sales' });
     const { json } = await commandReply(h, 'owner', 'list dev');
@@ -124,7 +113,7 @@ describe('slash commands end to end', () => {
   it('lists every group with the same name and its id when a name is ambiguous, and changes nothing', async () => {
     const first = h.docspace.seedGroup({ name: 'Twins' });
     const second = h.docspace.seedGroup({ name: 'Twins' });
-    const { json } = await commandReply(h, 'owner', `add "Twins" ${at('bob')}`);
+    const { json } = await commandReply(h, 'owner', `add "Twins" ${mentionOf('bob')}`);
     expect(json).toContain('2 groups are called “Twins”');
     expect(json).toContain(first.id);
     expect(json).toContain(second.id);
@@ -133,15 +122,15 @@ describe('slash commands end to end', () => {
   });
 
   it('suggests close names when no group has the name given', async () => {
-    seedDevTeam();
-    const { json } = await commandReply(h, 'owner', `add "Developmnt Team" ${at('bob')}`);
+    seedDevTeam(h.docspace);
+    const { json } = await commandReply(h, 'owner', `add "Developmnt Team" ${mentionOf('bob')}`);
     expect(json).toContain('No DocSpace group is called “Developmnt Team”');
     expect(json).toContain('Did you mean *Development Team*?');
     expect(docspaceWrites(h)).toEqual([]);
   });
 
   it('accepts an email address as a user reference and adds that DocSpace user', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const { json } = await commandReply(h, 'owner', 'add "Development Team" hal@example.com');
     expect(h.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('hal'));
     expect(json).toContain('Updated the members of *Development Team*');
@@ -149,8 +138,8 @@ describe('slash commands end to end', () => {
   });
 
   it('removes members and reports the new member count', async () => {
-    const group = seedDevTeam();
-    const { json } = await commandReply(h, 'owner', `remove "Development Team" ${at('bob')}`);
+    const group = seedDevTeam(h.docspace);
+    const { json } = await commandReply(h, 'owner', `remove "Development Team" ${mentionOf('bob')}`);
     expect(h.docspace.getGroup(group.id)?.memberIds).toEqual([docspaceIdOf('alice')]);
     expect(json).toContain('Removed: Bob Baker');
     expect(json).toContain('1 member ');
@@ -182,7 +171,7 @@ describe('slash commands end to end', () => {
   });
 
   it('lets anyone show and list groups, even a Slack user with no DocSpace account', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const shown = await commandReply(h, 'sam', 'show "Development Team"');
     expect(shown.json).toContain(group.id);
     const listed = await commandReply(h, 'sam', 'list');

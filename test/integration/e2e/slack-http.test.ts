@@ -15,10 +15,8 @@ import { PEOPLE, TEAM_ID } from '../../fixtures/people.js';
 import { baseEnv, COMMAND_CHANNEL, type Harness, SIGNING_SECRET, startHarness } from '../../helpers/harness.js';
 import { resetDoubles } from './slack-kit.js';
 
-/** Gives a wrongly accepted request time to reach the doubles before asserting that nothing happened. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
-
 describe('the HTTP surface: /healthz, request signing and the start-up token check', () => {
+  // Not useHarness(): its per-test clear would wipe the start-up auth.test call the first test counts.
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
@@ -66,7 +64,7 @@ describe('the HTTP surface: /healthz, request signing and the start-up token che
     it('refuses a slash command with a wrong signature with 401 and calls neither DocSpace nor Slack', async () => {
       const res = await sendSigned(h.eventsUrl, createBody(), { signingSecret: 'not-the-signing-secret-0000000000' });
       expect(res.status).toBe(401);
-      await settle();
+      await h.idle();
       expect(h.docspace.requests).toEqual([]);
       expect(h.slack.calls).toEqual([]);
       expect(h.slack.responses).toEqual([]);
@@ -79,7 +77,7 @@ describe('the HTTP surface: /healthz, request signing and the start-up token che
         timestamp: sixMinutesAgo,
       });
       expect(res.status).toBe(401);
-      await settle();
+      await h.idle();
       expect(h.docspace.requests).toEqual([]);
       expect(h.slack.calls).toEqual([]);
       expect(h.docspace.listGroups()).toEqual([]);
@@ -104,7 +102,7 @@ describe('the HTTP surface: /healthz, request signing and the start-up token che
         signature,
       });
       expect(res.status).toBe(401);
-      await settle();
+      await h.idle();
       expect(h.docspace.getGroup(group.id)?.removed).toBe(false);
       expect(h.docspace.requests).toEqual([]);
       expect(h.slack.responses).toEqual([]);

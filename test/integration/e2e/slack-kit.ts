@@ -2,21 +2,10 @@
 import * as ids from '../../../src/slack/ids.js';
 import { blockAction, viewSubmission } from '../../fakes/payloads.js';
 import type { SendResult } from '../../fakes/send-to-app.js';
-import { type FixturePerson, PEOPLE, type PersonHandle } from '../../fixtures/people.js';
-import { COMMAND_CHANNEL, type Harness, slackIdOf } from '../../helpers/harness.js';
+import { type PersonHandle, slackIdOf } from '../../fixtures/people.js';
+import { COMMAND_CHANNEL, type Harness } from '../../helpers/harness.js';
 
 type StateValues = Record<string, Record<string, unknown>>;
-
-/** `<@U…>` as Slack sends a mention in command text (should_escape on). */
-export function at(who: PersonHandle): string {
-  return `<@${slackIdOf(who)}>`;
-}
-
-export function docspaceIdOf(who: PersonHandle): string {
-  const id = (PEOPLE[who] as FixturePerson).docspace?.id;
-  if (!id) throw new Error(`${who} has no DocSpace account in the fixtures`);
-  return id;
-}
 
 /** Every DocSpace request that could change something (anything but GET). */
 export function docspaceWrites(h: Harness) {

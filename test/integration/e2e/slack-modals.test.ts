@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as ids from '../../../src/slack/ids.js';
 import { blockAction, blockSuggestion } from '../../fakes/payloads.js';
 import type { FakeView } from '../../fakes/slack-api-server.js';
-import { PEOPLE } from '../../fixtures/people.js';
-import { COMMAND_CHANNEL, type Harness, startHarness } from '../../helpers/harness.js';
+import { seedDevTeam } from '../../fixtures/groups.js';
+import { docspaceIdOf, PEOPLE } from '../../fixtures/people.js';
+import { COMMAND_CHANNEL, useHarness } from '../../helpers/harness.js';
 import {
   createValues,
-  docspaceIdOf,
   docspaceWrites,
   inlineErrors,
   managerValues,
@@ -25,13 +25,7 @@ function elementsOf(view: FakeView): Record<string, string> {
 }
 
 describe('modals end to end', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     resetDoubles(h);
   });
@@ -45,13 +39,6 @@ describe('modals end to end', () => {
     expect(views).toHaveLength(1);
     return views[0] as FakeView;
   }
-
-  const seedDevTeam = () =>
-    h.docspace.seedGroup({
-      name: 'Development Team',
-      managerId: docspaceIdOf('alice'),
-      memberIds: [docspaceIdOf('alice'), docspaceIdOf('bob')],
-    });
 
   const pickerOptions = async (typed: string) => {
     const res = await h.interact(
@@ -136,7 +123,7 @@ describe('modals end to end', () => {
     });
 
     it('offers the group in the manager modal picker and changes its manager on submit', async () => {
-      const group = seedDevTeam();
+      const group = seedDevTeam(h.docspace);
       await openedBy('owner', 'manager');
       const options = await pickerOptions('Devel');
       expect(options).toEqual([{ text: expect.objectContaining({ text: 'Development Team' }), value: group.id }]);
@@ -159,7 +146,7 @@ describe('modals end to end', () => {
   });
 
   it('filters the group picker by what was typed', async () => {
-    const dev = seedDevTeam();
+    const dev = seedDevTeam(h.docspace);
     const ops = h.docspace.seedGroup({ name: 'DevOps' });
     h.docspace.seedGroup({ name: 'Sales' });
     const values = (await pickerOptions('dev')).map((o) => o.value).sort();
@@ -167,7 +154,7 @@ describe('modals end to end', () => {
   });
 
   it('adds and removes members from the edit members modal', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     const ack = await submitView(h, 'owner', ids.CALLBACK_MEMBERS, membersValues(group.id, ['carol'], ['bob']));
     expect(ack.body).toBe('');
     expect([...(h.docspace.getGroup(group.id)?.memberIds ?? [])].sort()).toEqual(
@@ -178,7 +165,7 @@ describe('modals end to end', () => {
   });
 
   it('sends the result as a DM when the modal was not opened from a channel', async () => {
-    const group = seedDevTeam();
+    const group = seedDevTeam(h.docspace);
     await submitView(h, 'owner', ids.CALLBACK_MEMBERS, membersValues(group.id, ['carol']), '{"c":null}');
     await h.slack.waitFor(() => h.slack.dms(OWNER).length > 0);
     expect(h.slack.dms(OWNER)[0]?.text).toContain('Updated the members of *Development Team*');
@@ -260,7 +247,7 @@ describe('modals end to end', () => {
     ];
 
     it.each(cases)('shows $what on its field and keeps the modal open', async ({ callback, values, block, says }) => {
-      const group = seedDevTeam();
+      const group = seedDevTeam(h.docspace);
       const ack = await submitView(h, 'owner', callback, values(group.id));
       expect(ack.status).toBe(200);
       const errors = inlineErrors(ack);

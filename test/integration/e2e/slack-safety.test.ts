@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, SIGNING_SECRET, startHarness } from '../../helpers/harness.js';
-import { at, commandReply, docspaceIdOf, docspaceWrites, resetDoubles } from './slack-kit.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { docspaceIdOf, mentionOf } from '../../fixtures/people.js';
+import { SIGNING_SECRET, useHarness } from '../../helpers/harness.js';
+import { commandReply, docspaceWrites, resetDoubles } from './slack-kit.js';
 
 const RAW_MENTION = '<!channel>';
 const ESCAPED_MENTION = '&lt;!channel&gt;';
@@ -22,13 +23,7 @@ interface LogLine {
 }
 
 describe('escaping user text and hiding internals end to end', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     resetDoubles(h);
   });
@@ -72,7 +67,7 @@ describe('escaping user text and hiding internals end to end', () => {
     const provoke = async () => {
       h.docspace.seedGroup({ name: 'Development Team' });
       h.slack.failNext('users.info', 'internal_error');
-      return commandReply(h, 'owner', `add "Development Team" ${at('dave')}`);
+      return commandReply(h, 'owner', `add "Development Team" ${mentionOf('dave')}`);
     };
     const idIn = (json: string) => /id: `([0-9a-f]{8})`/.exec(json)?.[1];
 

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PersonHandle } from '../../fixtures/people.js';
-import { type Harness, startHarness } from '../../helpers/harness.js';
-import { at, commandReply, docspaceIdOf, docspaceWrites, resetDoubles } from './slack-kit.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SlackHandle } from '../../fixtures/people.js';
+import { docspaceIdOf, mentionOf } from '../../fixtures/people.js';
+import { useHarness } from '../../helpers/harness.js';
+import { commandReply, docspaceWrites, resetDoubles } from './slack-kit.js';
 
 /** Who is refused, and the words of the reply that say why. */
-const REFUSED: readonly { who: PersonHandle; why: string; says: string }[] = [
+const REFUSED: readonly { who: SlackHandle; why: string; says: string }[] = [
   { who: 'gus', why: 'a DocSpace guest', says: 'is a guest in DocSpace; guests cannot be group members' },
   { who: 'dora', why: 'a disabled DocSpace account', says: 'The DocSpace account of <@U0DORA0001> is disabled' },
   { who: 'nora', why: 'a Slack user with no email', says: '<@U0NORA0001> has no email address in Slack' },
@@ -18,13 +19,7 @@ const REFUSED: readonly { who: PersonHandle; why: string; says: string }[] = [
 ];
 
 describe('resolving Slack users to DocSpace accounts end to end', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     resetDoubles(h);
   });
@@ -34,7 +29,7 @@ describe('resolving Slack users to DocSpace accounts end to end', () => {
 
   it.each(REFUSED)('refuses to add $why ($who), says why, and changes nothing', async ({ who, says }) => {
     const group = seedTeam();
-    const { json } = await commandReply(h, 'owner', `add "Development Team" ${at(who)} ${at('bob')}`);
+    const { json } = await commandReply(h, 'owner', `add "Development Team" ${mentionOf(who)} ${mentionOf('bob')}`);
     expect(json).toContain(says);
     expect(json).toMatch(/nothing was changed/i);
     expect(docspaceWrites(h)).toEqual([]);
@@ -42,7 +37,7 @@ describe('resolving Slack users to DocSpace accounts end to end', () => {
   });
 
   it('refuses to create a group managed by a guest and creates nothing', async () => {
-    const { json } = await commandReply(h, 'owner', `create "Guest Team" manager ${at('gus')}`);
+    const { json } = await commandReply(h, 'owner', `create "Guest Team" manager ${mentionOf('gus')}`);
     expect(json).toContain('<@U0GUS00001> is a guest in DocSpace');
     expect(h.docspace.listGroups()).toEqual([]);
     expect(docspaceWrites(h)).toEqual([]);
@@ -64,13 +59,13 @@ describe('resolving Slack users to DocSpace accounts end to end', () => {
 
   it('matches a Slack email in mixed case to the DocSpace account', async () => {
     const group = seedTeam();
-    await commandReply(h, 'owner', `add "Development Team" ${at('mia')}`);
+    await commandReply(h, 'owner', `add "Development Team" ${mentionOf('mia')}`);
     expect(h.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('mia'));
   });
 
   it('looks the person up by their Slack email (users.info, then DocSpace people/email)', async () => {
     seedTeam();
-    await commandReply(h, 'owner', `add "Development Team" ${at('carol')}`);
+    await commandReply(h, 'owner', `add "Development Team" ${mentionOf('carol')}`);
     expect(h.slack.callsTo('users.info').map((c) => c.args['user'])).toContain('U0CAROL001');
     const lookups = h.docspace.requests.filter((r) => r.path === '/api/2.0/people/email');
     expect(lookups.map((r) => r.query['email'])).toContain('carol@example.com');
@@ -80,10 +75,10 @@ describe('resolving Slack users to DocSpace accounts end to end', () => {
     const first = seedTeam('First Team');
     const second = h.docspace.seedGroup({ name: 'Second Team' });
     // Maps @bob (fresh for MAPPING_TTL_HOURS), then disables him in DocSpace behind the bot's back.
-    await commandReply(h, 'owner', `add "First Team" ${at('bob')}`);
+    await commandReply(h, 'owner', `add "First Team" ${mentionOf('bob')}`);
     expect(h.docspace.getGroup(first.id)?.memberIds).toContain(docspaceIdOf('bob'));
     h.docspace.setUserStatus(docspaceIdOf('bob'), 'disabled');
-    const { json } = await commandReply(h, 'owner', `add "Second Team" ${at('bob')}`);
+    const { json } = await commandReply(h, 'owner', `add "Second Team" ${mentionOf('bob')}`);
     expect(h.docspace.getGroup(second.id)?.memberIds).toEqual([]);
     expect(json).toContain('DocSpace ignored part of it');
     expect(json).toContain('DocSpace did not add: Bob Baker');

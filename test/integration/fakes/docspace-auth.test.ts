@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeDocSpace } from '../../fakes/docspace-server.js';
 import type { PersonHandle } from '../../fixtures/people.js';
-import { call, type Envelope, type ErrorEnvelope, idOf, type ProblemDetails, startFake } from './docspace-harness.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
+import { call, type Envelope, type ErrorEnvelope, type ProblemDetails, startFake } from './docspace-harness.js';
 
 interface Probe {
   readonly method: string;
@@ -12,23 +13,23 @@ interface Probe {
 const READS: readonly Probe[] = [
   { method: 'GET', path: () => '/group' },
   { method: 'GET', path: (id) => `/group/${id}` },
-  { method: 'GET', path: () => `/group/user/${idOf('bob')}` },
+  { method: 'GET', path: () => `/group/user/${docspaceIdOf('bob')}` },
 ];
 
 const WRITES: readonly Probe[] = [
   { method: 'POST', path: () => '/group', body: { groupName: 'New' } },
   { method: 'PUT', path: (id) => `/group/${id}`, body: { groupName: 'Renamed' } },
   { method: 'DELETE', path: (id) => `/group/${id}` },
-  { method: 'PUT', path: (id) => `/group/${id}/members`, body: { members: [idOf('dave')] } },
-  { method: 'DELETE', path: (id) => `/group/${id}/members`, body: { members: [idOf('bob')] } },
-  { method: 'POST', path: (id) => `/group/${id}/members`, body: { members: [idOf('dave')] } },
-  { method: 'PUT', path: (id) => `/group/${id}/manager`, body: { userId: idOf('dave') } },
+  { method: 'PUT', path: (id) => `/group/${id}/members`, body: { members: [docspaceIdOf('dave')] } },
+  { method: 'DELETE', path: (id) => `/group/${id}/members`, body: { members: [docspaceIdOf('bob')] } },
+  { method: 'POST', path: (id) => `/group/${id}/members`, body: { members: [docspaceIdOf('dave')] } },
+  { method: 'PUT', path: (id) => `/group/${id}/manager`, body: { userId: docspaceIdOf('dave') } },
 ];
 
 const label = (p: Probe) => `${p.method} ${p.path('{id}')}`;
 
 async function probe(fake: FakeDocSpace, handle: PersonHandle, p: Probe) {
-  const { id } = fake.seedGroup({ name: 'Team', managerId: idOf('alice'), memberIds: [idOf('bob')] });
+  const { id } = fake.seedGroup({ name: 'Team', managerId: docspaceIdOf('alice'), memberIds: [docspaceIdOf('bob')] });
   return call<ErrorEnvelope>(fake, p.method, p.path(id), { key: fake.keyFor(handle), body: p.body });
 }
 
@@ -71,7 +72,7 @@ describe('fake DocSpace: authentication', () => {
   it('authenticates a key as the person it belongs to', async () => {
     const fake = await startFake();
     const res = await call<Envelope<{ id: string }>>(fake, 'GET', '/people/@self', { key: fake.keyFor('carol') });
-    expect(res.json.response.id).toBe(idOf('carol'));
+    expect(res.json.response.id).toBe(docspaceIdOf('carol'));
   });
 });
 
@@ -112,7 +113,7 @@ describe('fake DocSpace: roles on group routes', () => {
       const res = await probe(fake, 'carol', p);
       expect(res.status).toBe(403);
       expect(res.json).toMatchObject({ error: { message: 'Access denied' }, status: 1, statusCode: 403 });
-      expect(fake.listGroups()).toMatchObject([{ name: 'Team', managerId: idOf('alice') }]);
+      expect(fake.listGroups()).toMatchObject([{ name: 'Team', managerId: docspaceIdOf('alice') }]);
     },
   );
 
@@ -127,7 +128,7 @@ describe('fake DocSpace: roles on group routes', () => {
 
   it('answers 403 to a user asking for their own groups', async () => {
     const fake = await startFake();
-    const res = await call(fake, 'GET', `/group/user/${idOf('bob')}`, { key: fake.keyFor('bob') });
+    const res = await call(fake, 'GET', `/group/user/${docspaceIdOf('bob')}`, { key: fake.keyFor('bob') });
     expect(res.status).toBe(403);
   });
 

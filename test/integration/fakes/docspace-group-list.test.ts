@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeDocSpace } from '../../fakes/docspace-server.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
-import { call, type Envelope, type GroupJson, idOf, type ProblemDetails, startFake } from './docspace-harness.js';
+import { call, type Envelope, type GroupJson, type ProblemDetails, startFake } from './docspace-harness.js';
 
 async function listNames(fake: FakeDocSpace, query: string): Promise<string[]> {
   const res = await call<Envelope<GroupJson[]>>(fake, 'GET', `/group${query}`);
@@ -10,9 +11,16 @@ async function listNames(fake: FakeDocSpace, query: string): Promise<string[]> {
 }
 
 function seedThree(fake: FakeDocSpace): void {
-  fake.seedGroup({ name: 'Beta', managerId: idOf('bob'), memberIds: [idOf('alice'), idOf('dave')] });
-  fake.seedGroup({ name: 'alpha', managerId: idOf('zed') });
-  fake.seedGroup({ name: 'Gamma', memberIds: [idOf('alice'), idOf('bob'), idOf('dave'), idOf('mia')] });
+  fake.seedGroup({
+    name: 'Beta',
+    managerId: docspaceIdOf('bob'),
+    memberIds: [docspaceIdOf('alice'), docspaceIdOf('dave')],
+  });
+  fake.seedGroup({ name: 'alpha', managerId: docspaceIdOf('zed') });
+  fake.seedGroup({
+    name: 'Gamma',
+    memberIds: [docspaceIdOf('alice'), docspaceIdOf('bob'), docspaceIdOf('dave'), docspaceIdOf('mia')],
+  });
 }
 
 describe('fake DocSpace: GET /group', () => {
@@ -23,7 +31,7 @@ describe('fake DocSpace: GET /group', () => {
     expect(res.json).toMatchObject({ count: 2, total: 3, status: 0, statusCode: 200 });
     expect(res.json.links).toEqual([{ href: `${fake.url}/api/2.0/group?count=2&startIndex=0`, action: 'GET' }]);
     for (const group of res.json.response) expect(group).not.toHaveProperty('members');
-    expect(res.json.response[1]).toMatchObject({ name: 'Beta', membersCount: 3, manager: { id: idOf('bob') } });
+    expect(res.json.response[1]).toMatchObject({ name: 'Beta', membersCount: 3, manager: { id: docspaceIdOf('bob') } });
   });
 
   it('answers a list that validates as GroupArrayWrapper', async () => {
@@ -98,13 +106,13 @@ describe('fake DocSpace: GET /group', () => {
   it('lists only the groups a user belongs to with userId', async () => {
     const fake = await startFake();
     seedThree(fake);
-    expect(await listNames(fake, `?userId=${idOf('bob')}`)).toEqual(['Beta', 'Gamma']);
+    expect(await listNames(fake, `?userId=${docspaceIdOf('bob')}`)).toEqual(['Beta', 'Gamma']);
   });
 
   it('lists only the groups a user manages with userId and manager=true', async () => {
     const fake = await startFake();
     seedThree(fake);
-    expect(await listNames(fake, `?userId=${idOf('bob')}&manager=true`)).toEqual(['Beta']);
+    expect(await listNames(fake, `?userId=${docspaceIdOf('bob')}&manager=true`)).toEqual(['Beta']);
   });
 
   it('answers an empty list for an unknown userId', async () => {
@@ -136,7 +144,7 @@ describe('fake DocSpace: GET /group/user/{userid}', () => {
     const res = await call<Envelope<{ id: string; name: string; manager?: string }[]>>(
       fake,
       'GET',
-      `/group/user/${idOf('dave')}`,
+      `/group/user/${docspaceIdOf('dave')}`,
     );
     expect(res.json.response.map((g) => [g.name, g.manager])).toEqual([
       ['Beta', 'bob'],

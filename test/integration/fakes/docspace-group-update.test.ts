@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeDocSpace } from '../../fakes/docspace-server.js';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
 import {
   call,
   type Envelope,
   type ErrorEnvelope,
   type GroupJson,
-  idOf,
   memberIdsOf,
   type ProblemDetails,
   startFake,
@@ -16,7 +16,7 @@ const UNKNOWN_ID = '0badc0de-0000-4000-8000-000000000000';
 
 /** A group managed by alice with members alice and bob. */
 function seedTeam(fake: FakeDocSpace): string {
-  return fake.seedGroup({ name: 'Team', managerId: idOf('alice'), memberIds: [idOf('bob')] }).id;
+  return fake.seedGroup({ name: 'Team', managerId: docspaceIdOf('alice'), memberIds: [docspaceIdOf('bob')] }).id;
 }
 
 async function put(fake: FakeDocSpace, path: string, body: unknown) {
@@ -37,43 +37,51 @@ describe('fake DocSpace: PUT /group/{id}', () => {
     const id = seedTeam(fake);
     const res = await put(fake, `/group/${id}`, {});
     expect(res.status).toBe(200);
-    expect(fake.getGroup(id)).toMatchObject({ name: 'Team', managerId: idOf('alice') });
+    expect(fake.getGroup(id)).toMatchObject({ name: 'Team', managerId: docspaceIdOf('alice') });
   });
 
   it('changes the manager and leaves the old manager a member', async () => {
     const fake = await startFake();
     const id = seedTeam(fake);
-    const res = await put(fake, `/group/${id}`, { groupManager: idOf('dave') });
-    expect(res.json.response.manager?.id).toBe(idOf('dave'));
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice'), idOf('bob'), idOf('dave')].sort());
+    const res = await put(fake, `/group/${id}`, { groupManager: docspaceIdOf('dave') });
+    expect(res.json.response.manager?.id).toBe(docspaceIdOf('dave'));
+    expect(memberIdsOf(res.json.response)).toEqual(
+      [docspaceIdOf('alice'), docspaceIdOf('bob'), docspaceIdOf('dave')].sort(),
+    );
   });
 
   it('adds and removes members in one call', async () => {
     const fake = await startFake();
     const id = seedTeam(fake);
-    const res = await put(fake, `/group/${id}`, { membersToAdd: [idOf('dave')], membersToRemove: [idOf('bob')] });
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice'), idOf('dave')].sort());
+    const res = await put(fake, `/group/${id}`, {
+      membersToAdd: [docspaceIdOf('dave')],
+      membersToRemove: [docspaceIdOf('bob')],
+    });
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('alice'), docspaceIdOf('dave')].sort());
   });
 
   it('lets membersToRemove win over membersToAdd for the same id', async () => {
     const fake = await startFake();
     const id = seedTeam(fake);
-    const res = await put(fake, `/group/${id}`, { membersToAdd: [idOf('dave')], membersToRemove: [idOf('dave')] });
-    expect(memberIdsOf(res.json.response)).not.toContain(idOf('dave'));
+    const res = await put(fake, `/group/${id}`, {
+      membersToAdd: [docspaceIdOf('dave')],
+      membersToRemove: [docspaceIdOf('dave')],
+    });
+    expect(memberIdsOf(res.json.response)).not.toContain(docspaceIdOf('dave'));
   });
 
   it('clears the manager when the manager is removed', async () => {
     const fake = await startFake();
     const id = seedTeam(fake);
-    const res = await put(fake, `/group/${id}`, { membersToRemove: [idOf('alice')] });
+    const res = await put(fake, `/group/${id}`, { membersToRemove: [docspaceIdOf('alice')] });
     expect(res.json.response).not.toHaveProperty('manager');
     expect(fake.getGroup(id)?.managerId).toBeNull();
   });
 
   it.each([
     ['unknown', UNKNOWN_ID],
-    ['guest', idOf('gus')],
-    ['disabled', idOf('dora')],
+    ['guest', docspaceIdOf('gus')],
+    ['disabled', docspaceIdOf('dora')],
   ])('silently ignores a %s id as manager and member with 200', async (_label, userId) => {
     const fake = await startFake();
     const id = seedTeam(fake);
@@ -83,8 +91,8 @@ describe('fake DocSpace: PUT /group/{id}', () => {
       membersToRemove: [userId],
     });
     expect(res.status).toBe(200);
-    expect(res.json.response.manager?.id).toBe(idOf('alice'));
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice'), idOf('bob')].sort());
+    expect(res.json.response.manager?.id).toBe(docspaceIdOf('alice'));
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('alice'), docspaceIdOf('bob')].sort());
   });
 
   it('rejects a missing body with the validation-shape 400', async () => {
@@ -111,10 +119,12 @@ describe('fake DocSpace: /group/{id}/members', () => {
     const fake = await startFake();
     const id = seedTeam(fake);
     const res = await put(fake, `/group/${id}/members`, {
-      members: [idOf('bob'), idOf('dave'), idOf('gus'), UNKNOWN_ID],
+      members: [docspaceIdOf('bob'), docspaceIdOf('dave'), docspaceIdOf('gus'), UNKNOWN_ID],
     });
     expect(res.status).toBe(200);
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice'), idOf('bob'), idOf('dave')].sort());
+    expect(memberIdsOf(res.json.response)).toEqual(
+      [docspaceIdOf('alice'), docspaceIdOf('bob'), docspaceIdOf('dave')].sort(),
+    );
     expect(validateAgainstSchema('GroupWrapper', res.json).errors).toEqual([]);
   });
 
@@ -133,9 +143,9 @@ describe('fake DocSpace: /group/{id}/members', () => {
     const fake = await startFake();
     const id = seedTeam(fake);
     const res = await call<Envelope<GroupJson>>(fake, 'DELETE', `/group/${id}/members`, {
-      body: { members: [idOf('alice')] },
+      body: { members: [docspaceIdOf('alice')] },
     });
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('bob')]);
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('bob')]);
     expect(res.json.response).not.toHaveProperty('manager');
   });
 
@@ -151,19 +161,24 @@ describe('fake DocSpace: /group/{id}/members', () => {
     const fake = await startFake();
     const id = seedTeam(fake);
     const res = await call<Envelope<GroupJson>>(fake, 'POST', `/group/${id}/members`, {
-      body: { members: [idOf('dave'), idOf('gus')] },
+      body: { members: [docspaceIdOf('dave'), docspaceIdOf('gus')] },
     });
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('dave')]);
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('dave')]);
     expect(res.json.response).not.toHaveProperty('manager');
   });
 
   it('rejects a replace whose ids are all invalid with 400 "Members" and keeps the group', async () => {
     const fake = await startFake();
     const id = seedTeam(fake);
-    const res = await call<ErrorEnvelope>(fake, 'POST', `/group/${id}/members`, { body: { members: [idOf('dora')] } });
+    const res = await call<ErrorEnvelope>(fake, 'POST', `/group/${id}/members`, {
+      body: { members: [docspaceIdOf('dora')] },
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.message).toBe('Members');
-    expect(fake.getGroup(id)).toMatchObject({ managerId: idOf('alice'), memberIds: [idOf('alice'), idOf('bob')] });
+    expect(fake.getGroup(id)).toMatchObject({
+      managerId: docspaceIdOf('alice'),
+      memberIds: [docspaceIdOf('alice'), docspaceIdOf('bob')],
+    });
   });
 });
 
@@ -171,9 +186,9 @@ describe('fake DocSpace: PUT /group/{id}/manager', () => {
   it('sets the manager, adds them as a member and validates as GroupWrapper', async () => {
     const fake = await startFake();
     const id = seedTeam(fake);
-    const res = await put(fake, `/group/${id}/manager`, { userId: idOf('pat') });
-    expect(res.json.response.manager?.id).toBe(idOf('pat'));
-    expect(memberIdsOf(res.json.response)).toContain(idOf('pat'));
+    const res = await put(fake, `/group/${id}/manager`, { userId: docspaceIdOf('pat') });
+    expect(res.json.response.manager?.id).toBe(docspaceIdOf('pat'));
+    expect(memberIdsOf(res.json.response)).toContain(docspaceIdOf('pat'));
     expect(validateAgainstSchema('GroupWrapper', res.json)).toEqual({ valid: true, errors: [] });
   });
 
@@ -186,14 +201,17 @@ describe('fake DocSpace: PUT /group/{id}/manager', () => {
   });
 
   it.each([
-    ['guest', idOf('gus')],
-    ['disabled', idOf('dora')],
+    ['guest', docspaceIdOf('gus')],
+    ['disabled', docspaceIdOf('dora')],
   ])('answers 200 without a change for a %s user', async (_label, userId) => {
     const fake = await startFake();
     const id = seedTeam(fake);
     const res = await put(fake, `/group/${id}/manager`, { userId });
     expect(res.status).toBe(200);
-    expect(fake.getGroup(id)).toMatchObject({ managerId: idOf('alice'), memberIds: [idOf('alice'), idOf('bob')] });
+    expect(fake.getGroup(id)).toMatchObject({
+      managerId: docspaceIdOf('alice'),
+      memberIds: [docspaceIdOf('alice'), docspaceIdOf('bob')],
+    });
   });
 
   it.each([

@@ -1,6 +1,5 @@
 import { onTestFinished } from 'vitest';
 import { type FakeDocSpace, type FakeDocSpaceOptions, startFakeDocSpace } from '../../fakes/docspace-server.js';
-import { PEOPLE, type PersonHandle } from '../../fixtures/people.js';
 
 /** Shared plumbing for the fake DocSpace tests: one fresh server per test, plain fetch calls, JSON shapes. */
 
@@ -74,12 +73,6 @@ export async function startFake(options?: FakeDocSpaceOptions): Promise<FakeDocS
   onTestFinished(() => fake.close());
   return fake;
 }
-
-export const idOf = (handle: PersonHandle): string => {
-  const person = PEOPLE[handle];
-  if (!('docspace' in person)) throw new Error(`${handle} has no DocSpace account`);
-  return person.docspace.id;
-};
 
 function parseJson(text: string): unknown {
   try {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { docspaceIdOf } from '../../fixtures/people.js';
+import { track, until, useManualTimers } from '../../helpers/manual-timers.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
 import {
   call,
@@ -6,7 +8,6 @@ import {
   type Envelope,
   type ErrorEnvelope,
   type GroupJson,
-  idOf,
   startFake,
 } from './docspace-harness.js';
 
@@ -33,6 +34,7 @@ describe('fake DocSpace: knobs', () => {
   it('rate-limits with 429, an empty body, Retry-After and X-RateLimit-* headers', async () => {
     const fake = await startFake();
     fake.rateLimitNext(1, 7);
+    const before = Math.floor(Date.now() / 1000);
     const limited = await call(fake, 'GET', '/group');
     const next = await call(fake, 'GET', '/group');
     expect(limited.status).toBe(429);
@@ -40,7 +42,7 @@ describe('fake DocSpace: knobs', () => {
     expect(limited.headers.get('retry-after')).toBe('7');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('1500');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+    expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(before + 7);
     expect(next.status).toBe(200);
   });
 
@@ -62,7 +64,7 @@ describe('fake DocSpace: knobs', () => {
 
   it('answers a well-formed 200 envelope whose payload no longer matches the schema', async () => {
     const fake = await startFake();
-    const id = await createdGroupId(fake, { groupName: 'G', groupManager: idOf('alice') });
+    const id = await createdGroupId(fake, { groupName: 'G', groupManager: docspaceIdOf('alice') });
     fake.driftNext(1);
     const drifted = await call<Envelope<Record<string, unknown>>>(fake, 'GET', `/group/${id}`);
     const normal = await call(fake, 'GET', `/group/${id}`);
@@ -83,14 +85,39 @@ describe('fake DocSpace: knobs', () => {
 
   it('delays every response by the latency until it is set back to 0', async () => {
     const fake = await startFake();
+    useManualTimers();
     fake.setLatency(150);
-    const started = Date.now();
-    await call(fake, 'GET', '/group');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const delayed = track(call(fake, 'GET', '/group'));
+    await until(() => fake.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(149);
+    expect([fake.requests[0]?.status, delayed.settled()]).toEqual([0, false]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await delayed.promise).status).toBe(200);
     fake.setLatency(0);
-    const again = Date.now();
-    await call(fake, 'GET', '/group');
-    expect(Date.now() - again).toBeLessThan(140);
+    expect((await call(fake, 'GET', '/group')).status).toBe(200);
+  });
+
+  it('holds every answer until release, then sends them in arrival order', async () => {
+    const fake = await startFake();
+    fake.hold();
+    const first = track(call(fake, 'GET', '/group'));
+    const second = track(call(fake, 'POST', '/group', { body: { groupName: 'Held' } }));
+    await until(() => fake.requests.length === 2);
+    expect([fake.requests.map((r) => r.status), first.settled(), second.settled()]).toEqual([[0, 0], false, false]);
+    fake.release();
+    expect([(await first.promise).status, (await second.promise).status]).toEqual([200, 200]);
+    expect((await call(fake, 'GET', '/group')).status).toBe(200);
+  });
+
+  it('holds only the answers to the requests a hold matches', async () => {
+    const fake = await startFake();
+    fake.hold((r) => r.method === 'POST');
+    const post = track(call(fake, 'POST', '/group', { body: { groupName: 'Held' } }));
+    expect((await call(fake, 'GET', '/group')).status).toBe(200);
+    await until(() => fake.requests.length === 2);
+    expect([fake.requests.find((r) => r.method === 'POST')?.status, post.settled()]).toEqual([0, false]);
+    fake.release();
+    expect((await post.promise).status).toBe(200);
   });
 
   it('applies armed knobs in the order they were armed, one per request', async () => {
@@ -154,7 +181,7 @@ describe('fake DocSpace: request log and reset', () => {
       type: 'user',
       status: 'active',
     });
-    fake.setUserStatus(idOf('bob'), 'disabled');
+    fake.setUserStatus(docspaceIdOf('bob'), 'disabled');
     fake.failNext(5, 500);
     fake.setLatency(1000);
 
@@ -163,7 +190,7 @@ describe('fake DocSpace: request log and reset', () => {
     expect(fake.listGroups()).toEqual([]);
     expect(fake.requests).toEqual([]);
     expect(fake.getUser(added.id)).toBeUndefined();
-    expect(fake.getUser(idOf('bob'))?.status).toBe('active');
+    expect(fake.getUser(docspaceIdOf('bob'))?.status).toBe('active');
     const res = await call<Envelope<GroupJson[]>>(fake, 'GET', '/group');
     expect(res.status).toBe(200);
   });
@@ -186,8 +213,8 @@ describe('fake DocSpace: direct state access', () => {
 
   it('returns copies from seedGroup and getGroup, not live state', async () => {
     const fake = await startFake();
-    const seeded = fake.seedGroup({ name: 'Copy', managerId: idOf('alice') });
-    seeded.memberIds.push(idOf('bob'));
-    expect(fake.getGroup(seeded.id)).toEqual({ ...seeded, memberIds: [idOf('alice')] });
+    const seeded = fake.seedGroup({ name: 'Copy', managerId: docspaceIdOf('alice') });
+    seeded.memberIds.push(docspaceIdOf('bob'));
+    expect(fake.getGroup(seeded.id)).toEqual({ ...seeded, memberIds: [docspaceIdOf('alice')] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE } from '../../fixtures/people.js';
+import { docspaceIdOf, PEOPLE } from '../../fixtures/people.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
-import { call, type Envelope, type ErrorEnvelope, idOf, startFake, type UserJson } from './docspace-harness.js';
+import { call, type Envelope, type ErrorEnvelope, startFake, type UserJson } from './docspace-harness.js';
 
 const byEmail = (email: string) => `/people/email?email=${encodeURIComponent(email)}`;
 
@@ -11,7 +11,7 @@ describe('fake DocSpace: GET /people/email', () => {
     const res = await call<Envelope<UserJson>>(fake, 'GET', byEmail('bob@example.com'));
     expect(res.status).toBe(200);
     expect(res.json.response).toMatchObject({
-      id: idOf('bob'),
+      id: docspaceIdOf('bob'),
       displayName: 'Bob Baker',
       firstName: 'Bob',
       lastName: 'Baker',
@@ -52,7 +52,7 @@ describe('fake DocSpace: GET /people/email', () => {
   it('returns a disabled user with status 2', async () => {
     const fake = await startFake();
     const res = await call<Envelope<UserJson>>(fake, 'GET', byEmail('dora@example.com'));
-    expect(res.json.response).toMatchObject({ id: idOf('dora'), status: 2 });
+    expect(res.json.response).toMatchObject({ id: docspaceIdOf('dora'), status: 2 });
   });
 
   it('returns a pending user with status 4, activationStatus 2 and the email as displayName', async () => {
@@ -64,13 +64,13 @@ describe('fake DocSpace: GET /people/email', () => {
   it('trims the email before matching', async () => {
     const fake = await startFake();
     const res = await call<Envelope<UserJson>>(fake, 'GET', byEmail('  bob@example.com '));
-    expect(res.json.response.id).toBe(idOf('bob'));
+    expect(res.json.response.id).toBe(docspaceIdOf('bob'));
   });
 
   it('matches a lower-cased lookup of a mixed-case email by default (MySQL collation)', async () => {
     const fake = await startFake();
     const res = await call<Envelope<UserJson>>(fake, 'GET', byEmail('mia.mixedcase@example.com'));
-    expect(res.json.response).toMatchObject({ id: idOf('mia'), email: 'Mia.Mixedcase@Example.com' });
+    expect(res.json.response).toMatchObject({ id: docspaceIdOf('mia'), email: 'Mia.Mixedcase@Example.com' });
   });
 
   it('misses a case-different email when emailCaseSensitive is set (PostgreSQL installs)', async () => {
@@ -113,7 +113,7 @@ describe('fake DocSpace: GET /people/email', () => {
 
   it('lists the groups of the user in groups and department', async () => {
     const fake = await startFake();
-    fake.seedGroup({ name: 'R&D', memberIds: [idOf('bob')] });
+    fake.seedGroup({ name: 'R&D', memberIds: [docspaceIdOf('bob')] });
     const res = await call<Envelope<UserJson>>(fake, 'GET', byEmail('bob@example.com'));
     expect(res.json.response['department']).toBe('R&amp;D');
     expect(validateAgainstSchema('EmployeeFullWrapper', res.json).errors).toEqual([]);
@@ -124,17 +124,17 @@ describe('fake DocSpace: other people routes', () => {
   it('answers GET /people/@self with the caller, validating as EmployeeFullWrapper', async () => {
     const fake = await startFake();
     const res = await call<Envelope<UserJson>>(fake, 'GET', '/people/@self');
-    expect(res.json.response).toMatchObject({ id: idOf('owner'), isOwner: true });
+    expect(res.json.response).toMatchObject({ id: docspaceIdOf('owner'), isOwner: true });
     expect(validateAgainstSchema('EmployeeFullWrapper', res.json)).toEqual({ valid: true, errors: [] });
   });
 
   it('answers GET /people/{userid} by id and by userName, and 404 for an unknown one', async () => {
     const fake = await startFake();
-    const byId = await call<Envelope<UserJson>>(fake, 'GET', `/people/${idOf('bob')}`);
+    const byId = await call<Envelope<UserJson>>(fake, 'GET', `/people/${docspaceIdOf('bob')}`);
     const byName = await call<Envelope<UserJson>>(fake, 'GET', '/people/bob');
     const missing = await call<ErrorEnvelope>(fake, 'GET', '/people/nobody');
-    expect(byId.json.response.id).toBe(idOf('bob'));
-    expect(byName.json.response.id).toBe(idOf('bob'));
+    expect(byId.json.response.id).toBe(docspaceIdOf('bob'));
+    expect(byName.json.response.id).toBe(docspaceIdOf('bob'));
     expect(missing.status).toBe(404);
     expect(missing.json.error.message).toBe('The user could not be found');
   });
@@ -143,7 +143,7 @@ describe('fake DocSpace: other people routes', () => {
     const fake = await startFake();
     const res = await call<Envelope<UserJson[]>>(fake, 'GET', '/people/search?query=alice%20archer');
     const none = await call<Envelope<UserJson[]>>(fake, 'GET', '/people/search?query=dora');
-    expect(res.json.response.map((u) => u.id)).toEqual([idOf('alice')]);
+    expect(res.json.response.map((u) => u.id)).toEqual([docspaceIdOf('alice')]);
     expect(none.json).toMatchObject({ response: [], count: 0, status: 0 });
     expect(res.json).not.toHaveProperty('total');
   });
@@ -159,7 +159,7 @@ describe('fake DocSpace: other people routes', () => {
     const all = await call<Envelope<UserJson[]>>(fake, 'GET', '/people/filter?count=2&startIndex=0');
     const some = await call<Envelope<UserJson[]>>(fake, 'GET', '/people/filter?filterValue=example.com%20bak');
     expect(all.json).toMatchObject({ count: 2, total: 12 });
-    expect(some.json.response.map((u) => u.id)).toEqual([idOf('bob')]);
+    expect(some.json.response.map((u) => u.id)).toEqual([docspaceIdOf('bob')]);
     expect(validateAgainstSchema('EmployeeFullArrayWrapper', all.json)).toEqual({ valid: true, errors: [] });
   });
 

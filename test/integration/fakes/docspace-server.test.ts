@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { docspaceIdOf } from '../../fixtures/people.js';
 import { validateAgainstSchema } from '../../helpers/openapi.js';
 import {
   call,
@@ -7,7 +8,6 @@ import {
   type Envelope,
   type ErrorEnvelope,
   type GroupJson,
-  idOf,
   memberIdsOf,
   type ProblemDetails,
   startFake,
@@ -20,25 +20,34 @@ describe('fake DocSpace: the example scenario', () => {
     const fake = await startFake();
     const created = await createGroup(fake, {
       groupName: 'Development Team',
-      groupManager: idOf('alice'),
-      members: [idOf('alice'), idOf('bob')],
+      groupManager: docspaceIdOf('alice'),
+      members: [docspaceIdOf('alice'), docspaceIdOf('bob')],
     });
     expect(created.status).toBe(200);
     const id = created.json.response.id;
 
-    const res = await call<Envelope<GroupJson>>(fake, 'PUT', `/group/${id}/manager`, { body: { userId: idOf('bob') } });
+    const res = await call<Envelope<GroupJson>>(fake, 'PUT', `/group/${id}/manager`, {
+      body: { userId: docspaceIdOf('bob') },
+    });
 
     expect(res.status).toBe(200);
-    expect(res.json.response.manager?.id).toBe(idOf('bob'));
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice'), idOf('bob')].sort());
-    expect(fake.getGroup(id)).toMatchObject({ managerId: idOf('bob'), memberIds: [idOf('alice'), idOf('bob')] });
+    expect(res.json.response.manager?.id).toBe(docspaceIdOf('bob'));
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('alice'), docspaceIdOf('bob')].sort());
+    expect(fake.getGroup(id)).toMatchObject({
+      managerId: docspaceIdOf('bob'),
+      memberIds: [docspaceIdOf('alice'), docspaceIdOf('bob')],
+    });
   });
 });
 
 describe('fake DocSpace: POST /group', () => {
   it('answers the created group with members in the success envelope that validates as GroupWrapper', async () => {
     const fake = await startFake();
-    const res = await createGroup(fake, { groupName: 'Ops', groupManager: idOf('alice'), members: [idOf('bob')] });
+    const res = await createGroup(fake, {
+      groupName: 'Ops',
+      groupManager: docspaceIdOf('alice'),
+      members: [docspaceIdOf('bob')],
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.json).toMatchObject({ count: 1, status: 0, statusCode: 200 });
@@ -50,14 +59,14 @@ describe('fake DocSpace: POST /group', () => {
 
   it('adds the manager as a member when the group is created with only a manager', async () => {
     const fake = await startFake();
-    const res = await createGroup(fake, { groupName: 'Solo', groupManager: idOf('alice') });
+    const res = await createGroup(fake, { groupName: 'Solo', groupManager: docspaceIdOf('alice') });
     expect(res.json.response.membersCount).toBe(1);
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice')]);
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('alice')]);
   });
 
   it('omits manager when the group is created without one', async () => {
     const fake = await startFake();
-    const res = await createGroup(fake, { groupName: 'No boss', members: [idOf('bob')] });
+    const res = await createGroup(fake, { groupName: 'No boss', members: [docspaceIdOf('bob')] });
     expect(res.status).toBe(200);
     expect(res.json.response).not.toHaveProperty('manager');
   });
@@ -72,14 +81,14 @@ describe('fake DocSpace: POST /group', () => {
 
   it('de-duplicates repeated member ids', async () => {
     const fake = await startFake();
-    const res = await createGroup(fake, { groupName: 'Dup', members: [idOf('bob'), idOf('bob')] });
+    const res = await createGroup(fake, { groupName: 'Dup', members: [docspaceIdOf('bob'), docspaceIdOf('bob')] });
     expect(res.json.response.membersCount).toBe(1);
   });
 
   it('accepts a pending (invited) user as a member', async () => {
     const fake = await startFake();
-    const res = await createGroup(fake, { groupName: 'Invitees', members: [idOf('pat')] });
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('pat')]);
+    const res = await createGroup(fake, { groupName: 'Invitees', members: [docspaceIdOf('pat')] });
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('pat')]);
   });
 
   it('accepts a name of exactly 128 characters', async () => {
@@ -114,11 +123,11 @@ describe('fake DocSpace: POST /group', () => {
 
   it.each([
     ['an unknown manager', { groupManager: UNKNOWN_ID }],
-    ['a guest manager', { groupManager: idOf('gus') }],
-    ['a disabled manager', { groupManager: idOf('dora') }],
+    ['a guest manager', { groupManager: docspaceIdOf('gus') }],
+    ['a disabled manager', { groupManager: docspaceIdOf('dora') }],
     ['an unknown member', { members: [UNKNOWN_ID] }],
-    ['a guest member', { members: [idOf('bob'), idOf('gus')] }],
-    ['a disabled member', { members: [idOf('dora')] }],
+    ['a guest member', { members: [docspaceIdOf('bob'), docspaceIdOf('gus')] }],
+    ['a disabled member', { members: [docspaceIdOf('dora')] }],
   ])('rejects %s with 400 "The user could not be found" and creates nothing', async (_label, extra) => {
     const fake = await startFake();
     const res = await call<ErrorEnvelope>(fake, 'POST', '/group', { body: { groupName: 'X', ...extra } });
@@ -131,17 +140,21 @@ describe('fake DocSpace: POST /group', () => {
 describe('fake DocSpace: GET /group/{id}', () => {
   it('includes members by default and validates as GroupWrapper', async () => {
     const fake = await startFake();
-    const id = await createdGroupId(fake, { groupName: 'G', groupManager: idOf('alice'), members: [idOf('bob')] });
+    const id = await createdGroupId(fake, {
+      groupName: 'G',
+      groupManager: docspaceIdOf('alice'),
+      members: [docspaceIdOf('bob')],
+    });
     const res = await call<Envelope<GroupJson>>(fake, 'GET', `/group/${id}`);
     expect(res.status).toBe(200);
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('alice'), idOf('bob')].sort());
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('alice'), docspaceIdOf('bob')].sort());
     expect(res.json.response).toMatchObject({ name: 'G', membersCount: 2, isLDAP: false });
     expect(validateAgainstSchema('GroupWrapper', res.json).errors).toEqual([]);
   });
 
   it('omits members when includeMembers=false but keeps membersCount', async () => {
     const fake = await startFake();
-    const id = await createdGroupId(fake, { groupName: 'G', members: [idOf('bob')] });
+    const id = await createdGroupId(fake, { groupName: 'G', members: [docspaceIdOf('bob')] });
     const res = await call<Envelope<GroupJson>>(fake, 'GET', `/group/${id}?includeMembers=false`);
     expect(res.json.response).not.toHaveProperty('members');
     expect(res.json.response.membersCount).toBe(1);
@@ -179,12 +192,16 @@ describe('fake DocSpace: GET /group/{id}', () => {
 
   it('hides disabled users from members and membersCount but still shows a disabled manager', async () => {
     const fake = await startFake();
-    const id = await createdGroupId(fake, { groupName: 'G', groupManager: idOf('alice'), members: [idOf('bob')] });
-    fake.setUserStatus(idOf('alice'), 'disabled');
+    const id = await createdGroupId(fake, {
+      groupName: 'G',
+      groupManager: docspaceIdOf('alice'),
+      members: [docspaceIdOf('bob')],
+    });
+    fake.setUserStatus(docspaceIdOf('alice'), 'disabled');
     const res = await call<Envelope<GroupJson>>(fake, 'GET', `/group/${id}`);
-    expect(memberIdsOf(res.json.response)).toEqual([idOf('bob')]);
+    expect(memberIdsOf(res.json.response)).toEqual([docspaceIdOf('bob')]);
     expect(res.json.response.membersCount).toBe(1);
-    expect(res.json.response.manager).toMatchObject({ id: idOf('alice'), status: 2 });
+    expect(res.json.response.manager).toMatchObject({ id: docspaceIdOf('alice'), status: 2 });
   });
 });
 
@@ -210,7 +227,10 @@ describe('fake DocSpace: DELETE /group/{id}', () => {
     const fake = await startFake();
     const id = await createdGroupId(fake, { groupName: 'Doomed' });
     await call(fake, 'DELETE', `/group/${id}`);
-    const body = method === 'GET' || method === 'DELETE' ? undefined : { members: [idOf('bob')], userId: idOf('bob') };
+    const body =
+      method === 'GET' || method === 'DELETE'
+        ? undefined
+        : { members: [docspaceIdOf('bob')], userId: docspaceIdOf('bob') };
     const res = await call<ErrorEnvelope>(fake, method, `/group/${id}${suffix}`, { body });
     expect(res.status).toBe(404);
     expect(res.json.error.message).toBe('The group could not be found');

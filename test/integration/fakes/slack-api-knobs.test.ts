@@ -1,7 +1,8 @@
 import { WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack-api-server.js';
 import { PEOPLE } from '../../fixtures/people.js';
+import { track, until, useManualTimers } from '../../helpers/manual-timers.js';
 import { webClientFor } from './slack-test-kit.js';
 
 let fake: FakeSlack;
@@ -11,7 +12,8 @@ beforeEach(async () => {
 });
 
 const post = (f: FakeSlack, text = 'hello') => webClientFor(f).chat.postMessage({ channel: 'C0GENERAL1', text });
-const settle = (call: Promise<unknown>) =>
+/** What a call ended with: 'ok', or the error it threw. */
+const outcomeOf = (call: Promise<unknown>) =>
   call.then(
     () => 'ok' as const,
     (e: unknown) => e,
@@ -21,14 +23,14 @@ describe('fake Slack failure knobs', () => {
   it('surfaces failNext as a WebAPIPlatformError carrying the error code', async () => {
     fake.failNext('views.open', 'expired_trigger_id');
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Group' }, blocks: [] };
-    const error = await settle(webClientFor(fake).views.open({ trigger_id: 't', view }));
+    const error = await outcomeOf(webClientFor(fake).views.open({ trigger_id: 't', view }));
     expect(error).toBeInstanceOf(WebAPIPlatformError);
     expect((error as WebAPIPlatformError).data.error).toBe('expired_trigger_id');
   });
 
   it('fails exactly the next n calls of the method and then answers normally', async () => {
     fake.failNext('chat.postMessage', 'channel_not_found', 2);
-    const outcomes = [await settle(post(fake)), await settle(post(fake)), await settle(post(fake))];
+    const outcomes = [await outcomeOf(post(fake)), await outcomeOf(post(fake)), await outcomeOf(post(fake))];
     expect(outcomes.map((o) => (o instanceof WebAPIPlatformError ? o.data.error : o))).toEqual([
       'channel_not_found',
       'channel_not_found',
@@ -43,7 +45,7 @@ describe('fake Slack failure knobs', () => {
 
   it('surfaces rateLimitNext as the web-api rate-limited error with the Retry-After seconds', async () => {
     fake.rateLimitNext('chat.postMessage', 7);
-    const error = await settle(post(fake));
+    const error = await outcomeOf(post(fake));
     expect(error).toBeInstanceOf(WebAPIRateLimitedError);
     expect((error as WebAPIRateLimitedError).retryAfter).toBe(7);
   });
@@ -59,24 +61,31 @@ describe('fake Slack failure knobs', () => {
   });
 
   it('delays the answers of the method given to setLatency', async () => {
+    useManualTimers();
     fake.setLatency(150, 'auth.test');
-    const started = performance.now();
-    await webClientFor(fake).auth.test();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const answer = track(webClientFor(fake).auth.test());
+    await until(() => fake.callsTo('auth.test').length === 1);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(answer.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer.promise).resolves.toMatchObject({ ok: true });
   });
 
   it('does not delay other methods when latency is set for one method', async () => {
+    useManualTimers();
     fake.setLatency(2000, 'chat.postMessage');
-    const started = performance.now();
-    await webClientFor(fake).auth.test();
-    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(webClientFor(fake).auth.test()).resolves.toMatchObject({ ok: true });
   });
 
   it('delays every method when setLatency is given no method', async () => {
+    useManualTimers();
     fake.setLatency(150);
-    const started = performance.now();
-    await webClientFor(fake).users.info({ user: PEOPLE.bob.slack.id });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const answer = track(webClientFor(fake).users.info({ user: PEOPLE.bob.slack.id }));
+    await until(() => fake.callsTo('users.info').length === 1);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(answer.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer.promise).resolves.toMatchObject({ ok: true });
   });
 });
 
@@ -90,11 +99,10 @@ describe('fake Slack reset and clear', () => {
   });
 
   it('reset() turns latency off', async () => {
+    useManualTimers();
     fake.setLatency(2000);
     fake.reset();
-    const started = performance.now();
-    await webClientFor(fake).auth.test();
-    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(webClientFor(fake).auth.test()).resolves.toMatchObject({ ok: true });
   });
 
   it('clear() empties the logs but keeps the posted messages', async () => {
@@ -114,9 +122,10 @@ describe('fake Slack call log and waitFor', () => {
   });
 
   it('waitFor resolves once the awaited call has arrived', async () => {
-    setTimeout(() => void post(fake), 50);
+    const posted = post(fake);
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
     expect(fake.messages()).toHaveLength(1);
+    await posted;
   });
 
   it('waitFor rejects after the timeout with a message listing the recent calls', async () => {

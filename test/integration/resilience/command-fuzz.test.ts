@@ -5,12 +5,14 @@ import { type ParsedCommand, parseCommand } from '../../../src/slack/parse/comma
 import { buildHelpText } from '../../../src/slack/views/replies.js';
 import type { RequestLogEntry } from '../../fakes/docspace-server.js';
 import type { SendResult } from '../../fakes/send-to-app.js';
+import { FUZZ_SEED, SEED_TITLE } from '../../helpers/fuzz-seed.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
 import { asReceived, BROADCASTS, hostileText } from './hostile-text.js';
 import { commandText, logRecords, PEOPLE, WRITE_METHODS, warmUp } from './kit.js';
 
 // ~100 hostile texts sent as signed slash commands by alice (a requester: her changes only become requests, so no
-// DocSpace write is ever legitimate). The seed is in every failure message so a run can be replayed.
+// DocSpace write is ever legitimate). The seed is fixed (FUZZ_SEED overrides it), named in the title and in every
+// failure message, so a run can be replayed.
 
 const RUNS = 100;
 const SLACK_ACK_LIMIT_MS = 3000;
@@ -24,9 +26,7 @@ interface Observation {
   readonly docspace: readonly RequestLogEntry[];
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Sends one text and waits until its work is over, so DocSpace traffic can be attributed to it. */
+/** Sends one text and waits until the app is idle (its work is over), so DocSpace traffic can be attributed to it. */
 async function observe(h: Harness, text: string): Promise<Observation> {
   const parsed = parseCommand(asReceived(text));
   const before = h.docspace.requests.length;
@@ -36,13 +36,15 @@ async function observe(h: Harness, text: string): Promise<Observation> {
   if (parsed.ok && !NO_REPLY_KINDS.has(parsed.value.kind)) reply = await h.reply(sent.responseId, 5000);
   else if (parsed.ok && parsed.value.kind !== 'help')
     await h.slack.waitFor(() => h.slack.callsTo('views.open').length > views);
-  else await settle(20);
+  await h.idle();
   return { text, parsed, ack: sent.ack, reply, docspace: h.docspace.requests.slice(before) };
 }
 
-describe('the slash command fuzzed through the real app', () => {
-  const seed = Date.now() % 2_147_483_647;
+describe(`the slash command fuzzed through the real app ${SEED_TITLE}`, () => {
+  const seed = FUZZ_SEED;
   const why = (o: Observation) => `seed ${seed}, text ${JSON.stringify(o.text.slice(0, 300))}`;
+  // Not useHarness(): the fuzz runs once, here, and a test reads every Web API call it made, which a per-test clear
+  // would wipe.
   let h: Harness;
   let seen: Observation[] = [];
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import {
   ACTION_APPROVE,
   ACTION_RETRY,
   auditTrail,
-  buttonsOn,
+  buttonsOf,
   cardOf,
   clickOnCard,
   fileRequest,
@@ -40,7 +40,7 @@ describe('a request approved while DocSpace fails', () => {
   });
   beforeEach(async () => {
     docspace.reset();
-    proxy.setWriteDelay(0);
+    proxy.releaseWriteAnswers();
     proxy.writes.length = 0;
     groupId = seedOps(h).id;
     id = await fileRequest(h);
@@ -52,7 +52,7 @@ describe('a request approved while DocSpace fails', () => {
     await clickOnCard(h, 'dave', ACTION_APPROVE, id);
     return waitForStatus(h, id, ['executed', 'failed']);
   };
-  const retryButtonShown = () => h.slack.waitFor(() => buttonsOn(cardOf(h, id)).includes(ACTION_RETRY));
+  const retryButtonShown = () => h.slack.waitFor(() => buttonsOf(cardOf(h.slack, id)).includes(ACTION_RETRY));
 
   it.each([500, 502, 503])(
     'ends failed with a Retry button after the write got a %i, having sent it once',
@@ -114,9 +114,9 @@ describe('a request approved while DocSpace fails', () => {
   });
 
   it('ends failed when the write timed out, and a Retry then finds the change made and writes nothing', async () => {
-    proxy.setWriteDelay(3000);
+    proxy.holdWriteAnswers();
     const failed = await approve();
-    proxy.setWriteDelay(0);
+    proxy.releaseWriteAnswers();
     await retryButtonShown();
     await clickOnCard(h, 'dave', ACTION_RETRY, id);
     const retried = await waitForStatus(h, id, ['executed', 'failed']);

@@ -29,7 +29,7 @@ describe("an admin's direct change while DocSpace fails the write", () => {
   beforeEach(() => {
     docspace.reset();
     proxy.writes.length = 0;
-    proxy.setWriteDelay(0);
+    proxy.releaseWriteAnswers();
     groupId = seedOps(h).id;
   });
 
@@ -59,7 +59,7 @@ describe("an admin's direct change while DocSpace fails the write", () => {
   });
 
   it('does not repeat a write that timed out, says it may not have applied, and audits it as failed', async () => {
-    proxy.setWriteDelay(3000);
+    proxy.holdWriteAnswers();
     const text = await commandText(h, 'owner', CHANGE);
     const entry = await lastAudit();
     expect([text, managerPuts().length, entry?.outcome, entry?.detail?.startsWith('timeout:')]).toEqual([

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../helpers/harness.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from '../../helpers/harness.js';
 import { commandText, logRecords, requestsTo, seedOps, writesIn } from './kit.js';
 
 // Reads (show) while DocSpace misbehaves: a specific answer, retries only where the harness budget allows
@@ -10,13 +10,7 @@ const UNEXPECTED =
   "DocSpace answered in a way the bot did not expect (while finding the group). An admin can find details in the bot's logs.";
 
 describe('reads while DocSpace fails', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
   beforeEach(() => {
     h.docspace.reset();
     seedOps(h);
@@ -96,20 +90,15 @@ describe('reads while DocSpace fails', () => {
 });
 
 describe('reads while DocSpace is too slow', () => {
-  let h: Harness;
+  const h = useHarness({ env: { DOCSPACE_TIMEOUT_MS: '300' } });
   beforeAll(async () => {
-    h = await startHarness({ env: { DOCSPACE_TIMEOUT_MS: '300' } });
     seedOps(h);
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('answers "did not answer in time" after three timed-out attempts', async () => {
-    h.docspace.clearLog();
-    h.docspace.setLatency(2000);
+    h.docspace.hold();
     const text = await commandText(h, 'alice', 'show "Ops"');
-    h.docspace.setLatency(0);
+    h.docspace.release();
     expect([text, groupSearchCount(h)]).toEqual([
       'DocSpace did not answer in time; nothing was changed. Try again in a moment.',
       3,

@@ -9,7 +9,7 @@ import {
   ACTION_RETRY,
   APPROVAL_CHANNEL,
   auditTrail,
-  buttonsOn,
+  buttonsOf,
   cardOf,
   clickOnCard,
   closedPortUrl,
@@ -86,7 +86,7 @@ describe('DocSpace going away while a request waits for approval', () => {
   });
 
   it('ends the approved request failed, with a Retry button on its card', async () => {
-    await h.slack.waitFor(() => buttonsOn(cardOf(h, id)).includes(ACTION_RETRY));
+    await h.slack.waitFor(() => buttonsOf(cardOf(h.slack, id)).includes(ACTION_RETRY));
     expect([request.status, request.attempts]).toEqual(['failed', 1]);
   });
 

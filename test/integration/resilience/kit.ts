@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuditEntry } from '../../../src/domain/model/audit.js';
-import type { RequestId, SlackTeamId } from '../../../src/domain/model/ids.js';
-import type { ChangeRequest } from '../../../src/domain/model/request.js';
+import type { SlackTeamId } from '../../../src/domain/model/ids.js';
 import { ACTION_APPROVE, ACTION_RETRY } from '../../../src/slack/ids.js';
 import type { RequestLogEntry } from '../../fakes/docspace-server.js';
 import { blockAction } from '../../fakes/payloads.js';
 import type { SendResult } from '../../fakes/send-to-app.js';
-import type { FakeMessage } from '../../fakes/slack-api-server.js';
-import { PEOPLE, TEAM_ID } from '../../fixtures/people.js';
-import { APPROVAL_CHANNEL, type Harness, slackIdOf } from '../../helpers/harness.js';
+import { PEOPLE, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { cardOf, requestIdIn, storedRequest } from '../../helpers/approval-cards.js';
+import { APPROVAL_CHANNEL, type Harness } from '../../helpers/harness.js';
 
 /** Shared steps of the resilience suite: what DocSpace saw, what the user read, the request behind a card. */
+
+export { buttonsOf, cardOf, requestIdIn, storedRequest } from '../../helpers/approval-cards.js';
 
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE']);
 
@@ -45,32 +46,6 @@ export function seedOps(h: Harness) {
   });
 }
 
-export const REQUEST_ID = /\b(R[0-9A-Z]{10})\b/;
-
-export function requestIdIn(text: string): string {
-  const id = REQUEST_ID.exec(text)?.[1];
-  if (!id) throw new Error(`no request id in: ${text}`);
-  return id;
-}
-
-export function cardOf(h: Harness, requestId: string): FakeMessage {
-  const card = h.slack.messages(APPROVAL_CHANNEL).find((m) => m.text.includes(requestId));
-  if (!card) throw new Error(`no approval card for ${requestId}`);
-  return card;
-}
-
-/** Action ids of every button on a message. */
-export function buttonsOn(message: FakeMessage): string[] {
-  const blocks = (message.blocks ?? []) as { type?: string; elements?: { action_id?: string }[] }[];
-  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.action_id ?? '') : []));
-}
-
-export async function storedRequest(h: Harness, requestId: string): Promise<ChangeRequest> {
-  const request = await h.container.storage.requests.get(requestId as RequestId);
-  if (!request) throw new Error(`request ${requestId} is not stored`);
-  return request;
-}
-
 /** Audit entries, oldest first, optionally only those of one request. */
 export async function auditTrail(h: Harness, requestId?: string): Promise<AuditEntry[]> {
   const all = await h.container.storage.audit.list({ teamId: TEAM_ID as SlackTeamId, limit: 200 });
@@ -90,7 +65,7 @@ export async function clickOnCard(
   actionId: typeof ACTION_APPROVE | typeof ACTION_RETRY | string,
   requestId: string,
 ): Promise<{ ack: SendResult; responseId: string }> {
-  const card = cardOf(h, requestId);
+  const card = cardOf(h.slack, requestId);
   const responseId = `click-${randomUUID()}`;
   const payload = blockAction({
     actionId,

@@ -35,20 +35,20 @@ export async function createWorld(): Promise<World> {
   };
 }
 
-/** Polls the DocSpace request log until a request matching the predicate has arrived. */
-export async function arrived(docspace: FakeDocSpace, match: (r: RequestLogEntry) => boolean, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!docspace.requests.some(match)) {
-    if (Date.now() > deadline) throw new Error('the awaited DocSpace request never arrived');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Waits until a DocSpace request matching the predicate has arrived. */
+export function arrived(docspace: FakeDocSpace, match: (r: RequestLogEntry) => boolean, timeoutMs = 8000) {
+  return docspace.waitFor(() => docspace.requests.some(match), timeoutMs);
 }
 
 /**
  * Crash-like stop: the database is closed first, so nothing the instance does after this moment is recorded (as if
- * the process had died), then the instance is stopped. Its in-flight DocSpace call still completes or fails.
+ * the process had died), and its DocSpace client stops taking new calls. Then the DocSpace answers held so far are
+ * released (the in-flight call completes on a dead instance, and nothing follows it) and the instance is stopped.
  */
 export async function crash(h: Harness): Promise<void> {
   await h.container.storage.close();
+  const closing = h.container.docspace.close();
+  h.docspace.release();
+  await closing;
   await h.stop();
 }

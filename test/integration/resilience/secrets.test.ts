@@ -47,13 +47,13 @@ async function docspaceFailures(h: Harness): Promise<void> {
     () => h.docspace.malformedNext(1),
     () => h.docspace.driftNext(1),
     () => h.docspace.rateLimitNext(1, 30),
-    () => h.docspace.setLatency(1000),
+    () => h.docspace.hold(),
   ];
   for (const arm of arms) {
     arm();
     await commandText(h, 'alice', 'show "Ops"');
   }
-  h.docspace.setLatency(0);
+  h.docspace.release();
   h.docspace.failNext(1, 502, { method: 'PUT' });
   await commandText(h, 'owner', MANAGER_BOB);
   const id = await fileRequest(h);

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A pass-through HTTP proxy on 127.0.0.1:0 in front of the DocSpace double that can misbehave on writes only
  * (POST/PUT/DELETE): the double's own knobs cannot single out the write that follows the reads of a change.
- * - setWriteDelay: the write reaches DocSpace at once (so it is applied) but its answer is held back: a timeout
- *   with an unknown outcome.
+ * - holdWriteAnswers: the write reaches DocSpace at once (so it is applied) but its answer is held back until
+ *   releaseWriteAnswers (or close): a timeout with an unknown outcome.
  * - faultNextWrites(n, { kind: 'rate_limit' }): the proxy answers 429 with Retry-After itself; nothing is forwarded.
  * - faultNextWrites(n, { kind: 'malformed' | 'drift' }): the write is forwarded (and applied), then its 200 body is
  *   cut off mid-JSON, or its `id` renamed to `Id` (schema drift).
@@ -17,7 +17,9 @@ export type WriteFault =
 
 export interface WriteFaultProxy {
   readonly url: string;
-  setWriteDelay(ms: number): void;
+  holdWriteAnswers(): void;
+  /** Sends the held answers (to a client that has long given up) and stops holding. */
+  releaseWriteAnswers(): void;
   faultNextWrites(n: number, fault: WriteFault): void;
   /** Every write the proxy received, with the status it answered (forwarded or not). */
   readonly writes: { method: string; path: string; status: number }[];
@@ -93,16 +95,13 @@ async function answer(target: URL, req: IncomingMessage, body: Buffer, fault: Wr
 
 export async function startWriteFaultProxy(targetUrl: string): Promise<WriteFaultProxy> {
   const target = new URL(targetUrl);
-  const timers = new Set<NodeJS.Timeout>();
   const writes: WriteFaultProxy['writes'] = [];
-  let writeDelay = 0;
+  let held: Array<() => void> | null = null;
   const faults: WriteFault[] = [];
-  const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      fn();
-    }, ms);
-    timers.add(timer);
+  const release = () => {
+    const queued = held ?? [];
+    held = null;
+    for (const send of queued) send();
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readAll(req);
@@ -115,7 +114,7 @@ export async function startWriteFaultProxy(targetUrl: string): Promise<WriteFaul
       res.writeHead(upstream.status, upstream.headers);
       res.end(upstream.body);
     };
-    if (isWrite && fault?.kind !== 'rate_limit' && writeDelay > 0) later(writeDelay, send);
+    if (isWrite && fault?.kind !== 'rate_limit' && held) held.push(send);
     else send();
   };
   const server = createServer((req, res) => {
@@ -126,15 +125,15 @@ export async function startWriteFaultProxy(targetUrl: string): Promise<WriteFaul
   return {
     url: `http://127.0.0.1:${port}`,
     writes,
-    setWriteDelay: (ms) => {
-      writeDelay = ms;
+    holdWriteAnswers: () => {
+      held ??= [];
     },
+    releaseWriteAnswers: release,
     faultNextWrites: (n, fault) => {
       for (let i = 0; i < n; i++) faults.push(fault);
     },
     close: async () => {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      held = null;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CsvRecord, formatCsvField, formatCsvRow, parseCsv } from '../../../src/cli/csv.js';
+import { FUZZ_SEED, SEED_TITLE } from '../../helpers/fuzz-seed.js';
 
 function records(text: string): CsvRecord[] {
   const parsed = parseCsv(text);
@@ -96,7 +97,7 @@ describe('formatCsvField and formatCsvRow', () => {
     expect(formatCsvField(' padded')).toBe('" padded"');
   });
 
-  it('writes rows that parse back to the same fields, whatever the fields hold', () => {
+  it(`writes rows that parse back to the same fields, whatever the fields hold ${SEED_TITLE}`, () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Z', ',', '"', '\n', '\r', ' ', '\t', 'é', '@') });
     const row = fc.array(field, { minLength: 2, maxLength: 5 }).filter((r) => r.some((f) => f.trim() !== ''));
     fc.assert(
@@ -104,6 +105,7 @@ describe('formatCsvField and formatCsvRow', () => {
         const text = rows.map(formatCsvRow).join('\r\n');
         expect(fieldsOf(text)).toEqual(rows);
       }),
+      { seed: FUZZ_SEED },
     );
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentityFailureCode } from '../../../src/domain/model/failures.js';
-import type { DocSpaceUserId, SlackUserId } from '../../../src/domain/model/ids.js';
-import type { UserMapping } from '../../../src/domain/model/mapping.js';
-import { PEOPLE } from '../../fixtures/people.js';
+import type { IdentityFailureCode } from '../../../../src/domain/model/failures.js';
+import type { DocSpaceUserId, SlackUserId } from '../../../../src/domain/model/ids.js';
+import type { UserMapping } from '../../../../src/domain/model/mapping.js';
+import { PEOPLE } from '../../../fixtures/people.js';
 import {
   createFakeSlackDirectory,
   type DomainTestDeps,
@@ -12,7 +12,7 @@ import {
   makeDomainDeps,
   slackIdOf,
   TEAM,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const VANISHED = 'dddd00ff-0000-4000-8000-0000000000ff' as DocSpaceUserId;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
-import { submitChange } from '../../../src/domain/groups/service.js';
+import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
+import { submitChange } from '../../../../src/domain/groups/service.js';
 import {
   callerOf,
   type DomainTestDeps,
@@ -10,7 +10,7 @@ import {
   mention,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const devTeam = groupNamed('Development Team');
 
@@ -61,7 +61,7 @@ describe('submitChange by an admin', () => {
 
   it('sets a manager with one write, keeps the old manager as a member and audits before and after', async () => {
     const deps = makeDomainDeps();
-    const group = seedDevTeam(deps);
+    const group = seedDevTeam(deps.docspace);
     const report = await adminSubmits(deps, { kind: 'set_manager', group: devTeam, manager: mention('dave') });
     expect(deps.docspace.writeCalls()).toEqual(['setManager']);
     expect(report.after?.members.map((m) => m.id)).toContain(docspaceIdOf('alice'));
@@ -76,21 +76,21 @@ describe('submitChange by an admin', () => {
 
   it('adds members with one addMembers write', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     await adminSubmits(deps, { kind: 'members', group: devTeam, add: [mention('dave')], remove: [] });
     expect(deps.docspace.writeCalls()).toEqual(['addMembers']);
   });
 
   it('removes members with one removeMembers write', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     await adminSubmits(deps, { kind: 'members', group: devTeam, add: [], remove: [mention('bob')] });
     expect(deps.docspace.writeCalls()).toEqual(['removeMembers']);
   });
 
   it('adds and removes members together with one updateGroup write and audits the member lists', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     await adminSubmits(deps, { kind: 'members', group: devTeam, add: [mention('dave')], remove: [mention('bob')] });
     expect(deps.docspace.writeCalls()).toEqual(['updateGroup']);
     expect(await onlyAuditEntry(deps)).toMatchObject({
@@ -103,7 +103,7 @@ describe('submitChange by an admin', () => {
 
   it('renames a group with one write and audits the old and new names', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     await adminSubmits(deps, { kind: 'rename', group: devTeam, name: 'Platform Team' });
     expect(deps.docspace.writeCalls()).toEqual(['updateGroup']);
     expect(await onlyAuditEntry(deps)).toMatchObject({
@@ -116,7 +116,7 @@ describe('submitChange by an admin', () => {
 
   it('deletes a group with one write and audits it under the name it had', async () => {
     const deps = makeDomainDeps();
-    const group = seedDevTeam(deps);
+    const group = seedDevTeam(deps.docspace);
     const report = await adminSubmits(deps, { kind: 'delete', group: devTeam });
     expect([deps.docspace.writeCalls(), deps.docspace.peekGroup(group.id), report.after]).toEqual([
       ['deleteGroup'],
@@ -134,7 +134,7 @@ describe('submitChange by an admin', () => {
 
   it('makes no request and posts no card for an admin change', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     await adminSubmits(deps, { kind: 'rename', group: devTeam, name: 'Platform Team' });
     expect([await deps.requests.listPending(callerOf('owner').teamId, { limit: 10 }), deps.notifier.posted]).toEqual([
       [],

@@ -43,7 +43,7 @@ describe('whoAmI', () => {
 describe('listRequests', () => {
   async function twoRequests() {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const alices = await askToAdd(deps, 'alice', 'erin');
     deps.clock.advance(MINUTE);
     const bobs = await askToAdd(deps, 'bob', 'pat');
@@ -71,7 +71,7 @@ async function adminDoes(deps: DomainTestDeps, ask: Parameters<typeof submitChan
 describe('auditTrail', () => {
   it("lists only one group's entries when asked by name", async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     deps.docspace.seedGroup({ name: 'Marketing' });
     await adminDoes(deps, {
       kind: 'members',
@@ -86,7 +86,7 @@ describe('auditTrail', () => {
 
   it("lists one group's entries when asked by id, across renames", async () => {
     const deps = makeDomainDeps();
-    const group = seedDevTeam(deps);
+    const group = seedDevTeam(deps.docspace);
     await adminDoes(deps, { kind: 'rename', group: groupNamed('Development Team'), name: 'Platform Team' });
     await adminDoes(deps, { kind: 'members', group: groupNamed('Platform Team'), add: [mention('dave')], remove: [] });
     const trail = await auditTrail(deps, owner, { kind: 'id', id: group.id });
@@ -104,7 +104,7 @@ describe('auditTrail', () => {
 
   it('lists the latest entries of the team when no group is given', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     await askToAdd(deps, 'alice', 'erin');
     const trail = await auditTrail(deps, owner, null);
     expect(trail.ok && trail.value.map((e) => [e.action, e.actorSlackId])).toEqual([['request', slackIdOf('alice')]]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RESOLVE_CONCURRENCY, resolveUserRefs } from '../../../src/domain/identity/user-refs.js';
-import type { DocSpaceUser } from '../../../src/domain/model/group.js';
-import type { DocSpaceUserId, SlackUserId, UserRef } from '../../../src/domain/model/ids.js';
-import type { SlackProfile } from '../../../src/domain/ports.js';
-import { createFakeSlackDirectory, makeDomainDeps, slackIdOf, TEAM } from '../../helpers/domain-fakes.js';
-import { createMemoryDocSpace } from '../../helpers/memory-docspace.js';
+import { RESOLVE_CONCURRENCY, resolveUserRefs } from '../../../../src/domain/identity/user-refs.js';
+import type { DocSpaceUser } from '../../../../src/domain/model/group.js';
+import type { DocSpaceUserId, SlackUserId, UserRef } from '../../../../src/domain/model/ids.js';
+import type { SlackProfile } from '../../../../src/domain/ports.js';
+import { createFakeSlackDirectory, makeDomainDeps, slackIdOf, TEAM } from '../../../helpers/domain-fakes.js';
+import { createMemoryDocSpace } from '../../../helpers/memory-docspace.js';
 
 /** n people with both a Slack and a DocSpace account, matched by email. */
 function crowd(n: number) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createChange, planChange } from '../../../src/domain/groups/plan.js';
-import type { DocSpaceUser, Group } from '../../../src/domain/model/group.js';
-import type { GroupId } from '../../../src/domain/model/ids.js';
-import { docspaceIdOf, docspaceUserOf } from '../../helpers/domain-fakes.js';
+import { createChange, planChange } from '../../../../src/domain/groups/plan.js';
+import type { DocSpaceUser, Group } from '../../../../src/domain/model/group.js';
+import type { GroupId } from '../../../../src/domain/model/ids.js';
+import { docspaceIdOf, docspaceUserOf } from '../../../helpers/domain-fakes.js';
 
 const GROUP_ID = 'eeee0001-0000-4000-8000-000000000001' as GroupId;
 const alice = docspaceUserOf('alice');

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { retryRequest } from '../../../src/domain/approvals/decide.js';
-import { INTERRUPTED_OUTCOME, recoverInterrupted } from '../../../src/domain/approvals/recover.js';
-import type { ChangeRequest } from '../../../src/domain/model/request.js';
-import {
-  askToAdd,
-  callerOf,
-  type DomainTestDeps,
-  MINUTE,
-  makeDomainDeps,
-  seedDevTeam,
-  slackIdOf,
-} from '../../helpers/domain-fakes.js';
+import { retryRequest } from '../../../../src/domain/approvals/decide.js';
+import { INTERRUPTED_OUTCOME, recoverInterrupted } from '../../../../src/domain/approvals/recover.js';
+import type { ChangeRequest } from '../../../../src/domain/model/request.js';
+import { callerOf, type DomainTestDeps, MINUTE, slackIdOf, withPendingRequest } from '../../../helpers/domain-fakes.js';
 
 const THRESHOLD = 15 * MINUTE;
 
@@ -27,9 +19,7 @@ async function approvedThenCrashed(deps: DomainTestDeps, request: ChangeRequest)
 }
 
 async function setup() {
-  const deps = makeDomainDeps();
-  seedDevTeam(deps);
-  const request = await askToAdd(deps, 'alice', 'erin');
+  const { deps, request } = await withPendingRequest();
   await approvedThenCrashed(deps, request);
   return { deps, request };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
-import { submitChange } from '../../../src/domain/groups/service.js';
+import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
+import { submitChange } from '../../../../src/domain/groups/service.js';
 import {
   APPROVAL_CHANNEL,
   callerOf,
@@ -12,14 +12,14 @@ import {
   seedDevTeam,
   slackIdOf,
   TEAM,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const devTeam = groupNamed('Development Team');
 const addDave: ChangeAsk = { kind: 'members', group: devTeam, add: [mention('dave')], remove: [] };
 
 function setup() {
   const deps = makeDomainDeps();
-  seedDevTeam(deps);
+  seedDevTeam(deps.docspace);
   return deps;
 }
 
@@ -147,14 +147,14 @@ describe('submitChange by a requester', () => {
 
   it('refuses a requester when no approvals channel is configured', async () => {
     const deps = makeDomainDeps({ policy: { approvalChannelId: null } });
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const result = await submitChange(deps, callerOf('alice'), addDave, null);
     expect(result).toEqual({ ok: false, error: { code: 'approvals_not_configured' } });
   });
 
   it('refuses a requester who gives no reason when reasons are required, before looking up the group', async () => {
     const deps = makeDomainDeps({ policy: { requireReason: true } });
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const result = await submitChange(deps, callerOf('alice'), addDave, '   ');
     expect(result).toEqual({ ok: false, error: { code: 'reason_required' } });
     expect(deps.docspace.calls).not.toContain('findGroupsByName');
@@ -162,14 +162,14 @@ describe('submitChange by a requester', () => {
 
   it('lets an admin act without a reason even when reasons are required', async () => {
     const deps = makeDomainDeps({ policy: { requireReason: true } });
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const result = await submitChange(deps, callerOf('owner'), addDave, null);
     expect(result.ok && result.value.kind).toBe('executed');
   });
 
   it('lets a DocSpace admin execute directly when the config trusts DocSpace admins', async () => {
     const deps = makeDomainDeps({ policy: { trustDocSpaceAdmins: true } });
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const result = await submitChange(deps, callerOf('erin'), addDave, null);
     expect(result.ok && result.value.kind).toBe('executed');
     expect(deps.docspace.writeCalls()).toEqual(['addMembers']);

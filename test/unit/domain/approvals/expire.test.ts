@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, cancelRequest, denyRequest } from '../../../src/domain/approvals/decide.js';
-import { expireDueRequests } from '../../../src/domain/approvals/expire.js';
-import type { RequestRepo } from '../../../src/domain/ports.js';
-import { askToAdd, callerOf, HOUR, makeDomainDeps, seedDevTeam } from '../../helpers/domain-fakes.js';
+import { approveRequest, cancelRequest, denyRequest } from '../../../../src/domain/approvals/decide.js';
+import { expireDueRequests } from '../../../../src/domain/approvals/expire.js';
+import type { RequestRepo } from '../../../../src/domain/ports.js';
+import { askToAdd, callerOf, HOUR, withPendingRequest } from '../../../helpers/domain-fakes.js';
 
-async function setup() {
-  const deps = makeDomainDeps({ requestTtlMs: 24 * HOUR });
-  seedDevTeam(deps);
-  const request = await askToAdd(deps, 'alice', 'erin');
-  return { deps, request };
-}
+const setup = () => withPendingRequest({ requestTtlMs: 24 * HOUR });
 
 describe('a decision on an expired request', () => {
   it('answers request_expired to an approval after expiresAt and writes nothing', async () => {

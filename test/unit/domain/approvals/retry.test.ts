@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approveRequest, retryRequest } from '../../../src/domain/approvals/decide.js';
-import { submitChange } from '../../../src/domain/groups/service.js';
+import { approveRequest, retryRequest } from '../../../../src/domain/approvals/decide.js';
+import { submitChange } from '../../../../src/domain/groups/service.js';
 import {
   askToAdd,
   callerOf,
@@ -9,18 +9,12 @@ import {
   mention,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
-
-async function setup() {
-  const deps = makeDomainDeps();
-  const group = seedDevTeam(deps);
-  const request = await askToAdd(deps, 'alice', 'erin');
-  return { deps, group, request };
-}
+  withPendingRequest,
+} from '../../../helpers/domain-fakes.js';
 
 /** Approval whose DocSpace write fails, leaving the request failed after one attempt. */
 async function failedApproval() {
-  const context = await setup();
+  const context = await withPendingRequest();
   context.deps.docspace.failNext('server_error', 1, 'addMembers');
   const result = await approveRequest(context.deps, callerOf('carol'), context.request.id);
   expect(!result.ok && result.error).toMatchObject({ code: 'docspace_failed', kind: 'server_error' });
@@ -95,14 +89,14 @@ describe('an approval whose execution fails', () => {
 
 describe('retryRequest on a request that has not failed', () => {
   it('refuses to retry a pending request and writes nothing', async () => {
-    const { deps, request } = await setup();
+    const { deps, request } = await withPendingRequest();
     const result = await retryRequest(deps, callerOf('carol'), request.id);
     expect(!result.ok && result.error).toMatchObject({ code: 'already_decided', status: 'pending' });
     expect(deps.docspace.writeCalls()).toEqual([]);
   });
 
   it('refuses to retry an executed request and writes nothing more', async () => {
-    const { deps, request } = await setup();
+    const { deps, request } = await withPendingRequest();
     await approveRequest(deps, callerOf('carol'), request.id);
     const result = await retryRequest(deps, callerOf('carol'), request.id);
     expect(!result.ok && result.error).toMatchObject({ code: 'already_decided', status: 'executed' });
@@ -112,7 +106,7 @@ describe('retryRequest on a request that has not failed', () => {
 
 describe('an approval after the world moved on', () => {
   it('fails the request, saying the group no longer exists, when the group was deleted meanwhile', async () => {
-    const { deps, group, request } = await setup();
+    const { deps, group, request } = await withPendingRequest();
     deps.docspace.removeGroup(group.id);
     const result = await approveRequest(deps, callerOf('carol'), request.id);
     expect(result.ok && result.value.report).toBeNull();
@@ -123,7 +117,7 @@ describe('an approval after the world moved on', () => {
   });
 
   it('offers no Retry once the group is gone, since no retry can bring it back', async () => {
-    const { deps, group, request } = await setup();
+    const { deps, group, request } = await withPendingRequest();
     deps.docspace.removeGroup(group.id);
     await approveRequest(deps, callerOf('carol'), request.id);
     const retried = await retryRequest(deps, callerOf('carol'), request.id);
@@ -135,14 +129,14 @@ describe('an approval after the world moved on', () => {
   });
 
   it('counts one attempt, not two, when the first approval finds the group gone', async () => {
-    const { deps, group, request } = await setup();
+    const { deps, group, request } = await withPendingRequest();
     deps.docspace.removeGroup(group.id);
     await approveRequest(deps, callerOf('carol'), request.id);
     expect(await deps.requests.get(request.id)).toMatchObject({ status: 'failed', attempts: 1, retryable: false });
   });
 
   it('counts two attempts, not three, when a Retry finds the group gone', async () => {
-    const { deps, group, request } = await setup();
+    const { deps, group, request } = await withPendingRequest();
     deps.docspace.failNext('server_error', 1, 'addMembers');
     await approveRequest(deps, callerOf('carol'), request.id);
     deps.docspace.removeGroup(group.id);
@@ -151,7 +145,7 @@ describe('an approval after the world moved on', () => {
   });
 
   it('marks the request executed with "Nothing to change" when the change was already made', async () => {
-    const { deps, group, request } = await setup();
+    const { deps, group, request } = await withPendingRequest();
     await deps.docspace.addMembers(group.id, [docspaceIdOf('erin')]);
     const result = await approveRequest(deps, callerOf('carol'), request.id);
     expect(result.ok && result.value.request.status).toBe('executed');
@@ -163,7 +157,7 @@ describe('an approval after the world moved on', () => {
 
   it('applies only what is still needed when part of the change was already made', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const request = await askToAdd(deps, 'alice', 'erin', 'pat');
     const group = deps.docspace.peekGroups()[0];
     if (!group) throw new Error('no group');
@@ -178,7 +172,7 @@ describe('an approval after the world moved on', () => {
   });
 
   it('executes and reports a user DocSpace ignored because they were disabled meanwhile', async () => {
-    const { deps, request } = await setup();
+    const { deps, request } = await withPendingRequest();
     deps.docspace.updateUser(docspaceIdOf('erin'), { status: 'disabled' });
     const result = await approveRequest(deps, callerOf('carol'), request.id);
     expect(result.ok && result.value.report?.ignored.notAdded).toEqual([docspaceIdOf('erin')]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeAsk } from '../../../src/domain/groups/ask.js';
-import { showGroup, submitChange } from '../../../src/domain/groups/service.js';
-import type { GroupId } from '../../../src/domain/model/ids.js';
+import type { ChangeAsk } from '../../../../src/domain/groups/ask.js';
+import { showGroup, submitChange } from '../../../../src/domain/groups/service.js';
+import type { GroupId } from '../../../../src/domain/model/ids.js';
 import {
   callerOf,
   docspaceIdOf,
@@ -10,7 +10,7 @@ import {
   mention,
   seedDevTeam,
   slackIdOf,
-} from '../../helpers/domain-fakes.js';
+} from '../../../helpers/domain-fakes.js';
 
 const owner = callerOf('owner');
 const addDave = (name: string): ChangeAsk => ({
@@ -23,7 +23,7 @@ const addDave = (name: string): ChangeAsk => ({
 describe('submitChange when the group or a name is wrong', () => {
   it('answers group_not_found with close names for a misspelt group', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     deps.docspace.seedGroup({ name: 'Marketing' });
     const result = await submitChange(deps, owner, addDave('Developmnt Team'), null);
     expect(result).toEqual({
@@ -54,7 +54,7 @@ describe('submitChange when the group or a name is wrong', () => {
 
   it('refuses to create a group whose name is taken', async () => {
     const deps = makeDomainDeps();
-    const existing = seedDevTeam(deps);
+    const existing = seedDevTeam(deps.docspace);
     const ask: ChangeAsk = { kind: 'create', name: ' Development Team ', manager: null, members: [] };
     const result = await submitChange(deps, owner, ask, null);
     expect(!result.ok && result.error).toMatchObject({
@@ -67,7 +67,7 @@ describe('submitChange when the group or a name is wrong', () => {
 
   it('refuses to rename a group to a name another group has', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     deps.docspace.seedGroup({ name: 'Platform Team' });
     const result = await submitChange(
       deps,
@@ -87,7 +87,7 @@ describe('submitChange when the group or a name is wrong', () => {
 
   it('fails the whole change, listing every user that cannot be used, and writes nothing', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     const ask: ChangeAsk = {
       kind: 'members',
       group: groupNamed('Development Team'),
@@ -112,7 +112,7 @@ describe('submitChange when the group or a name is wrong', () => {
 describe('submitChange when DocSpace is down', () => {
   it('answers docspace_failed when the write fails and records nothing as done', async () => {
     const deps = makeDomainDeps();
-    const group = seedDevTeam(deps);
+    const group = seedDevTeam(deps.docspace);
     deps.docspace.failNext('server_error', 1, 'addMembers');
     const result = await submitChange(deps, owner, addDave('Development Team'), null);
     expect(result).toEqual({
@@ -133,7 +133,7 @@ describe('submitChange when DocSpace is down', () => {
 
   it('answers docspace_failed when the group cannot be looked up, with no audit entry', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     deps.docspace.failNext('timeout', 1, 'findGroupsByName');
     const result = await submitChange(deps, owner, addDave('Development Team'), null);
     expect(!result.ok && result.error).toMatchObject({ code: 'docspace_failed', kind: 'timeout' });
@@ -142,7 +142,7 @@ describe('submitChange when DocSpace is down', () => {
 
   it('answers docspace_failed when the caller cannot be identified because DocSpace is down', async () => {
     const deps = makeDomainDeps();
-    seedDevTeam(deps);
+    seedDevTeam(deps.docspace);
     deps.docspace.failNext('network', 1, 'getUserByEmail');
     const result = await submitChange(deps, callerOf('alice'), addDave('Development Team'), null);
     expect(!result.ok && result.error).toMatchObject({ code: 'docspace_failed', kind: 'network' });

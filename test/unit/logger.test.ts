@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, createScrubbingStream, moduleLogger, serializeError } from '../../../src/logger.js';
+import { createLogger, createScrubbingStream, moduleLogger, serializeError } from '../../src/logger.js';
 
 const TOKEN = 'xoxb-1111-2222-abcdefabcdef';
 const KEY = `sk-${'ab12'.repeat(16)}`;
