@@ -25,7 +25,7 @@ export const FULL_COUNTS: BenchCounts = {
   callRounds: 2,
 };
 
-export interface MemoryFigures {
+interface MemoryFigures {
   /** After warm-up, before any load. */
   readonly idle: MemoryReport;
   /** After every ack run and a full GC: what the process retains. */

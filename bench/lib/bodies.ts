@@ -3,7 +3,7 @@ import { ACTION_APPROVE, BLOCK_DECISION } from '../../src/slack/ids.js';
 import { blockAction, formEncodeCommand, formEncodeInteractive, slashCommand } from '../../test/fakes/payloads.js';
 import { PEOPLE, TEAM_ID } from '../../test/fixtures/people.js';
 
-export const COMMAND_CHANNEL = 'C0GENERAL01';
+const COMMAND_CHANNEL = 'C0GENERAL01';
 export const APPROVAL_CHANNEL = 'C0APPROVAL1';
 
 export const OWNER = PEOPLE.owner.slack.id;

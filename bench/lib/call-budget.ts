@@ -6,7 +6,7 @@ import type { CallLog } from './types.js';
 
 export type Operation = 'create' | 'manager' | 'add' | 'remove' | 'request' | 'approve';
 
-export interface OperationBudget {
+interface OperationBudget {
   readonly label: string;
   /** The fewest DocSpace + Slack Web API calls the APIs allow (warm mapping store, DM channel known). */
   readonly minimum: readonly string[];
@@ -20,7 +20,7 @@ const FIND = 'DS GET /group?filterValue';
 const READ = 'DS GET /group/{id}';
 const BEFORE_STATE = 'before-state for the audit log and no-op detection (the name search returns no members)';
 
-export const BUDGETS: Readonly<Record<Operation, OperationBudget>> = {
+const BUDGETS: Readonly<Record<Operation, OperationBudget>> = {
   create: {
     label: 'create (with manager + members)',
     minimum: ['DS POST /group'],
@@ -79,7 +79,7 @@ export function callNames(log: CallLog): string[] {
 }
 
 /** Multiset difference: the items of `a` left after removing one occurrence per item of `b`. */
-export function without(a: readonly string[], b: readonly string[]): string[] {
+function without(a: readonly string[], b: readonly string[]): string[] {
   const left = [...a];
   for (const item of b) {
     const i = left.indexOf(item);

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface Reply {
+interface Reply {
   /** performance.now() when the body had fully arrived. */
   readonly at: number;
   /** The JSON body (parsed on first access). */

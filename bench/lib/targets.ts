@@ -9,8 +9,8 @@ export interface Target {
   readonly verdict: 'PASS' | 'MISS';
 }
 
-export const MAX_P99_RATIO = 1.2;
-export const MAX_RSS_BYTES = 150 * 1024 * 1024;
+const MAX_P99_RATIO = 1.2;
+const MAX_RSS_BYTES = 150 * 1024 * 1024;
 export const MB = 1024 * 1024;
 
 export function findRun(

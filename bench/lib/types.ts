@@ -33,7 +33,7 @@ export interface RssReport {
 }
 
 /** One request the DocSpace double received, without bodies. */
-export interface DocSpaceCall {
+interface DocSpaceCall {
   readonly method: string;
   readonly path: string;
   readonly query: Record<string, string>;
@@ -41,7 +41,7 @@ export interface DocSpaceCall {
 }
 
 /** One Slack Web API call the Slack double received: the method and the channel it named, if any. */
-export interface SlackApiCall {
+interface SlackApiCall {
   readonly method: string;
   readonly channel: string | null;
 }

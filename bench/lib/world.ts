@@ -24,7 +24,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export interface CommandTiming {
+interface CommandTiming {
   readonly ackMs: number;
   /** Milliseconds from sending the command until its response_url reply arrived. */
   readonly replyMs: number;

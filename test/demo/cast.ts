@@ -15,7 +15,7 @@ export const CAST: readonly { readonly handle: CastHandle; readonly part: string
   { handle: 'dave', part: 'DocSpace user who joins the team (an approver, but not of his own request)' },
 ];
 
-export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
+const CHANNEL_NAMES: Readonly<Record<string, string>> = {
   [APPROVAL_CHANNEL]: 'group-approvals',
   [COMMAND_CHANNEL]: 'general',
 };
@@ -52,8 +52,4 @@ export const NAMES: NameBook = {
 export function nameOfDocSpaceId(id: string | null): string {
   if (id === null) return '(nobody)';
   return INDEX.byDocSpace.get(id.toLowerCase()) ?? id;
-}
-
-export function nameOfSlackId(id: string): string {
-  return INDEX.bySlack.get(id) ?? id;
 }

@@ -37,7 +37,7 @@ export function groupNamed(ctx: DemoContext, name: string): FakeGroupState | und
   return ctx.h.docspace.listGroups().find((group) => group.name === name);
 }
 
-export function memberNames(group: FakeGroupState): string[] {
+function memberNames(group: FakeGroupState): string[] {
   return group.memberIds.map(nameOfDocSpaceId).sort();
 }
 

@@ -19,9 +19,9 @@ export interface DemoOptions {
   readonly stepTimeoutMs?: number;
 }
 
-export const SETUP_STEP = 'Setup: start the DocSpace and Slack doubles and the app';
+const SETUP_STEP = 'Setup: start the DocSpace and Slack doubles and the app';
 
-export const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [castStep, createStep, reassignStep, approveStep, denyStep];
+const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [castStep, createStep, reassignStep, approveStep, denyStep];
 
 function intro(t: Transcript, h: Harness): void {
   t.write('docspace-group-bot demo: the real app in HTTP mode, driven by signed Slack requests.\n');

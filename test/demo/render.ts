@@ -26,7 +26,7 @@ function list(value: unknown): unknown[] {
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>' };
 
 /** One pass, so an escaped entity (`&amp;lt;`) shows as the text the user typed (`&lt;`). */
-export function decodeEntities(value: string): string {
+function decodeEntities(value: string): string {
   return value.replace(/&(amp|lt|gt);/g, (whole, name: string) => ENTITIES[name] ?? whole);
 }
 
@@ -60,7 +60,7 @@ function textObject(value: unknown, names: NameBook): string {
 }
 
 /** Buttons as `[Label]`, selects as `[Placeholder ▾]`, anything else by its type. */
-export function renderElement(value: unknown, names: NameBook): string {
+function renderElement(value: unknown, names: NameBook): string {
   const element = record(value);
   const type = text(element?.['type']) ?? 'element';
   if (type === 'button') return `[${textObject(element?.['text'], names)}]`;
@@ -97,7 +97,7 @@ function inputLines(block: Json, names: NameBook): string[] {
 }
 
 /** One block as text lines (no trailing newline, no indentation). */
-export function renderBlock(value: unknown, names: NameBook): string[] {
+function renderBlock(value: unknown, names: NameBook): string[] {
   const block = record(value) ?? {};
   switch (block['type']) {
     case 'section':
@@ -125,7 +125,7 @@ export function renderBlock(value: unknown, names: NameBook): string[] {
   }
 }
 
-export function renderBlocks(blocks: unknown, names: NameBook): string[] {
+function renderBlocks(blocks: unknown, names: NameBook): string[] {
   return list(blocks).flatMap((block) => renderBlock(block, names));
 }
 

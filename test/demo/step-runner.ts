@@ -1,7 +1,7 @@
 import type { Transcript } from './transcript.js';
 
 /** A failed expectation inside a demo step. */
-export class DemoCheckError extends Error {
+class DemoCheckError extends Error {
   override readonly name = 'DemoCheckError';
   readonly what: string;
   readonly detail: string;

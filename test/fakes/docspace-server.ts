@@ -7,6 +7,10 @@ import { listen } from './docspace/http-server.js';
 import { createKnobs } from './docspace/knobs.js';
 import { peopleRoutes } from './docspace/people-routes.js';
 import { copyGroup, createState } from './docspace/state.js';
+/**
+ * A faithful local double of the DocSpace group and people API (docspace-api.md sections 1-12): node:http on
+ * 127.0.0.1, seeded from test/fixtures/people.ts, with a request log and fault-injection knobs. Speaks HTTP only.
+ */
 import type {
   ApiKeyOptions,
   FakeDocSpaceOptions,
@@ -16,14 +20,8 @@ import type {
 } from './docspace/types.js';
 import { waitUntil } from './wait-for.js';
 
-/**
- * A faithful local double of the DocSpace group and people API (docspace-api.md sections 1-12): node:http on
- * 127.0.0.1, seeded from test/fixtures/people.ts, with a request log and fault-injection knobs. Speaks HTTP only.
- */
 export type {
-  ApiKeyOptions,
   FakeDocSpaceOptions,
-  FakeDocSpaceUser,
   FakeGroupState,
   RequestLogEntry,
 } from './docspace/types.js';

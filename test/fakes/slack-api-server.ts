@@ -1,10 +1,8 @@
 /** The Slack Web API double used by integration and end-to-end tests. Speaks HTTP only; imports nothing from src/. */
 export { startFakeSlack } from './slack/server.js';
 export type {
-  FakeEphemeral,
   FakeMessage,
   FakeSlack,
-  FakeSlackOptions,
   FakeView,
   ResponseUrlPost,
   SlackCall,

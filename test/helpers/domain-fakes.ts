@@ -12,7 +12,7 @@ import { createMemoryStorage } from './memory-storage.js';
 
 export * from './domain-people.js';
 
-export function slackProfileOf(person: FixturePerson): SlackProfile | null {
+function slackProfileOf(person: FixturePerson): SlackProfile | null {
   if (!person.slack) return null;
   return {
     id: person.slack.id as SlackUserId,
@@ -72,7 +72,7 @@ export function createFakeSlackDirectory(extra: readonly SlackProfile[] = []): F
 
 type NotifierMethod = keyof ApprovalNotifier;
 
-export interface RecordingNotifier extends ApprovalNotifier {
+interface RecordingNotifier extends ApprovalNotifier {
   readonly posted: ChangeRequest[];
   readonly updated: ChangeRequest[];
   readonly notified: ChangeRequest[];
@@ -80,7 +80,7 @@ export interface RecordingNotifier extends ApprovalNotifier {
   failOn(...methods: NotifierMethod[]): void;
 }
 
-export function createRecordingNotifier(): RecordingNotifier {
+function createRecordingNotifier(): RecordingNotifier {
   const failing = new Set<NotifierMethod>();
   const posted: ChangeRequest[] = [];
   const updated: ChangeRequest[] = [];
@@ -105,12 +105,12 @@ export function createRecordingNotifier(): RecordingNotifier {
   };
 }
 
-export interface RecordingLogger extends Logger {
+interface RecordingLogger extends Logger {
   readonly entries: Array<{ level: string; obj: object; msg: string | undefined }>;
 }
 
 /** A logger that prints nothing and keeps what it was given. */
-export function createSilentLogger(): RecordingLogger {
+function createSilentLogger(): RecordingLogger {
   const entries: RecordingLogger['entries'] = [];
   const at = (level: string) => (obj: object, msg?: string) => {
     entries.push({ level, obj, msg });

@@ -28,7 +28,7 @@ import { docspaceUserOfPerson } from './memory-docspace.js';
 export const TEAM = TEAM_ID as SlackTeamId;
 export { seedDevTeam } from '../fixtures/groups.js';
 export { APPROVAL_CHANNEL } from '../fixtures/people.js';
-export { HOUR, MINUTE, START } from './clock.js';
+export { HOUR, MINUTE } from './clock.js';
 
 /** The fixture ids (test/fixtures/people.ts), typed as the domain's branded ids. */
 export const slackIdOf = (handle: SlackHandle) => slackIdText(handle) as SlackUserId;

@@ -19,9 +19,9 @@ import {
   updateRecord,
 } from './memory-docspace-state.js';
 
-export { docspaceUserOfPerson, MemoryGatewayError } from './memory-docspace-state.js';
+export { docspaceUserOfPerson } from './memory-docspace-state.js';
 
-export type GatewayMethod = keyof DocSpaceGateway;
+type GatewayMethod = keyof DocSpaceGateway;
 
 const WRITES: ReadonlySet<string> = new Set<GatewayMethod>([
   'createGroup',

@@ -35,7 +35,7 @@ function missingBody(): FakeValidationError {
 }
 
 /** Binds a [FromBody] parameter: 415 for a non-JSON content type, 400 for no, unparsable or non-object JSON. */
-export function bindBody(raw: string, contentType: string | undefined): Body {
+function bindBody(raw: string, contentType: string | undefined): Body {
   if (raw.trim() === '') throw missingBody();
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_MEDIA.test(media)) throw new FakeValidationError({}, 415, 'Unsupported Media Type');

@@ -5,7 +5,7 @@ import type { FakeGroupState, UserRecord } from './types.js';
 /** Response DTOs shaped like the server's GroupDto, GroupSummaryDto and EmployeeFullDto (camelCase, nulls omitted). */
 
 /** Like .NET HttpUtility.HtmlEncode: & < > " ' plus characters 160-255 as numeric entities. */
-export function htmlEncode(text: string): string {
+function htmlEncode(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;

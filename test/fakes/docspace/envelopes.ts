@@ -43,7 +43,7 @@ export interface SuccessOptions {
   readonly status?: number;
 }
 
-export function successEnvelope(link: LinkSource, payload: unknown, options: SuccessOptions = {}): object {
+function successEnvelope(link: LinkSource, payload: unknown, options: SuccessOptions = {}): object {
   return {
     response: payload,
     count: itemCount(payload),
@@ -59,7 +59,7 @@ export function successReply(link: LinkSource, payload: unknown, options: Succes
 }
 
 /** .NET exception types and HRESULTs the real server reports in `error.type` / `error.hresult`. */
-export const EXCEPTIONS = {
+const EXCEPTIONS = {
   notFound: { type: 'ASC.Common.Web.ItemNotFoundException', hresult: -2146233088 },
   argument: { type: 'System.ArgumentException', hresult: -2147024809 },
   argumentNull: { type: 'System.ArgumentNullException', hresult: -2147467261 },

@@ -16,7 +16,7 @@ export function parseRouteGuid(raw: string): string | undefined {
 }
 
 /** System.Text.Json reads only the 36-character D format. */
-export function parseJsonGuid(raw: unknown): string | undefined {
+function parseJsonGuid(raw: unknown): string | undefined {
   return typeof raw === 'string' && GUID_D.test(raw) ? raw.toLowerCase() : undefined;
 }
 

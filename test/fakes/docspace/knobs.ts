@@ -5,7 +5,7 @@ import { emptyReply, jsonReply, type Reply, statusErrorReply } from './envelopes
  * Fault injection. Each armed knob affects the next N matching requests and then switches off. When several are
  * armed, the one armed first that matches the request applies; one request consumes at most one knob.
  */
-export type KnobEffect =
+type KnobEffect =
   | { readonly kind: 'drop' }
   | { readonly kind: 'rate_limit'; readonly retryAfterSeconds: number }
   | { readonly kind: 'fail'; readonly status: number }

@@ -27,7 +27,7 @@ export interface Route {
   handle(ctx: RouteContext): Reply;
 }
 
-export const API_PREFIX = '/api/2.0';
+const API_PREFIX = '/api/2.0';
 
 function decodeSegment(segment: string): string | undefined {
   try {
@@ -48,7 +48,7 @@ function matchSegment(pattern: string, raw: string, params: Record<string, strin
   return true;
 }
 
-export function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
+function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
   const expected = pattern.split('/').filter(Boolean);
   const actual = path.split('/').filter(Boolean);
   if (expected.length !== actual.length) return undefined;

@@ -35,7 +35,7 @@ function recordFor(user: FakeDocSpaceUser, registrationDate: string): UserRecord
   return { ...user, id: user.id.toLowerCase(), userName: userNameOf(user.email, user.id), registrationDate };
 }
 
-export function seedUsers(people: readonly FixturePerson[]): UserRecord[] {
+function seedUsers(people: readonly FixturePerson[]): UserRecord[] {
   const users: UserRecord[] = [];
   for (const person of people) {
     if (!person.docspace) continue;

@@ -1,7 +1,7 @@
 import type { FixturePerson } from '../../fixtures/people.js';
 
-export type FakeUserType = 'owner' | 'admin' | 'room_admin' | 'user' | 'guest';
-export type FakeUserStatus = 'active' | 'pending' | 'disabled';
+type FakeUserType = 'owner' | 'admin' | 'room_admin' | 'user' | 'guest';
+type FakeUserStatus = 'active' | 'pending' | 'disabled';
 
 export interface FakeDocSpaceUser {
   id: string;

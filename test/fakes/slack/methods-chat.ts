@@ -9,7 +9,7 @@ import {
 import type { FakeMessage } from './types.js';
 
 /** The IM channel id of a user, created on first use: the same id every time for the same user. */
-export function imChannelFor(ctx: MethodContext, key: string): string {
+function imChannelFor(ctx: MethodContext, key: string): string {
   const existing = ctx.state.ims.get(key);
   if (existing !== undefined) return existing;
   const id = ctx.state.nextId(key.includes(',') ? 'G' : 'D');

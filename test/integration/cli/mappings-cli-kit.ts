@@ -14,7 +14,7 @@ import { recordingLogger } from '../docspace/client-harness.js';
 
 export { TEAM } from '../../helpers/domain-people.js';
 export const NOW = new Date('2026-05-04T08:00:00.000Z');
-export const HEADER = 'slack_user_id,docspace';
+const HEADER = 'slack_user_id,docspace';
 
 export interface CliRun {
   readonly code: number;

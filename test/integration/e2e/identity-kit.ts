@@ -14,7 +14,7 @@ import { type Harness, type HarnessOptions, startHarness } from '../../helpers/h
 
 /** Shared set-up for the identity end-to-end tests: doubles and a database that outlive one app instance. */
 
-export const PEOPLE_PATH = '/api/2.0/people/';
+const PEOPLE_PATH = '/api/2.0/people/';
 
 export interface Doubles {
   readonly docspace: FakeDocSpace;
@@ -41,7 +41,7 @@ export async function startApp(doubles: Doubles, options: Omit<HarnessOptions, k
 }
 
 /** Every `text` string in a reply (the fallback text first, then the blocks'), one per line. */
-export function textsOf(value: unknown): string[] {
+function textsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(textsOf);
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, v]) => (key === 'text' && typeof v === 'string' ? [v] : textsOf(v)));

@@ -4,7 +4,7 @@ import { WebClient } from '@slack/web-api';
 import type { FakeSlack } from '../../fakes/slack-api-server.js';
 
 /** A Slack SDK logger that drops everything: the console guard fails any test that logs. */
-export function silentLogger(): Logger {
+function silentLogger(): Logger {
   let level = LogLevel.ERROR;
   return {
     debug: () => undefined,

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
  * - faultNextWrites(n, { kind: 'malformed' | 'drift' }): the write is forwarded (and applied), then its 200 body is
  *   cut off mid-JSON, or its `id` renamed to `Id` (schema drift).
  */
-export type WriteFault =
+type WriteFault =
   | { readonly kind: 'rate_limit'; readonly retryAfterSeconds: number }
   | { readonly kind: 'malformed' }
   | { readonly kind: 'drift' };

@@ -42,7 +42,7 @@ export const groupId = (n = 1): GroupId =>
 export const requestId = (n: number): RequestId => must(toRequestId(`R${String(n).padStart(8, '0')}`), `request ${n}`);
 
 /** A fixed instant with milliseconds, so round trips must keep them; `at(5)` is five minutes later. */
-export const T0 = new Date('2026-03-02T09:15:30.123Z');
+const T0 = new Date('2026-03-02T09:15:30.123Z');
 export const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 
 export function makeMapping(overrides: Partial<UserMapping> = {}): UserMapping {
