@@ -6,7 +6,7 @@ const jsonReport = process.env['VITEST_JSON_REPORT'];
 export default defineConfig({
   test: {
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
-    setupFiles: ['test/helpers/fail-on-console.ts'],
+    setupFiles: ['test/helpers/fail-on-console.ts', 'test/helpers/fuzz-seed-setup.ts'],
     projects: [
       {
         extends: true,

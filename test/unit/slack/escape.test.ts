@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSlackEntities, escapeMrkdwn, truncate } from '../../../src/slack/escape.js';
+import { SEED_TITLE } from '../../helpers/fuzz-seed.js';
 
 // Any UTF-16 unit, lone surrogates included; fast-check's 'binary' unit costs seconds to initialise.
 const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) });
 
-describe('escapeMrkdwn', () => {
+describe(`escapeMrkdwn ${SEED_TITLE}`, () => {
   it('replaces &, < and > with their entities', () => {
     expect(escapeMrkdwn('A & B <C> D')).toBe('A &amp; B &lt;C&gt; D');
   });
@@ -26,7 +27,7 @@ describe('escapeMrkdwn', () => {
   });
 });
 
-describe('decodeSlackEntities', () => {
+describe(`decodeSlackEntities ${SEED_TITLE}`, () => {
   it('decodes &amp;, &lt; and &gt;', () => {
     expect(decodeSlackEntities('A &amp; B &lt;C&gt;')).toBe('A & B <C>');
   });
@@ -47,7 +48,7 @@ describe('decodeSlackEntities', () => {
   });
 });
 
-describe('truncate', () => {
+describe(`truncate ${SEED_TITLE}`, () => {
   it('returns text that fits unchanged', () => {
     expect(truncate('Dev Team', 8)).toBe('Dev Team');
   });

@@ -4,6 +4,7 @@ import type { DocSpaceUserId, GroupId, GroupRef, SlackUserId, UserRef } from '..
 import { ok } from '../../../../src/domain/model/result.js';
 import { escapeMrkdwn } from '../../../../src/slack/escape.js';
 import { type ParsedCommand, parseCommand } from '../../../../src/slack/parse/command.js';
+import { SEED_TITLE } from '../../../helpers/fuzz-seed.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -50,7 +51,7 @@ function checkErrorShape(text: string): boolean {
   return message.trim().length > 0 && message.length <= 400 && !/<[!@#]/.test(message);
 }
 
-describe('parseCommand on hostile input', () => {
+describe(`parseCommand on hostile input ${SEED_TITLE}`, () => {
   it('never throws and gives a short, non-empty, ping-free message for any unicode text', () => {
     fc.assert(fc.property(fc.string({ unit: anyChar, maxLength: 300 }), checkErrorShape), RUNS);
   });
@@ -263,7 +264,7 @@ const otherCommand: fc.Arbitrary<Rendered> = fc
     ),
   );
 
-describe('parseCommand round trip', () => {
+describe(`parseCommand round trip ${SEED_TITLE}`, () => {
   it('parses a rendered create command back to the command', () => {
     fc.assert(
       fc.property(createCommand, ({ text, expected }) => void expect(parseCommand(text)).toEqual(ok(expected))),
