@@ -14,6 +14,7 @@ import {
   createSlackApp,
   createSlackDirectory,
   createSlackNotifier,
+  DEFAULT_SLACK_RETRY,
   type SlackApp,
 } from './slack/index.js';
 import { checkDocSpaceKey, checkSlackToken } from './startup-checks.js';
@@ -24,7 +25,7 @@ export interface ContainerOptions {
   readonly clock?: Clock;
   /** Listen address; the default binds every interface. */
   readonly host?: string;
-  readonly slackRetryConfig?: WebClientOptions['retryConfig'];
+  readonly slackRetryConfig?: NonNullable<WebClientOptions['retryConfig']>;
   readonly submitDeadlineMs?: number;
   /** How often pending requests are expired and interrupted executions recovered; 0 turns the timer off. */
   readonly maintenanceIntervalMs?: number;
@@ -59,7 +60,7 @@ function policyOf(config: Config): PolicyConfig {
 export async function createContainer(config: Config, options: ContainerOptions): Promise<Container> {
   const log = options.logger;
   const clock = options.clock ?? { now: () => new Date() };
-  const retryConfig = options.slackRetryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 };
+  const retryConfig = options.slackRetryConfig ?? DEFAULT_SLACK_RETRY;
   const http = createLightFetch();
   const client = new WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),

@@ -16,12 +16,20 @@ export interface SlackAppOptions {
   readonly botId: string;
   readonly botUserId: string;
   readonly logger: Logger;
-  readonly retryConfig?: WebClientOptions['retryConfig'];
+  readonly retryConfig: NonNullable<WebClientOptions['retryConfig']>;
   /** Used for Web API calls and respond(); defaults to the global fetch. */
   readonly fetch?: typeof fetch;
   /** Reported by GET /healthz. */
   readonly health: () => Record<string, unknown>;
 }
+
+/** How the Web API client retries a failed call (rate limits, network errors) unless the container says otherwise. */
+export const DEFAULT_SLACK_RETRY: NonNullable<WebClientOptions['retryConfig']> = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5000,
+};
 
 export interface SlackApp {
   readonly app: App;
@@ -72,7 +80,7 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
   const logger = createBoltLogger(options.logger);
   const clientOptions: WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    retryConfig: options.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    retryConfig: options.retryConfig,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   // convoStore: false — the bot keeps no per-conversation state, so Bolt's conversation store middleware is skipped.

@@ -27,6 +27,7 @@ describe('GET /healthz readiness', () => {
         signingSecret: SIGNING_SECRET,
         appToken: null,
         apiUrl: 'http://127.0.0.1:9/api/',
+        retryConfig: { retries: 0 },
         botId: 'B0BOT00001',
         botUserId: 'U0BOT00001',
         logger,
