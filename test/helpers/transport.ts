@@ -28,7 +28,7 @@ export function httpTransport(eventsUrl: string, signingSecret: string): SlackTr
  * A Socket Mode ack as the HTTP receiver would have answered the same ack(): 200, and the payload as a JSON body, or
  * an empty body for a bare ack().
  */
-export function ackAsResponse(ack: SocketAck): SendResult {
+function ackAsResponse(ack: SocketAck): SendResult {
   const bare = Object.keys(ack.payload).length === 0;
   return { status: 200, body: bare ? '' : JSON.stringify(ack.payload), json: bare ? null : ack.payload, ms: ack.ms };
 }

@@ -61,7 +61,7 @@ export async function startBoltApp(fake: FakeSlack, register: (app: App) => void
 }
 
 /** The Socket Mode client's ping timeout here; @slack/socket-mode also waits this long before each reconnect. */
-export const SOCKET_PING_TIMEOUT_MS = 900;
+const SOCKET_PING_TIMEOUT_MS = 900;
 
 /** A real Bolt App on a SocketModeReceiver, connected (hello received) to the fake Slack's Socket Mode. */
 export async function startSocketBoltApp(
