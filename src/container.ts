@@ -16,6 +16,7 @@ import {
   createSlackNotifier,
   DEFAULT_SLACK_RETRY,
   type SlackApp,
+  type SocketModeTuning,
 } from './slack/index.js';
 import { checkDocSpaceKey, checkSlackToken } from './startup-checks.js';
 import { createStorage } from './storage/index.js';
@@ -31,6 +32,8 @@ export interface ContainerOptions {
   readonly maintenanceIntervalMs?: number;
   /** How long an approved change may run before its card shows "applying…" (default 1500 ms). */
   readonly interimCardDelayMs?: number;
+  /** Socket Mode heartbeat timings; tests shorten them to see reconnects quickly. Bolt's defaults when absent. */
+  readonly socketMode?: SocketModeTuning;
 }
 
 export interface Container {
@@ -125,6 +128,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       retryConfig,
       fetch: http.fetch,
       health: () => ({ ready, mode: config.slack.mode, storage: storage.kind, docspace: docspaceState }),
+      ...(options.socketMode ? { socketMode: options.socketMode } : {}),
     },
   );
   let timer: NodeJS.Timeout | null = null;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createBoltLogger } from './adapters/bolt-logger.js';
 import type { ListenerDeps } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
+import { createSocketReceiver, type SocketModeTuning } from './socket-receiver.js';
 
 export interface SlackAppOptions {
   readonly botToken: string;
@@ -21,6 +22,8 @@ export interface SlackAppOptions {
   readonly fetch?: typeof fetch;
   /** Reported by GET /healthz. */
   readonly health: () => Record<string, unknown>;
+  /** Socket Mode heartbeat timings (tests shorten them); Bolt's defaults when absent. */
+  readonly socketMode?: SocketModeTuning;
 }
 
 /** How the Web API client retries a failed call (rate limits, network errors) unless the container says otherwise. */
@@ -96,7 +99,14 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
   let receiver: HTTPReceiver | null = null;
   let app: App;
   if (socket) {
-    app = new App({ ...common, appToken: options.appToken as string, socketMode: true });
+    const tuning = options.socketMode ? { tuning: options.socketMode } : {};
+    const socketReceiver = createSocketReceiver({
+      appToken: options.appToken as string,
+      apiUrl: options.apiUrl,
+      logger,
+      ...tuning,
+    });
+    app = new App({ ...common, receiver: socketReceiver });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: options.signingSecret ?? '',

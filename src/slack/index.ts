@@ -5,3 +5,4 @@ export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
 export { createSlackApp, DEFAULT_SLACK_RETRY, type SlackApp } from './app.js';
 export { toEmail } from './parse/refs.js';
+export type { SocketModeTuning } from './socket-receiver.js';

@@ -56,7 +56,7 @@ function showAck(ctx: DemoContext, who: string, ack: SendResult): void {
 }
 
 /**
- * `who` types `/docspace-group <text>` in #general (a signed slash command); waits for the reply and until the app is
+ * `who` types `/docspace-group <text>` in #general (a signed slash command, or an envelope in Socket Mode); waits for the reply and until the app is
  * idle, then prints everything the bot made visible. Returns the reply body.
  */
 export async function typeCommand(ctx: DemoContext, who: CastHandle, text: string): Promise<Json> {
@@ -72,7 +72,7 @@ export async function typeCommand(ctx: DemoContext, who: CastHandle, text: strin
   return reply;
 }
 
-/** `who` clicks a button on a message (a signed block_actions request with the message's own blocks). */
+/** `who` clicks a button on a message (a block_actions payload with the message's own blocks, signed or an envelope). */
 export async function clickButton(
   ctx: DemoContext,
   who: CastHandle,
@@ -102,7 +102,7 @@ export async function clickButton(
   if (sent.status !== 200) throw new Error(`the app answered the click with HTTP ${sent.status}`);
 }
 
-/** `who` submits an open modal with these state values (a signed view_submission built from the opened view). */
+/** `who` submits an open modal with these state values (a view_submission built from the opened view). */
 export async function submitModal(
   ctx: DemoContext,
   who: CastHandle,

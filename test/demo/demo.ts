@@ -17,6 +17,8 @@ export interface DemoOptions {
   readonly expect?: Partial<DemoExpectations>;
   /** Per-step limit (default 8000 ms). */
   readonly stepTimeoutMs?: number;
+  /** Runs the app in Socket Mode: the stories reach it as envelopes over the Slack double's WebSocket. */
+  readonly socketMode?: boolean;
 }
 
 const SETUP_STEP = 'Setup: start the DocSpace and Slack doubles and the app';
@@ -24,8 +26,13 @@ const SETUP_STEP = 'Setup: start the DocSpace and Slack doubles and the app';
 const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [castStep, createStep, reassignStep, approveStep, denyStep];
 
 function intro(t: Transcript, h: Harness): void {
-  t.write('docspace-group-bot demo: the real app in HTTP mode, driven by signed Slack requests.\n');
-  t.write(`  app        ${h.eventsUrl}\n`);
+  if (h.mode === 'socket') {
+    t.write('docspace-group-bot demo: the real app in Socket Mode, driven by envelopes over a WebSocket.\n');
+    t.write(`  app        connected to the Slack double's Socket Mode; health on ${h.baseUrl}/healthz\n`);
+  } else {
+    t.write('docspace-group-bot demo: the real app in HTTP mode, driven by signed Slack requests.\n');
+    t.write(`  app        ${h.eventsUrl}\n`);
+  }
   t.write(`  DocSpace   ${h.docspace.url} (double)\n`);
   t.write(`  Slack API  ${h.slack.apiUrl} (double)\n`);
   t.write('Everything runs on 127.0.0.1; the database is a temporary SQLite file removed at the end.\n');
@@ -36,6 +43,10 @@ function outro(t: Transcript, h: Harness, passed: number, started: number): void
   const warnings = h.logs.length;
   t.write(`\n✔ All ${passed} steps passed in ${seconds} s`);
   t.write(warnings ? ` (the app logged ${warnings} warning or error lines).\n` : '; the app logged no warnings.\n');
+  if (h.mode === 'socket') {
+    const { envelopes, acks } = h.slack.socket;
+    t.write(`  ${envelopes.length} envelopes went to the app over Socket Mode; it acked ${acks.length}.\n`);
+  }
 }
 
 /**
@@ -47,7 +58,7 @@ export async function runDemo(out: (s: string) => void, options: DemoOptions = {
   const t = createTranscript(out);
   let h: Harness;
   try {
-    h = await startHarness({ env: { LOG_LEVEL: 'warn' } });
+    h = await startHarness({ env: { LOG_LEVEL: 'warn' }, ...(options.socketMode ? { socketMode: true } : {}) });
   } catch (error) {
     t.fail('the doubles and the app start', error instanceof Error ? error.message : String(error));
     t.write(`\n✘ FAILED: ${SETUP_STEP}\n`);

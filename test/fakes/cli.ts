@@ -26,6 +26,7 @@ process.stdout.write(
     `  SLACK_API_URL=${slack.apiUrl}`,
     `  SLACK_BOT_TOKEN=${slack.botToken}`,
     '  SLACK_SIGNING_SECRET=<any value; sign your test requests with it>',
+    `  SLACK_APP_TOKEN=${slack.appToken}   (optional: Socket Mode against the double's WebSocket)`,
     '',
     'Try:',
     `  curl -s -H "Authorization: Bearer ${docspace.apiKey}" ${docspace.url}/api/2.0/group`,

@@ -6,11 +6,13 @@ import { loadConfig } from '../../src/config.js';
 import { type Container, createContainer } from '../../src/container.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
+import type { SocketModeTuning } from '../../src/slack/index.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.js';
-import { blockAction, formEncodeCommand, formEncodeInteractive, slashCommand } from '../fakes/payloads.js';
-import { type SendResult, sendSigned } from '../fakes/send-to-app.js';
+import { blockAction, slashCommand } from '../fakes/payloads.js';
+import type { SendResult } from '../fakes/send-to-app.js';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-api-server.js';
 import { APPROVAL_CHANNEL, COMMAND_CHANNEL, PEOPLE, type SlackHandle, slackIdOf, TEAM_ID } from '../fixtures/people.js';
+import { httpTransport, socketTransport } from './transport.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export { APPROVAL_CHANNEL, COMMAND_CHANNEL } from '../fixtures/people.js';
@@ -27,22 +29,31 @@ export interface HarnessOptions {
   readonly submitDeadlineMs?: number;
   /** false turns off the log stream's last-line secret scrubbing, to test the structural protections alone. */
   readonly scrubSecrets?: boolean;
+  /**
+   * Runs the app in Socket Mode (SLACK_APP_TOKEN set) against the Slack double's Socket Mode: true for Bolt's
+   * heartbeat timings, or shorter ones to see reconnects quickly. command/interact/click then send envelopes.
+   */
+  readonly socketMode?: true | SocketModeTuning;
 }
 
 export interface Harness {
   readonly docspace: FakeDocSpace;
   readonly slack: FakeSlack;
   readonly container: Container;
+  /** How Slack's requests reach the app: signed HTTP, or envelopes over the Slack double's Socket Mode. */
+  readonly mode: 'http' | 'socket';
+  /** Where HTTP mode takes Slack's requests (not served in Socket Mode). */
   readonly eventsUrl: string;
+  /** The app's HTTP server: events and /healthz in HTTP mode, /healthz only in Socket Mode. */
   readonly baseUrl: string;
   readonly databaseUrl: string;
   /** Every log line the app wrote (JSON strings). */
   readonly logs: string[];
-  /** Sends a signed slash command as that person; the reply arrives at slack.responsesTo(responseId). */
+  /** Sends a slash command as that person (signed, or as an envelope); the reply arrives at slack.responsesTo(responseId). */
   command(who: SlackHandle | (string & {}), text: string): Promise<{ ack: SendResult; responseId: string }>;
   /** Waits for the first response_url post for that command and returns its body. */
   reply(responseId: string, timeoutMs?: number): Promise<Record<string, unknown>>;
-  /** Sends a signed interactive payload (view_submission, block_actions, block_suggestion). */
+  /** Sends an interactive payload (view_submission, block_actions, block_suggestion); resolves with the ack. */
   interact(payload: object): Promise<SendResult>;
   /** Clicks a button on a message (e.g. an approval card) as that person. */
   click(
@@ -80,7 +91,8 @@ export function baseEnv(docspace: FakeDocSpace, slack: FakeSlack, databaseUrl: s
 }
 
 /**
- * Starts the real app (container, Bolt HTTP receiver on 127.0.0.1:0) against the DocSpace and Slack doubles.
+ * Starts the real app (container; Bolt HTTP receiver on 127.0.0.1:0, or Socket Mode connected to the Slack double)
+ * against the DocSpace and Slack doubles.
  * Everyone in test/fixtures/people.ts exists in both; owner is an admin, dave an approver, erin a DocSpace admin.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -88,11 +100,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const slack = options.slack ?? (await startFakeSlack({ teamId: TEAM_ID }));
   const dir = options.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'dsg-harness-'));
   const databaseUrl = options.databaseUrl ?? `sqlite:${join(dir as string, 'bot.sqlite')}`;
-  const config = loadConfig({ ...baseEnv(docspace, slack, databaseUrl), ...options.env });
+  const socketEnv = options.socketMode ? { SLACK_APP_TOKEN: slack.appToken } : {};
+  const config = loadConfig({ ...baseEnv(docspace, slack, databaseUrl), ...socketEnv, ...options.env });
   const logs: string[] = [];
+  const secrets = [config.slack.botToken, SIGNING_SECRET, config.docspace.apiKey, config.slack.appToken ?? ''];
   const logger = createLogger({
     level: config.logLevel,
-    secrets: options.scrubSecrets === false ? [] : [config.slack.botToken, SIGNING_SECRET, config.docspace.apiKey],
+    secrets: options.scrubSecrets === false ? [] : secrets.filter(Boolean),
     destination: { write: (line: string) => void logs.push(line) },
   });
   const container = await createContainer(config, {
@@ -102,17 +116,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     maintenanceIntervalMs: 0,
     submitDeadlineMs: options.submitDeadlineMs ?? 1500,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(typeof options.socketMode === 'object' ? { socketMode: options.socketMode } : {}),
   });
   const { port } = await container.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   let counter = 0;
   let stopped = false;
-  const send = (raw: string) => sendSigned(eventsUrl, raw, { signingSecret: SIGNING_SECRET });
+  const transport =
+    config.slack.mode === 'socket' ? socketTransport(slack.socket) : httpTransport(eventsUrl, SIGNING_SECRET);
   const harness: Harness = {
     docspace,
     slack,
     container,
+    mode: transport.mode,
     eventsUrl,
     baseUrl,
     databaseUrl,
@@ -127,26 +144,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         responseUrl: slack.responseUrl(responseId),
         triggerId: `trigger-${counter}`,
       });
-      return { ack: await send(formEncodeCommand(fields)), responseId };
+      return { ack: await transport.command(fields), responseId };
     },
     async reply(responseId, timeoutMs = 10_000) {
       await slack.waitFor(() => slack.responsesTo(responseId).length > 0, timeoutMs);
       return slack.responsesTo(responseId)[0]?.body as Record<string, unknown>;
     },
-    interact: (payload) => send(formEncodeInteractive(payload)),
+    interact: (payload) => transport.interact(payload),
     click(who, actionId, value, message) {
       const responseId = `act-${++counter}`;
-      return send(
-        formEncodeInteractive(
-          blockAction({
-            actionId,
-            value,
-            userId: slackIdOf(who),
-            teamId: TEAM_ID,
-            responseUrl: slack.responseUrl(responseId),
-            ...(message ? { channelId: message.channel, messageTs: message.ts } : {}),
-          }),
-        ),
+      return transport.interact(
+        blockAction({
+          actionId,
+          value,
+          userId: slackIdOf(who),
+          teamId: TEAM_ID,
+          responseUrl: slack.responseUrl(responseId),
+          ...(message ? { channelId: message.channel, messageTs: message.ts } : {}),
+        }),
       );
     },
     idle: () => container.slack.idle(),

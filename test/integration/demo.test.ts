@@ -62,6 +62,16 @@ describe('npm run demo (runDemo)', () => {
   });
 });
 
+describe('npm run demo -- --socket (runDemo in Socket Mode)', () => {
+  it('plays every story with the app in Socket Mode, each request acked over the WebSocket', async () => {
+    const { result, text } = await playDemo({ socketMode: true });
+    expect(result).toEqual({ ok: true, failedStep: null });
+    expect(text).toContain('the real app in Socket Mode, driven by envelopes over a WebSocket');
+    expect(text).toContain('Story 4 · A request is denied');
+    expect(text).toMatch(/ (\d+) envelopes went to the app over Socket Mode; it acked \1\./);
+  });
+});
+
 describe('the demo when something goes wrong', () => {
   it('names the step whose expectation is not met and does not run the later ones', async () => {
     const { result, text } = await playDemo({ expect: { nextManager: 'carol' } });

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestBodyError, delay, extractToken, parseArgs, readBody, sendJson } from './http-io.js';
 import type { SlackKnobs } from './knobs.js';
 import type { MethodContext, MethodHandler, MethodResult } from './method-context.js';
+import { APP_TOKEN_METHODS, appsConnectionsOpen } from './methods-apps.js';
 import { chatPostEphemeral, chatPostMessage, chatUpdate, conversationsOpen } from './methods-chat.js';
 import { authTest, usersInfo, usersLookupByEmail } from './methods-users.js';
 import { viewsOpen, viewsPush, viewsUpdate } from './methods-views.js';
 import type { SlackCall } from './types.js';
 
 const METHODS: Readonly<Record<string, MethodHandler>> = {
+  'apps.connections.open': appsConnectionsOpen,
   'auth.test': authTest,
   'users.info': usersInfo,
   'users.lookupByEmail': usersLookupByEmail,
@@ -31,7 +33,13 @@ type Outcome = { status: 200; body: MethodResult } | { status: 429; body: Method
 // Order mirrors Slack: authentication first, then rate limiting, then the method itself.
 function decide(method: string, args: Record<string, unknown>, token: string | null, deps: ApiHandlerDeps): Outcome {
   if (token === null) return { status: 200, body: { ok: false, error: 'not_authed' } };
-  if (token !== deps.ctx.identity.botToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+  const { botToken, appToken } = deps.ctx.identity;
+  const wanted = APP_TOKEN_METHODS.has(method) ? appToken : botToken;
+  if (token !== wanted) {
+    // Slack tells a real token of the other kind apart from a wrong one.
+    const error = token === botToken || token === appToken ? 'not_allowed_token_type' : 'invalid_auth';
+    return { status: 200, body: { ok: false, error } };
+  }
   const retryAfter = deps.knobs.takeRateLimit(method);
   if (retryAfter !== undefined) return { status: 429, body: { ok: false, error: 'ratelimited' }, retryAfter };
   const error = deps.knobs.takeFailure(method);

@@ -3,6 +3,7 @@ import type { SlackState } from './state.js';
 
 export interface FakeIdentity {
   readonly botToken: string;
+  readonly appToken: string;
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
@@ -12,6 +13,8 @@ export interface FakeIdentity {
 export interface MethodContext {
   readonly state: SlackState;
   readonly identity: FakeIdentity;
+  /** Mints a one-use Socket Mode URL (apps.connections.open). */
+  readonly openSocketUrl: () => string;
 }
 
 export type MethodResult = Record<string, unknown> & { ok: boolean };

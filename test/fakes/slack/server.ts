@@ -7,11 +7,14 @@ import { type ApiHandlerDeps, handleApiCall } from './api-handler.js';
 import { sendText } from './http-io.js';
 import { createSlackKnobs } from './knobs.js';
 import type { FakeIdentity } from './method-context.js';
+import { FAKE_API_APP_ID } from './payload-common.js';
 import { handleResponsePost } from './response-sink.js';
+import { createSocketModeDouble } from './socket-mode.js';
 import { createSlackState } from './state.js';
 import type { FakeSlack, FakeSlackOptions, ResponseUrlPost, SlackCall } from './types.js';
 
 const DEFAULT_BOT_TOKEN = 'xoxb-test-fake-token';
+const DEFAULT_APP_TOKEN = 'xapp-1-A0FAKEAPP1-1-test-fake-app-token';
 
 function route(deps: ApiHandlerDeps, responses: ResponseUrlPost[]) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -38,6 +41,7 @@ function listen(server: Server, port: number): Promise<number> {
 function identityFrom(options: FakeSlackOptions): FakeIdentity {
   return {
     botToken: options.botToken ?? DEFAULT_BOT_TOKEN,
+    appToken: options.appToken ?? DEFAULT_APP_TOKEN,
     botUserId: options.botUserId ?? 'U0BOT00001',
     botId: options.botId ?? 'B0BOT00001',
     teamId: options.teamId ?? TEAM_ID,
@@ -45,30 +49,39 @@ function identityFrom(options: FakeSlackOptions): FakeIdentity {
   };
 }
 
-/** Starts a Slack Web API double plus response_url sink on 127.0.0.1 (port 0 unless given). */
+/**
+ * Starts a Slack Web API double plus response_url sink on 127.0.0.1 (port 0 unless given), with Socket Mode on the
+ * same port: apps.connections.open hands out ws://127.0.0.1:<port>/link/?ticket=… URLs.
+ */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const identity = identityFrom(options);
   const state = createSlackState();
   const knobs = createSlackKnobs();
   const calls: SlackCall[] = [];
   const responses: ResponseUrlPost[] = [];
-  const handle = route({ ctx: { state, identity }, knobs, calls }, responses);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendText(res, 500, `fake slack error: ${String(error)}`);
       else res.destroy();
     });
   });
+  const socket = createSocketModeDouble({ server, appId: FAKE_API_APP_ID, appToken: identity.appToken });
+  server.on('upgrade', socket.handleUpgrade);
+  const handle = route({ ctx: { state, identity, openSocketUrl: socket.mintUrl }, knobs, calls }, responses);
   const port = await listen(server, options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | null = null;
   const clear = () => {
     calls.length = 0;
     responses.length = 0;
+    socket.clear();
   };
   return {
     url,
     apiUrl: `${url}/api/`,
     botToken: identity.botToken,
+    appToken: identity.appToken,
+    socket,
     botUserId: identity.botUserId,
     botId: identity.botId,
     teamId: identity.teamId,
@@ -92,7 +105,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       state.clear();
       knobs.reset();
     },
-    close: () => closeServer(server),
+    // Upgraded sockets still hold the HTTP server open: end them first. A second close() waits for the first.
+    close: () => {
+      closing ??= socket.close().then(() => closeServer(server));
+      return closing;
+    },
     failNext: (method, error, n) => knobs.failNext(method, error, n),
     rateLimitNext: (method, retryAfterSeconds, n) => knobs.rateLimitNext(method, retryAfterSeconds, n),
     setLatency: (ms, method) => knobs.setLatency(ms, method),

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { FakeSlack } from '../../fakes/slack-api-server.js';
 
@@ -58,4 +58,31 @@ export async function startBoltApp(fake: FakeSlack, register: (app: App) => void
     signingSecret,
     stop: () => app.stop().then(() => undefined),
   };
+}
+
+/** The Socket Mode client's ping timeout here; @slack/socket-mode also waits this long before each reconnect. */
+const SOCKET_PING_TIMEOUT_MS = 900;
+
+/** A real Bolt App on a SocketModeReceiver, connected (hello received) to the fake Slack's Socket Mode. */
+export async function startSocketBoltApp(
+  fake: FakeSlack,
+  register: (app: App) => void,
+): Promise<{ stop(): Promise<void> }> {
+  const receiver = new SocketModeReceiver({
+    appToken: fake.appToken,
+    logger: silentLogger(),
+    clientPingTimeout: SOCKET_PING_TIMEOUT_MS,
+    installerOptions: { clientOptions: { slackApiUrl: fake.apiUrl } },
+  });
+  const app = new App({
+    receiver,
+    token: fake.botToken,
+    botId: fake.botId,
+    botUserId: fake.botUserId,
+    logger: silentLogger(),
+    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+  });
+  register(app);
+  await app.start();
+  return { stop: () => app.stop().then(() => undefined) };
 }
