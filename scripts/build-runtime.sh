@@ -28,9 +28,12 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/build-runtime.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# The whole tree but what is host-built, local data or secret (as .dockerignore leaves out of the image's context):
+# whatever the build or a lifecycle script reads is there, in CI as in the image.
 echo "== build-runtime: sources from $source_dir"
-cp "$source_dir"/package.json "$source_dir"/package-lock.json "$source_dir"/tsconfig.json "$source_dir"/tsconfig.build.json "$work"/
-cp -R "$source_dir/src" "$work/src"
+tar -C "$source_dir" -cf - \
+  --exclude=./node_modules --exclude=./dist --exclude=./data --exclude=./.git --exclude=./.env \
+  --exclude=./coverage --exclude=./.ci/out --exclude=./bench/results . | tar -C "$work" -xf -
 cd "$work"
 
 # NODE_ENV=production in the environment would make npm ci skip the dev dependencies the build needs: include them.
