@@ -34,6 +34,11 @@ echo "== build-runtime: sources from $source_dir"
 tar -C "$source_dir" -cf - \
   --exclude=./node_modules --exclude=./dist --exclude=./data --exclude=./.git --exclude=./.env \
   --exclude=./coverage --exclude=./.ci/out --exclude=./bench/results . | tar -C "$work" -xf -
+# npm ci below empties node_modules: never let it reach one outside the scratch folder (a worktree's is a symlink).
+if [ -e "$work/node_modules" ] || [ -L "$work/node_modules" ]; then
+  echo "build-runtime: node_modules was copied into the scratch folder; refusing to run npm ci on it" >&2
+  exit 1
+fi
 cd "$work"
 
 # NODE_ENV=production in the environment would make npm ci skip the dev dependencies the build needs: include them.

@@ -63,9 +63,11 @@ async function started(env: Record<string, string>): Promise<BotProcess> {
   return bot;
 }
 
-async function healthz(bot: BotProcess): Promise<{ status: number; body: unknown }> {
+/** The status of GET /healthz, the image's HEALTHCHECK. */
+async function healthz(bot: BotProcess): Promise<number> {
   const response = await fetch(`${bot.baseUrl}/healthz`);
-  return { status: response.status, body: await response.json() };
+  await response.arrayBuffer();
+  return response.status;
 }
 
 describe('the runtime folder (what the image gets)', () => {
@@ -88,9 +90,10 @@ describe('node dist/main.js from the pruned runtime', () => {
     const data = join(runtimeDir, 'data');
     rmSync(data, { recursive: true, force: true });
     onTestFinished(() => rmSync(data, { recursive: true, force: true }));
+    const group = docspace.seedGroup({ name: 'Runtime Check' });
     const bot = await started(botEnv());
 
-    expect(await healthz(bot)).toMatchObject({ status: 200, body: { status: 'ok', storage: 'sqlite' } });
+    expect(await healthz(bot)).toBe(200);
     const fields = slashCommand({
       text: 'list',
       userId: PEOPLE.owner.slack.id,
@@ -103,7 +106,7 @@ describe('node dist/main.js from the pruned runtime', () => {
     });
     expect(ack.status).toBe(200);
     await slack.waitFor(() => slack.responsesTo('runtime-list').length > 0);
-    expect(JSON.stringify(slack.responsesTo('runtime-list')[0]?.body)).toContain('group');
+    expect(JSON.stringify(slack.responsesTo('runtime-list')[0]?.body)).toContain(group.id);
 
     expect(await bot.terminate(), bot.output()).toBe(0);
     expect(existsSync(join(data, 'docspace-bot.sqlite'))).toBe(true);
@@ -119,9 +122,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const env = botEnv({ DATABASE_URL: schema.url });
       const replicas = await Promise.all([started(env), started(env)]);
 
-      for (const bot of replicas) {
-        expect(await healthz(bot)).toMatchObject({ status: 200, body: { status: 'ok', storage: 'postgres' } });
-      }
+      for (const bot of replicas) expect(await healthz(bot)).toBe(200);
       expect(await schema.query('SELECT version, name FROM schema_migrations ORDER BY version')).toEqual(
         MIGRATIONS.map((m) => ({ version: m.version, name: m.name })),
       );
