@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { AuditEntry, Storage } from '../domain/index.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
+import { runAuditPrune } from './audit-prune.js';
 
 const PAGE_SIZE = 500;
 
@@ -11,6 +12,7 @@ export const AUDIT_USAGE = [
   '',
   'Commands:',
   '  export   Write every audit entry to stdout as one JSON object per line, oldest first.',
+  '  prune    --before <date> [--dry-run]: remove the entries recorded before <date> (prune --help).',
   '  help     Show this text.',
   '',
   'The store is the one DATABASE_URL names (unset: ./data/docspace-bot.sqlite).',
@@ -77,6 +79,10 @@ export function toJsonLine(entry: AuditEntry): string {
 async function main(argv: readonly string[]): Promise<number> {
   const out = (line: string) => void process.stdout.write(`${line}\n`);
   const err = (line: string) => void process.stderr.write(`${line}\n`);
+  // Retention (audit-prune.ts) opens the store its own way: it lifts the append-only trigger for one transaction.
+  if (argv[0] === 'prune') {
+    return runAuditPrune(argv.slice(1), { databaseUrl: process.env['DATABASE_URL'], now: new Date(), out, err });
+  }
   const command = parseAuditArgs(argv);
   // Usage and help never open (or create) a store.
   if (command.kind !== 'export') return answerWithoutStore(command, { out, err });

@@ -5,7 +5,9 @@ type StorageErrorCode =
   | 'migration_failed'
   | 'schema_too_new'
   | 'query_failed'
-  | 'closed';
+  | 'closed'
+  /** A maintenance command the named store does not support (a SQLite backup of PostgreSQL). */
+  | 'unsupported';
 
 /** A storage failure: the message names the store (never a password) and says what to do about it. */
 export class StorageError extends Error {

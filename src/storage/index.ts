@@ -2,6 +2,7 @@ import type { Logger, Storage } from '../domain/index.js';
 import { parseDatabaseUrl, resolveSqlitePath } from './url.js';
 
 export { isStorageError, StorageError } from './errors.js';
+export { backupStore, pruneAuditLog } from './maintenance.js';
 
 interface StorageOptions {
   /** undefined or blank -> SQLite file ./data/docspace-bot.sqlite; sqlite:<path>; postgres:// or postgresql://. */

@@ -47,14 +47,14 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
 }
 
 /** A pool whose idle-connection errors are logged instead of crashing the process. */
-function createPool(connectionString: string, store: string, logger: Logger): pg.Pool {
+export function createPool(connectionString: string, store: string, logger: Logger): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger.error({ err: error, store }, 'idle PostgreSQL connection failed'));
   return pool;
 }
 
 /** The first connection: proves the server, credentials and database are right, or fails with open_failed. */
-async function connectFirst(pool: pg.Pool, store: string): Promise<pg.PoolClient> {
+export async function connectFirst(pool: pg.Pool, store: string): Promise<pg.PoolClient> {
   try {
     return await pool.connect();
   } catch (error) {
@@ -103,7 +103,7 @@ const LOCK_NAMESPACE = 728_401;
  * Applies pending migrations in one transaction, serialised across replicas by a transaction-scoped advisory lock:
  * the first replica migrates, the others wait, then find nothing to do. A failure rolls everything back.
  */
-async function migratePostgres(
+export async function migratePostgres(
   client: pg.PoolClient,
   store: string,
   migrations: readonly Migration[],

@@ -42,7 +42,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
 }
 
 /** Opens (creating the file and its directory if needed) a SQLite database in WAL mode with foreign keys on. */
-function openSqliteDatabase(path: string, store: string): Database.Database {
+export function openSqliteDatabase(path: string, store: string): Database.Database {
   if (path !== SQLITE_MEMORY) createParentDirectory(path, store);
   let db: Database.Database;
   try {
@@ -123,7 +123,12 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
  * Applies pending migrations in one IMMEDIATE transaction (it takes the write lock first, so a second bot process on
  * the same file waits, then finds nothing to do). A failure rolls everything back. Returns the schema version.
  */
-function migrateSqlite(db: Database.Database, store: string, migrations: readonly Migration[], logger: Logger): number {
+export function migrateSqlite(
+  db: Database.Database,
+  store: string,
+  migrations: readonly Migration[],
+  logger: Logger,
+): number {
   let step: Migration | null = null;
   const apply = db.transaction((): { version: number; applied: Migration[] } => {
     db.exec(MIGRATIONS_TABLE);
