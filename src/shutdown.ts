@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import type { Logger } from './logger.js';
+import type { Logger } from './domain/index.js';
 
 /**
  * A copy of the first signal that arrives this soon after it is the same request, not a second one: Ctrl+C in a
@@ -8,13 +8,13 @@ import type { Logger } from './logger.js';
  */
 export const SAME_REQUEST_WITHIN_MS = 1000;
 
-export const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 type StopSignal = (typeof STOP_SIGNALS)[number];
 
 export interface ShutdownOptions {
   /** Stops the bot: intake, drain within the grace, close. */
   readonly stop: () => Promise<{ readonly drained: boolean }>;
-  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  readonly logger: Logger;
   readonly exit: (code: number) => void;
   readonly now?: () => number;
 }

@@ -12,7 +12,7 @@ export interface ProcessRun {
 }
 
 /** The environment a run starts from: enough to find node and npm, nothing of the caller's settings. */
-export function bareEnv(): Record<string, string> {
+function bareEnv(): Record<string, string> {
   return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' };
 }
 
