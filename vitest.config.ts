@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Builds dist/ once: some tests run the compiled bot and CLIs as an operator would.
+          globalSetup: ['test/helpers/build-dist.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 20_000,

@@ -137,6 +137,7 @@ const schema = z.object({
   TRUST_DOCSPACE_ADMINS: bool(true),
   REQUIRE_REASON: bool(false),
   REQUEST_TTL_HOURS: envInt(72, 1, 24 * 90),
+  SHUTDOWN_GRACE_MS: envInt(10_000, 0, 600_000),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -177,6 +178,8 @@ export interface Config {
     readonly requireReason: boolean;
     readonly requestTtlHours: number;
   };
+  /** On SIGTERM/SIGINT: how long in-flight Slack work may run on after intake stops, before storage closes anyway. */
+  readonly shutdownGraceMs: number;
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -231,5 +234,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       requireReason: e.REQUIRE_REASON,
       requestTtlHours: e.REQUEST_TTL_HOURS,
     },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   });
 }

@@ -43,10 +43,27 @@ export interface Container {
   readonly slack: SlackApp;
   /** Starts listening; resolves with the bound port. */
   start(): Promise<{ port: number }>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking Slack events, lets in-flight work finish for up to config.shutdownGraceMs, then closes storage and
+   * connections. Resolves `drained: false` when the grace cut work off (see the comment in the body).
+   */
+  stop(): Promise<{ drained: boolean }>;
 }
 
 const HOUR = 3_600_000;
+
+/** True when `work` settles within `ms`; false when the time runs out first (the work itself is not stopped). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function policyOf(config: Config): PolicyConfig {
   const p = config.policy;
@@ -132,13 +149,19 @@ export async function createContainer(config: Config, options: ContainerOptions)
     },
   );
   let timer: NodeJS.Timeout | null = null;
-  const maintain = async () => {
+  // The running maintenance pass, so stop() can let it finish like any other in-flight work.
+  let maintaining: Promise<void> = Promise.resolve();
+  const runMaintenance = async () => {
     try {
       const done = await services.maintain();
       if (done.ok && (done.value.expired || done.value.recovered)) log.info(done.value, 'maintenance');
     } catch (error) {
       log.error({ err: error }, 'maintenance failed');
     }
+  };
+  const maintain = () => {
+    maintaining = runMaintenance();
+    return maintaining;
   };
   let server: Server | null = null;
   return {
@@ -157,10 +180,22 @@ export async function createContainer(config: Config, options: ContainerOptions)
     async stop() {
       ready = false;
       if (timer) clearInterval(timer);
-      await slack.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack'));
-      await docspace.close();
+      // Intake first: HTTP stops accepting connections, Socket Mode disconnects; events already received run on.
+      const intake = slack.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack'));
+      const drained = await settlesWithin(Promise.all([intake, slack.idle(), maintaining]), config.shutdownGraceMs);
+      if (!drained) {
+        // Cut off: an approved change still running stays `approved` in storage, and maintenance turns it into
+        // `failed` with Retry after INTERRUPTED_AFTER_MS (recoverInterrupted), exactly as after a crash.
+        log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace ran out: in-flight Slack work is cut off');
+        server?.closeAllConnections();
+      }
+      // Storage before the HTTP clients: work that was cut off can write nothing more once it closes.
       await storage.close();
-      await http.close();
+      const clients = Promise.all([docspace.close(), http.close()]);
+      // Closing a client waits for its calls in flight; cut-off work may still have some, which the exit ends.
+      if (drained) await clients;
+      else void clients.catch(() => undefined);
+      return { drained };
     },
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { type Container, createContainer } from './container.js';
 import { createLogger } from './logger.js';
+import { stopOnSignals } from './shutdown.js';
 import { StartupError } from './startup-checks.js';
 import { isStorageError } from './storage/index.js';
 
@@ -33,16 +34,7 @@ async function main(): Promise<void> {
   }
   const { port } = await container.start();
   logger.info({ port, mode: config.slack.mode, storage: container.storage.kind }, 'docspace-group-bot is ready');
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await container.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals({ stop: () => container.stop(), logger, exit: (code) => process.exit(code) });
 }
 
 main().catch((error: unknown) => {

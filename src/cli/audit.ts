@@ -1,21 +1,23 @@
-import { pathToFileURL } from 'node:url';
+#!/usr/bin/env node
 import pino from 'pino';
 import type { AuditEntry, Storage } from '../domain/index.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 import { runAuditPrune } from './audit-prune.js';
+import { isEntryPoint, loadDotEnv, stderrLine, stdoutLine } from './process.js';
 
 const PAGE_SIZE = 500;
 
 export const AUDIT_USAGE = [
-  'Usage: npm run audit -- <command>',
+  'Usage: npm run -s audit -- <command>   (or: node dist/cli/audit.js <command>)',
   '',
   'Commands:',
   '  export   Write every audit entry to stdout as one JSON object per line, oldest first.',
   '  prune    --before <date> [--dry-run]: remove the entries recorded before <date> (prune --help).',
   '  help     Show this text.',
   '',
-  'The store is the one DATABASE_URL names (unset: ./data/docspace-bot.sqlite).',
+  'The store is the one DATABASE_URL names (from the environment or ./.env; unset: ./data/docspace-bot.sqlite).',
+  'It must exist: the tool never creates one. Messages go to stderr; exit 1 when the store cannot be read.',
 ].join('\n');
 
 export type AuditCommand =
@@ -77,20 +79,22 @@ export function toJsonLine(entry: AuditEntry): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const out = (line: string) => void process.stdout.write(`${line}\n`);
-  const err = (line: string) => void process.stderr.write(`${line}\n`);
+  const out = stdoutLine;
+  const err = stderrLine;
   // Retention (audit-prune.ts) opens the store its own way: it lifts the append-only trigger for one transaction.
   if (argv[0] === 'prune') {
+    loadDotEnv();
     return runAuditPrune(argv.slice(1), { databaseUrl: process.env['DATABASE_URL'], now: new Date(), out, err });
   }
   const command = parseAuditArgs(argv);
   // Usage and help never open (or create) a store.
   if (command.kind !== 'export') return answerWithoutStore(command, { out, err });
+  loadDotEnv();
   // Logs go to stderr: stdout carries only the exported lines.
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
   let storage: Storage;
   try {
-    storage = await createStorage({ databaseUrl: process.env['DATABASE_URL'], logger });
+    storage = await createStorage({ databaseUrl: process.env['DATABASE_URL'], logger, existingOnly: true });
   } catch (error) {
     err(error instanceof Error ? error.message : String(error));
     return 1;
@@ -102,6 +106,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

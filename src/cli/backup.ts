@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+#!/usr/bin/env node
 import { backupStore } from '../storage/index.js';
+import { isEntryPoint, loadDotEnv, stderrLine, stdoutLine } from './process.js';
 
 // `npm run -s backup -- <file>` (in the container: node dist/cli/backup.js <file>): an online backup of the SQLite
 // store, safe while the bot runs. PostgreSQL is backed up with pg_dump instead.
@@ -62,12 +62,12 @@ export async function runBackupCli(argv: readonly string[], deps: BackupCliDeps)
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint(import.meta.url)) {
   // Like the bot: .env in the current folder is read when present (variables already set win).
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   process.exitCode = await runBackupCli(process.argv.slice(2), {
     databaseUrl: process.env['DATABASE_URL'],
-    out: (line) => void process.stdout.write(`${line}\n`),
-    err: (line) => void process.stderr.write(`${line}\n`),
+    out: stdoutLine,
+    err: stderrLine,
   });
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
+#!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { z } from 'zod';
 import {
@@ -19,9 +18,10 @@ import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 import { formatCsvRow, parseCsv } from './csv.js';
 import { findColumns, formatReportLine, formatSummary, importMappings } from './mappings-import.js';
+import { isEntryPoint, loadDotEnv, stderrLine, stdoutLine } from './process.js';
 
 export const MAPPINGS_USAGE = [
-  'Usage: npm run mappings -- <command> [--team T…]',
+  'Usage: npm run -s mappings -- <command> [--team T…]   (or: node dist/cli/mappings.js <command>)',
   '',
   'Commands:',
   '  import <file.csv>  Link Slack users to DocSpace accounts in bulk. The file starts with the header',
@@ -36,8 +36,9 @@ export const MAPPINGS_USAGE = [
   '  --team T…          The Slack team (workspace) the rows belong to; default SLACK_TEAM_ID.',
   '                     Required for import; export lists every team without it.',
   '',
-  'Environment: DATABASE_URL (unset: ./data/docspace-bot.sqlite), DOCSPACE_URL and DOCSPACE_API_KEY (import),',
-  'DOCSPACE_TIMEOUT_MS, DOCSPACE_MAX_RETRIES, SLACK_TEAM_ID, LOG_LEVEL (default warn; logs go to stderr).',
+  'Environment (or ./.env): DATABASE_URL (unset: ./data/docspace-bot.sqlite; it must exist, the bot creates it),',
+  'DOCSPACE_URL and DOCSPACE_API_KEY (import), DOCSPACE_TIMEOUT_MS, DOCSPACE_MAX_RETRIES, SLACK_TEAM_ID,',
+  'LOG_LEVEL (default warn). Messages and logs go to stderr; stdout carries only the report or the CSV.',
 ].join('\n');
 
 export type MappingsCommand =
@@ -243,11 +244,11 @@ function openDocSpace(env: MappingsEnv, logger: Logger): DocSpaceClient {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const out = (line: string) => void process.stdout.write(`${line}\n`);
-  const err = (line: string) => void process.stderr.write(`${line}\n`);
+  const out = stdoutLine;
+  const err = stderrLine;
   const command = parseMappingsArgs(argv);
   if (command.kind === 'help' || command.kind === 'usage_error') return answerWithoutStore(command, { out, err });
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   let env: MappingsEnv;
   try {
     env = loadMappingsEnv(process.env, { needDocSpace: command.kind === 'import' });
@@ -261,7 +262,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const logger = createLogger({ level: env.logLevel, secrets, destination: pino.destination(2) });
   let storage: Storage;
   try {
-    storage = await createStorage({ databaseUrl: env.databaseUrl, logger });
+    // Never a new store: a mistyped DATABASE_URL must not export nothing, or import into a file nobody reads.
+    storage = await createStorage({ databaseUrl: env.databaseUrl, logger, existingOnly: true });
   } catch (error) {
     err(error instanceof Error ? error.message : String(error));
     return 1;
@@ -283,6 +285,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

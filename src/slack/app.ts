@@ -4,6 +4,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { createBoltLogger } from './adapters/bolt-logger.js';
+import { closableServer } from './graceful-close.js';
 import type { ListenerDeps } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
 import { createSocketReceiver, type SocketModeTuning } from './socket-receiver.js';
@@ -41,6 +42,7 @@ export interface SlackApp {
   idle(): Promise<void>;
   /** Starts listening; returns the HTTP server (HTTP mode: events + healthz; Socket Mode: healthz only). */
   start(port: number, host?: string): Promise<Server>;
+  /** Stops intake (HTTP: no new connection, each open one closed after its current response; Socket Mode: disconnects). Listener work already started runs on: see idle(). */
   stop(): Promise<void>;
 }
 
@@ -124,22 +126,28 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
   const inFlight = createInFlightCounter();
   app.use(async ({ next }) => inFlight.track(next));
   registerListeners(app, deps);
-  let healthServer: Server | null = null;
+  let server: ReturnType<typeof closableServer> | null = null;
   return {
     app,
     mode: socket ? 'socket' : 'http',
     idle: () => inFlight.idle(),
     async start(port, host) {
-      if (receiver) return (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
+      if (receiver) {
+        const listening = (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
+        server = closableServer(listening);
+        return listening;
+      }
       await app.start();
-      healthServer = createServer(healthHandler(options.health));
-      await new Promise<void>((resolve) => healthServer?.listen(port, host, resolve));
+      const healthServer = createServer(healthHandler(options.health));
+      server = closableServer(healthServer);
+      await new Promise<void>((resolve) => healthServer.listen(port, host, resolve));
       return healthServer;
     },
     async stop() {
-      if (receiver) await receiver.stop();
-      else await app.stop();
-      await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
+      // HTTP mode: closing the receiver's server is what stops intake (Bolt's receiver.stop() would wait out
+      // keep-alive connections). Socket Mode: disconnect first, then the health server.
+      if (!receiver) await app.stop();
+      await server?.close();
     },
   };
 }

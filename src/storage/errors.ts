@@ -1,6 +1,7 @@
 /** Why a storage operation failed; stable strings the container and the CLI can switch on. */
 type StorageErrorCode =
   | 'invalid_url'
+  | 'not_found'
   | 'open_failed'
   | 'migration_failed'
   | 'schema_too_new'

@@ -10,20 +10,28 @@ interface StorageOptions {
   readonly logger: Logger;
   /** Base for relative SQLite paths; defaults to process.cwd(). */
   readonly cwd?: string;
+  /**
+   * true: open only a store that already holds the bot's tables (what the command-line tools need): never create a
+   * SQLite file or its directory, nor the tables in an empty database; throws StorageError not_found instead.
+   * Pending migrations are still applied, as the bot would at its next start.
+   */
+  readonly existingOnly?: boolean;
 }
 
 /**
  * Opens the store DATABASE_URL names, applies pending migrations and returns the repositories.
- * Throws StorageError: invalid_url, open_failed, migration_failed or schema_too_new (nothing half-written).
+ * Throws StorageError: invalid_url, not_found (existingOnly), open_failed, migration_failed or schema_too_new
+ * (nothing half-written).
  */
 export async function createStorage(options: StorageOptions): Promise<Storage> {
   const target = parseDatabaseUrl(options.databaseUrl);
+  const existingOnly = options.existingOnly ?? false;
   // Each driver is loaded only when used: a SQLite deployment never loads pg, and the reverse.
   if (target.kind === 'postgres') {
     const { openPostgresStorage } = await import('./postgres/storage.js');
-    return openPostgresStorage({ connectionString: target.connectionString, logger: options.logger });
+    return openPostgresStorage({ connectionString: target.connectionString, logger: options.logger, existingOnly });
   }
   const path = resolveSqlitePath(target.path, options.cwd ?? process.cwd());
   const { openSqliteStorage } = await import('./sqlite/storage.js');
-  return openSqliteStorage({ path, logger: options.logger });
+  return openSqliteStorage({ path, logger: options.logger, existingOnly });
 }

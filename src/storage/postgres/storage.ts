@@ -1,7 +1,13 @@
 import pg from 'pg';
 import type { Logger, Storage } from '../../domain/index.js';
 import { driverErrorCode, StorageError } from '../errors.js';
-import { MIGRATIONS, type Migration, migrationFailed, pendingMigrations } from '../sql/migrations/index.js';
+import {
+  MIGRATIONS,
+  type Migration,
+  migrationFailed,
+  noBotTables,
+  pendingMigrations,
+} from '../sql/migrations/index.js';
 import { describePostgres } from '../url.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
 
@@ -10,6 +16,8 @@ import { createPostgresAudit, createPostgresContext, createPostgresMappings, cre
 interface PostgresStorageOptions {
   readonly connectionString: string;
   readonly logger: Logger;
+  /** Only a database that already holds the bot's tables (see StorageOptions.existingOnly). */
+  readonly existingOnly?: boolean;
   /** Tests only: a different migration list. */
   readonly migrations?: readonly Migration[];
 }
@@ -22,6 +30,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   try {
     const client = await connectFirst(pool, store);
     try {
+      // A database that does not exist fails to connect (3D000) above; an existing one without our tables stops here.
+      if (options.existingOnly && !(await hasMigrationsTable(client))) throw noBotTables(store);
       version = await migratePostgres(client, store, options.migrations ?? MIGRATIONS, options.logger);
     } finally {
       client.release();
@@ -88,6 +98,12 @@ function explain(error: unknown): string {
       if (/timeout/i.test(detail)) return `the connection timed out (${detail}). Check the host, port and firewall.`;
       return `${detail}. Check DATABASE_URL and that PostgreSQL is reachable.`;
   }
+}
+
+/** In the connection's search_path, like every query of the bot. */
+async function hasMigrationsTable(client: pg.PoolClient): Promise<boolean> {
+  const result = await client.query<{ found: string | null }>("SELECT to_regclass('schema_migrations')::text AS found");
+  return result.rows[0]?.found != null;
 }
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,9 +1,15 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger, Storage } from '../../domain/index.js';
 import { driverErrorCode, StorageError } from '../errors.js';
-import { MIGRATIONS, type Migration, migrationFailed, pendingMigrations } from '../sql/migrations/index.js';
+import {
+  MIGRATIONS,
+  type Migration,
+  migrationFailed,
+  noBotTables,
+  pendingMigrations,
+} from '../sql/migrations/index.js';
 import { SQLITE_MEMORY } from '../url.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
 
@@ -13,6 +19,8 @@ interface SqliteStorageOptions {
   /** An absolute file path, or :memory:. */
   readonly path: string;
   readonly logger: Logger;
+  /** Only a file that exists and holds the bot's tables (see StorageOptions.existingOnly). */
+  readonly existingOnly?: boolean;
   /** Tests only: a different migration list. */
   readonly migrations?: readonly Migration[];
 }
@@ -20,7 +28,7 @@ interface SqliteStorageOptions {
 /** Opens the SQLite store, applies migrations and returns the repositories (better-sqlite3 is synchronous). */
 export async function openSqliteStorage(options: SqliteStorageOptions): Promise<Storage> {
   const store = options.path === SQLITE_MEMORY ? 'SQLite in-memory database' : `SQLite file ${options.path}`;
-  const db = openSqliteDatabase(options.path, store);
+  const db = openSqliteDatabase(options.path, store, options.existingOnly ?? false);
   let version: number;
   try {
     version = migrateSqlite(db, store, options.migrations ?? MIGRATIONS, options.logger);
@@ -41,16 +49,30 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
   };
 }
 
-/** Opens (creating the file and its directory if needed) a SQLite database in WAL mode with foreign keys on. */
-export function openSqliteDatabase(path: string, store: string): Database.Database {
-  if (path !== SQLITE_MEMORY) createParentDirectory(path, store);
+/**
+ * Opens a SQLite database in WAL mode with foreign keys on, creating the file and its directory if needed, or with
+ * `existingOnly`, only a file that exists and already holds the bot's tables (then nothing is created or written).
+ */
+export function openSqliteDatabase(path: string, store: string, existingOnly = false): Database.Database {
+  const onDisk = path !== SQLITE_MEMORY;
+  if (existingOnly && onDisk && !existsSync(path)) {
+    throw new StorageError(
+      'not_found',
+      store,
+      `There is no database at ${path}. Check DATABASE_URL (unset: ./data/docspace-bot.sqlite, relative to the ` +
+        'current directory); the bot creates the file when it first starts with it. Nothing was created.',
+    );
+  }
+  if (onDisk && !existingOnly) createParentDirectory(path, store);
   let db: Database.Database;
   try {
-    db = new Database(path, { timeout: 5000 });
+    db = new Database(path, { timeout: 5000, fileMustExist: existingOnly && onDisk });
   } catch (error) {
     throw sqliteOpenFailed(error, path, store);
   }
   try {
+    // Before any pragma: switching an empty file to WAL would already write to it.
+    if (existingOnly && !hasMigrationsTable(db)) throw noBotTables(store);
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
@@ -58,9 +80,15 @@ export function openSqliteDatabase(path: string, store: string): Database.Databa
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
   } catch (error) {
     db.close();
-    throw sqliteOpenFailed(error, path, store);
+    throw error instanceof StorageError ? error : sqliteOpenFailed(error, path, store);
   }
   return db;
+}
+
+function hasMigrationsTable(db: Database.Database): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined
+  );
 }
 
 function createParentDirectory(path: string, store: string): void {

@@ -1,41 +1,14 @@
-import { spawn } from 'node:child_process';
-import { stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { createStorage } from '../../../src/storage/index.js';
 import { startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { PEOPLE, TEAM_ID } from '../../fixtures/people.js';
+import { createTestLogger } from '../storage/factories.js';
+import { runTool } from './cli-process.js';
 import { csv, tempDir } from './mappings-cli-kit.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const { alice, gus } = PEOPLE;
-
-interface ProcessRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `src/cli/mappings.ts` as `npm run mappings` would, with only the given variables set. */
-function runCli(args: string[], env: Record<string, string>): Promise<ProcessRun> {
-  return new Promise((resolve, reject) => {
-    const base = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/mappings.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...base, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 async function fakeDocSpaceEnv() {
   const docspace = await startFakeDocSpace();
@@ -43,17 +16,21 @@ async function fakeDocSpaceEnv() {
   return { DOCSPACE_URL: docspace.url, DOCSPACE_API_KEY: docspace.apiKey, DOCSPACE_MAX_RETRIES: '0' };
 }
 
-describe('mappings CLI as a process', () => {
+/** A database as the bot leaves it after its first start (migrated, empty); returns its DATABASE_URL. */
+async function botDatabase(dir: string): Promise<string> {
+  const databaseUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
+  const storage = await createStorage({ databaseUrl, logger: createTestLogger() });
+  await storage.close();
+  return databaseUrl;
+}
+
+describe('mappings CLI as a process (dist/cli/mappings.js)', () => {
   it('imports a file for SLACK_TEAM_ID, prints the report on stdout and exits 1 when a row was skipped', async () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     await writeFile(file, csv(`${alice.slack.id},${alice.email}`, `${gus.slack.id},${gus.email}`));
-    const env = {
-      ...(await fakeDocSpaceEnv()),
-      DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`,
-      SLACK_TEAM_ID: TEAM_ID,
-    };
-    const run = await runCli(['import', file], env);
+    const env = { ...(await fakeDocSpaceEnv()), DATABASE_URL: await botDatabase(dir), SLACK_TEAM_ID: TEAM_ID };
+    const run = await runTool('mappings', ['import', file], { env, cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
@@ -64,13 +41,13 @@ describe('mappings CLI as a process', () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     await writeFile(file, csv(`${alice.slack.id},${alice.email}`));
-    const databaseUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
-    const imported = await runCli(['import', file, '--team', TEAM_ID], {
-      ...(await fakeDocSpaceEnv()),
-      DATABASE_URL: databaseUrl,
+    const databaseUrl = await botDatabase(dir);
+    const imported = await runTool('mappings', ['import', file, '--team', TEAM_ID], {
+      env: { ...(await fakeDocSpaceEnv()), DATABASE_URL: databaseUrl },
+      cwd: dir,
     });
     expect(imported.status).toBe(0);
-    const exported = await runCli(['export'], { DATABASE_URL: databaseUrl });
+    const exported = await runTool('mappings', ['export'], { env: { DATABASE_URL: databaseUrl }, cwd: dir });
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
     const lines = exported.stdout.trimEnd().split('\n');
@@ -82,13 +59,28 @@ describe('mappings CLI as a process', () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     await writeFile(file, csv(`${alice.slack.id},${alice.email}`));
-    const run = await runCli(['import', file], {
-      DATABASE_URL: `sqlite:${join(dir, 'never', 'bot.sqlite')}`,
-      SLACK_TEAM_ID: TEAM_ID,
+    const run = await runTool('mappings', ['import', file], {
+      env: { DATABASE_URL: `sqlite:${join(dir, 'never', 'bot.sqlite')}`, SLACK_TEAM_ID: TEAM_ID },
+      cwd: dir,
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('DOCSPACE_URL: is required to import mappings');
     expect(run.stderr).toContain('DOCSPACE_API_KEY: is required to import mappings');
     await expect(stat(join(dir, 'never'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('exits 1 saying there is no database, for export and import alike, and creates none', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    await writeFile(file, csv(`${alice.slack.id},${alice.email}`));
+    const missing = join(dir, 'typo', 'bot.sqlite');
+    const env = { ...(await fakeDocSpaceEnv()), DATABASE_URL: `sqlite:${missing}`, SLACK_TEAM_ID: TEAM_ID };
+    for (const args of [['export'], ['import', file]]) {
+      const run = await runTool('mappings', args, { env, cwd: dir });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`There is no database at ${missing}`);
+    }
+    expect((await readdir(dir)).sort()).toEqual(['in.csv']);
   });
 });

@@ -43,7 +43,7 @@ describe('mappings import: usage errors', () => {
     const kit = await startCliKit();
     const none = await kit.run([]);
     expect(none.code).toBe(2);
-    expect(none.err.join('\n')).toContain('Usage: npm run mappings');
+    expect(none.err.join('\n')).toContain('Usage: npm run -s mappings');
     expect((await kit.run(['import'])).code).toBe(2);
     expect((await kit.run(['wipe'])).code).toBe(2);
     const help = await kit.run(['help']);

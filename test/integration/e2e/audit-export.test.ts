@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAuditCli } from '../../../src/cli/audit.js';
 import { useHarness } from '../../helpers/harness.js';
+import { runTool } from '../cli/cli-process.js';
+import { tempDirForTest } from '../storage/factories.js';
 import { approve, ask, denyWithNote, fileRequest, seedTeam, waitForCardStatus } from './approvals-kit.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface ExportedLine {
   id: number;
@@ -16,24 +14,6 @@ interface ExportedLine {
   actorSlackId: string | null;
   onBehalfOf: string[];
   groupId: string | null;
-}
-
-/** `npm run audit -- export` as its own process, on the app's database. */
-function exportAsProcess(databaseUrl: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/audit.ts', 'export'], { cwd: REPO_ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 describe('exporting the audit log the app wrote as JSON lines', () => {
@@ -90,7 +70,10 @@ describe('exporting the audit log the app wrote as JSON lines', () => {
 
   it('exports the same lines from a separate process reading DATABASE_URL', async () => {
     const inProcess = (await exportInProcess()).out;
-    const child = await exportAsProcess(h.databaseUrl);
+    const child = await runTool('audit', ['export'], {
+      env: { DATABASE_URL: h.databaseUrl },
+      cwd: await tempDirForTest(),
+    });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     expect(child.stdout.trimEnd().split('\n')).toEqual(inProcess);

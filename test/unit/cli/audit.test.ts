@@ -53,7 +53,7 @@ describe('audit CLI', () => {
     expect(await runAuditCli(['purge'], { storage: createMemoryStorage(), ...io.deps })).toBe(2);
     expect(io.out).toEqual([]);
     expect(io.err.join('\n')).toContain('Unknown command: purge');
-    expect(io.err.join('\n')).toContain('Usage: npm run audit -- <command>');
+    expect(io.err.join('\n')).toContain('Usage: npm run -s audit -- <command>');
   });
 
   it('answers a missing command with usage on stderr and exit code 2', async () => {

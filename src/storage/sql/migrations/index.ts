@@ -38,3 +38,13 @@ export function migrationFailed(store: string, migration: Migration | null, erro
     { cause: error },
   );
 }
+
+/** For a store opened existingOnly that has never been migrated: an empty database is not the bot's, so say so. */
+export function noBotTables(store: string): StorageError {
+  return new StorageError(
+    'not_found',
+    store,
+    `${store} holds no docspace-group-bot tables (no schema_migrations). Check DATABASE_URL: the bot creates its ` +
+      'tables when it first starts with it; nothing was created here.',
+  );
+}
