@@ -1,11 +1,12 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { type AckObserver, createHttpAckTimer, timeSocketAcks } from './ack-timing.js';
 import { createBoltLogger } from './adapters/bolt-logger.js';
 import type { ListenerDeps } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
+import { type OpsEndpoints, opsRoutes, startOpsServer } from './ops-http.js';
 
 export interface SlackAppOptions {
   readonly botToken: string;
@@ -19,8 +20,10 @@ export interface SlackAppOptions {
   readonly retryConfig: NonNullable<WebClientOptions['retryConfig']>;
   /** Used for Web API calls and respond(); defaults to the global fetch. */
   readonly fetch?: typeof fetch;
-  /** Reported by GET /healthz. */
-  readonly health: () => Record<string, unknown>;
+  /** GET /healthz, /readyz and /metrics, in both modes. */
+  readonly ops: OpsEndpoints;
+  /** Told how long each ack took, from the request's arrival. */
+  readonly onAck?: AckObserver;
 }
 
 /** How the Web API client retries a failed call (rate limits, network errors) unless the container says otherwise. */
@@ -36,19 +39,9 @@ export interface SlackApp {
   readonly mode: 'http' | 'socket';
   /** Resolves once no Slack event is being handled: every listener, and the work it does after its ack, is done. */
   idle(): Promise<void>;
-  /** Starts listening; returns the HTTP server (HTTP mode: events + healthz; Socket Mode: healthz only). */
+  /** Starts listening; returns the HTTP server (HTTP mode: events + ops endpoints; Socket Mode: ops endpoints only). */
   start(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
-}
-
-/** 200 once ready; 503 while starting or stopping, so a load balancer or orchestrator waits. */
-function healthHandler(health: () => Record<string, unknown>) {
-  return (_req: IncomingMessage, res: ServerResponse) => {
-    const state = health();
-    const ready = state['ready'] !== false;
-    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ready ? 'ok' : 'starting', ...state }));
-  };
 }
 
 /** Counts the Slack events whose listeners are still running (acked or not), and tells when none are. */
@@ -75,6 +68,8 @@ function createInFlightCounter() {
   };
 }
 
+const EVENTS_PATH = '/slack/events';
+
 /** Builds the Bolt app (HTTP receiver or Socket Mode) and registers every listener. */
 export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): SlackApp {
   const logger = createBoltLogger(options.logger);
@@ -93,19 +88,25 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
     convoStore: false as const,
   };
   const socket = options.appToken !== null;
+  const onAck = options.onAck ?? (() => undefined);
+  const acks = createHttpAckTimer(onAck, EVENTS_PATH);
   let receiver: HTTPReceiver | null = null;
   let app: App;
   if (socket) {
-    app = new App({ ...common, appToken: options.appToken as string, socketMode: true });
+    const socketReceiver = new SocketModeReceiver({ appToken: options.appToken as string, logger });
+    timeSocketAcks(socketReceiver.client, onAck);
+    app = new App({ ...common, receiver: socketReceiver });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: options.signingSecret ?? '',
-      endpoints: '/slack/events',
+      endpoints: EVENTS_PATH,
       logger,
       processBeforeResponse: false,
-      customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(options.health) }],
+      customRoutes: opsRoutes(options.ops, options.logger),
+      customPropertiesExtractor: acks.extract,
     });
     app = new App({ ...common, receiver });
+    app.use(acks.middleware);
   }
   app.error(async (error) => {
     options.logger.error({ err: error }, 'unhandled error in a Slack listener');
@@ -120,10 +121,13 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
     mode: socket ? 'socket' : 'http',
     idle: () => inFlight.idle(),
     async start(port, host) {
-      if (receiver) return (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
+      if (receiver) {
+        const server = (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
+        acks.attach(server);
+        return server;
+      }
       await app.start();
-      healthServer = createServer(healthHandler(options.health));
-      await new Promise<void>((resolve) => healthServer?.listen(port, host, resolve));
+      healthServer = await startOpsServer(options.ops, options.logger, port, host);
       return healthServer;
     },
     async stop() {
