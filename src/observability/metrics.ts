@@ -34,8 +34,8 @@ export interface Metrics {
 
 export const METRIC_PREFIX = 'docspace_bot_';
 
-/** Bot-defined codes: lower-case words, digits, dots and underscores. */
-const CODE = /^[a-z0-9][a-z0-9_.]{0,47}$/;
+/** Bot-defined codes (`group_not_found`, `getGroup`, `chat.postMessage`, `503`): letters, digits, dots, underscores. */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.]{0,47}$/;
 /** Distinct values one label may take before further new ones count as `other` (a guard against a cardinality bug). */
 const MAX_VALUES = 64;
 
