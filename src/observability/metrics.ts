@@ -32,7 +32,7 @@ export interface Metrics {
   countRequestsWith(source: () => Promise<Readonly<Record<string, number>>>): void;
 }
 
-export const METRIC_PREFIX = 'docspace_bot_';
+const METRIC_PREFIX = 'docspace_bot_';
 
 /** Bot-defined codes (`group_not_found`, `getGroup`, `chat.postMessage`, `503`): letters, digits, dots, underscores. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.]{0,47}$/;

@@ -7,7 +7,7 @@
 type DocSpaceState = 'ok' | 'unreachable' | 'rejected';
 type StorageState = 'ok' | 'failed' | 'timeout';
 
-export interface ReadinessReport {
+interface ReadinessReport {
   readonly ready: boolean;
   /** The checks that failed, by name; empty when ready. */
   readonly failed: readonly string[];

@@ -1,9 +1,8 @@
 // The Slack layer's public surface: only what the container and the CLI use.
 export { createBoltLogger } from './adapters/bolt-logger.js';
-export { createLightFetch, type SlackCall } from './adapters/light-fetch.js';
+export { createLightFetch } from './adapters/light-fetch.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
 export { createSlackApp, DEFAULT_SLACK_RETRY, type SlackApp } from './app.js';
 export { COMMAND_LABELS } from './listeners/context.js';
-export type { OpsEndpoints } from './ops-http.js';
 export { toEmail } from './parse/refs.js';

@@ -51,7 +51,7 @@ function opsHandlers(ops: OpsEndpoints, logger: Logger): Readonly<Record<string,
   };
 }
 
-export const OPS_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
+const OPS_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 
 /** The endpoints as Bolt custom routes (HTTP mode); Bolt answers 404 to every other path. */
 export function opsRoutes(ops: OpsEndpoints, logger: Logger) {
@@ -60,7 +60,7 @@ export function opsRoutes(ops: OpsEndpoints, logger: Logger) {
 }
 
 /** A request listener that serves only the three paths (GET or HEAD), 405 for other methods, 404 elsewhere. */
-export function opsRequestListener(ops: OpsEndpoints, logger: Logger): Handler {
+function opsRequestListener(ops: OpsEndpoints, logger: Logger): Handler {
   const handlers = opsHandlers(ops, logger);
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
