@@ -100,6 +100,14 @@ const schema = z.object({
   ),
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
   PORT: envInt(3000, 0, 65535),
+  HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z.:-]+$/, 'must be an IP address or a host name, e.g. 127.0.0.1 or ::')
+      .optional(),
+  ),
   DOCSPACE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -165,6 +173,8 @@ export interface Config {
     readonly mode: 'socket' | 'http';
     readonly apiUrl: string | null;
     readonly port: number;
+    /** Bind address; null binds every interface. */
+    readonly host: string | null;
   };
   readonly docspace: DocSpaceSettings;
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -221,6 +231,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
       apiUrl: e.SLACK_API_URL ?? null,
       port: e.PORT,
+      host: e.HOST ?? null,
     },
     docspace: docspaceSettingsOf(e.DOCSPACE_URL, e.DOCSPACE_API_KEY, e),
     logLevel: e.LOG_LEVEL,

@@ -7,7 +7,9 @@ import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
 import type { Clock, PolicyConfig, Storage } from './domain/index.js';
 import { type BotServices, createBotServices, createIdentityResolver, randomRequestId } from './domain/index.js';
 import { moduleLogger } from './logger.js';
+import { countDecisions, createObservability } from './observability/index.js';
 import {
+  COMMAND_LABELS,
   createBoltLogger,
   createDirectMessenger,
   createLightFetch,
@@ -34,6 +36,8 @@ export interface ContainerOptions {
   readonly interimCardDelayMs?: number;
   /** Socket Mode heartbeat timings; tests shorten them to see reconnects quickly. Bolt's defaults when absent. */
   readonly socketMode?: SocketModeTuning;
+  /** Default process metrics on /metrics (default true). */
+  readonly processMetrics?: boolean;
 }
 
 export interface Container {
@@ -81,7 +85,15 @@ export async function createContainer(config: Config, options: ContainerOptions)
   const log = options.logger;
   const clock = options.clock ?? { now: () => new Date() };
   const retryConfig = options.slackRetryConfig ?? DEFAULT_SLACK_RETRY;
-  const http = createLightFetch();
+  let ready = false;
+  const observability = createObservability({
+    clock,
+    subcommands: COMMAND_LABELS,
+    serving: () => ready,
+    ...(options.processMetrics === undefined ? {} : { processMetrics: options.processMetrics }),
+  });
+  const { metrics } = observability;
+  const http = createLightFetch(observability.onSlackCall);
   const client = new WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     fetch: http.fetch,
@@ -95,8 +107,9 @@ export async function createContainer(config: Config, options: ContainerOptions)
     timeoutMs: config.docspace.timeoutMs,
     retry: config.docspace.retry,
     logger: moduleLogger(log, 'docspace.client'),
+    observe: observability.onDocSpaceExchange,
   });
-  const docspaceState = await checkDocSpaceKey(docspace, moduleLogger(log, 'startup'));
+  await checkDocSpaceKey(docspace, moduleLogger(log, 'startup'));
   const storage = await createStorage({ databaseUrl: config.databaseUrl, logger: moduleLogger(log, 'storage') });
   const domainLog = moduleLogger(log, 'domain');
   const slackDirectory = createSlackDirectory(client);
@@ -110,7 +123,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     ttlMs: config.mappingTtlHours * HOUR,
     logger: domainLog,
   });
-  const services = createBotServices({
+  const domainServices = createBotServices({
     requests: storage.requests,
     audit: storage.audit,
     mappings: storage.mappings,
@@ -125,7 +138,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     newRequestId: randomRequestId,
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
   });
-  let ready = false;
+  const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(
     {
       services,
@@ -133,6 +146,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       reasonMode: config.policy.requireReason ? 'required' : 'optional',
       sendDm,
       submitDeadlineMs: options.submitDeadlineMs ?? 1500,
+      onCommand: metrics.command,
     },
     {
       botToken: config.slack.botToken,
@@ -144,7 +158,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
       logger: moduleLogger(log, 'bolt'),
       retryConfig,
       fetch: http.fetch,
-      health: () => ({ ready, mode: config.slack.mode, storage: storage.kind, docspace: docspaceState }),
+      ops: observability.endpoints({ storage, docspace, mode: config.slack.mode }),
+      onAck: metrics.ack,
       ...(options.socketMode ? { socketMode: options.socketMode } : {}),
     },
   );
@@ -154,8 +169,10 @@ export async function createContainer(config: Config, options: ContainerOptions)
   const runMaintenance = async () => {
     try {
       const done = await services.maintain();
+      metrics.maintenance(done.ok ? 'ok' : 'failed');
       if (done.ok && (done.value.expired || done.value.recovered)) log.info(done.value, 'maintenance');
     } catch (error) {
+      metrics.maintenance('failed');
       log.error({ err: error }, 'maintenance failed');
     }
   };
@@ -170,7 +187,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     docspace,
     slack,
     async start() {
-      server = await slack.start(config.slack.port, options.host);
+      server = await slack.start(config.slack.port, options.host ?? config.slack.host ?? undefined);
       await maintain();
       const every = options.maintenanceIntervalMs ?? 60_000;
       if (every > 0) timer = setInterval(maintain, every).unref();

@@ -4,7 +4,15 @@ import { type DocSpaceError, DocSpaceUnexpectedResponseError, isDocSpaceError } 
 import { createReadOperations } from './reads.js';
 import { type SuccessfulResponse, toBodySnippet } from './response.js';
 import { envelopes, formatIssues } from './schemas.js';
-import { createHttp, createTransport, defaultSleep, type Http, type HttpRequest, type Sleep } from './transport.js';
+import {
+  createHttp,
+  createTransport,
+  type DocSpaceObserver,
+  defaultSleep,
+  type Http,
+  type HttpRequest,
+  type Sleep,
+} from './transport.js';
 import { createWriteOperations } from './writes.js';
 
 /** The DocSpace REST adapter: options checked at startup, then transport, Caller and the gateway operations. */
@@ -23,6 +31,8 @@ export interface DocSpaceClientOptions {
   readonly sleep?: Sleep;
   /** Jitter source in [0, 1); injectable for tests. */
   readonly random?: () => number;
+  /** Told about every HTTP exchange (metrics, readiness); the client itself keeps no counters. */
+  readonly observe?: DocSpaceObserver;
 }
 
 export interface DocSpaceClient extends DocSpaceGateway {
@@ -46,7 +56,12 @@ export function createDocSpaceClient(options: DocSpaceClientOptions): DocSpaceCl
   const checked = optionsSchema.safeParse(options);
   if (!checked.success) throw new TypeError(`Invalid DocSpace client options: ${formatIssues(checked.error)}`);
   const { baseUrl, apiKey, timeoutMs, retry } = checked.data;
-  const transport = createTransport({ baseUrl, apiKey, timeoutMs });
+  const transport = createTransport({
+    baseUrl,
+    apiKey,
+    timeoutMs,
+    ...(options.observe === undefined ? {} : { observe: options.observe }),
+  });
   const http = createHttp({
     transport,
     apiKey,

@@ -26,7 +26,19 @@ interface TransportOptions {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly timeoutMs: number;
+  readonly observe?: DocSpaceObserver;
 }
+
+/** One HTTP exchange as metrics and readiness see it: no path, query or body, only the operation's name. */
+export interface DocSpaceExchange {
+  readonly operation: string;
+  /** The HTTP status, or why there was none. */
+  readonly status: number | 'timeout' | 'network' | 'aborted';
+  readonly seconds: number;
+}
+
+/** Told about every HTTP exchange (each retry is one); must not throw. */
+export type DocSpaceObserver = (exchange: DocSpaceExchange) => void;
 
 export interface TransportRequest extends RequestInfo {
   /** Path (already prefixed with /api/2.0) plus query string. */
@@ -77,11 +89,16 @@ export function createTransport(options: TransportOptions): Transport {
   const pool = new Pool(url.origin, { connections: 10, connect: { timeout: options.timeoutMs } });
   let closing: Promise<void> | undefined;
 
+  const observe = options.observe;
+
   async function send(request: TransportRequest): Promise<RawResponse> {
     request.signal?.throwIfAborted();
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
     const hasBody = request.body !== undefined;
+    const started = performance.now();
+    const seen = (status: DocSpaceExchange['status']) =>
+      observe?.({ operation: request.operation, status, seconds: (performance.now() - started) / 1000 });
     try {
       const response = await pool.request({
         method: request.method,
@@ -93,10 +110,16 @@ export function createTransport(options: TransportOptions): Transport {
         bodyTimeout: options.timeoutMs,
       });
       const text = await response.body.text();
+      seen(response.statusCode);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
-      if (request.signal?.aborted === true) throw request.signal.reason;
-      throw toTransportError(error, timeout.aborted, request, options) satisfies DocSpaceError;
+      if (request.signal?.aborted === true) {
+        seen('aborted');
+        throw request.signal.reason;
+      }
+      const failure = toTransportError(error, timeout.aborted, request, options) satisfies DocSpaceError;
+      seen(failure.code === 'timeout' ? 'timeout' : 'network');
+      throw failure;
     }
   }
 

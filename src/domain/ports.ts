@@ -143,6 +143,8 @@ export interface RequestRepo {
   listExpired(now: Date, limit: number): Promise<ChangeRequest[]>;
   /** Requests in a status last updated before a time (recovery of executions interrupted by a crash). */
   listStuck(status: RequestStatus, updatedBefore: Date, limit: number): Promise<ChangeRequest[]>;
+  /** How many requests are in each status (every status present, 0 when none), for the requests gauge. */
+  countByStatus(): Promise<Record<RequestStatus, number>>;
 }
 
 /** Append-only: no update or delete exists. */
@@ -159,6 +161,8 @@ export interface Storage {
   readonly mappings: MappingRepo;
   readonly requests: RequestRepo;
   readonly audit: AuditRepo;
+  /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,12 +1,13 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { type AckObserver, createHttpAckTimer, timeSocketAcks } from './ack-timing.js';
 import { createBoltLogger } from './adapters/bolt-logger.js';
 import { closableServer } from './graceful-close.js';
 import type { ListenerDeps } from './listeners/context.js';
 import { registerListeners } from './listeners/index.js';
+import { type OpsEndpoints, opsRoutes, startOpsServer } from './ops-http.js';
 import { createSocketReceiver, type SocketModeTuning } from './socket-receiver.js';
 
 export interface SlackAppOptions {
@@ -21,8 +22,10 @@ export interface SlackAppOptions {
   readonly retryConfig: NonNullable<WebClientOptions['retryConfig']>;
   /** Used for Web API calls and respond(); defaults to the global fetch. */
   readonly fetch?: typeof fetch;
-  /** Reported by GET /healthz. */
-  readonly health: () => Record<string, unknown>;
+  /** GET /healthz, /readyz and /metrics, in both modes. */
+  readonly ops: OpsEndpoints;
+  /** Told how long each ack took, from the request's arrival. */
+  readonly onAck?: AckObserver;
   /** Socket Mode heartbeat timings (tests shorten them); Bolt's defaults when absent. */
   readonly socketMode?: SocketModeTuning;
 }
@@ -40,20 +43,10 @@ export interface SlackApp {
   readonly mode: 'http' | 'socket';
   /** Resolves once no Slack event is being handled: every listener, and the work it does after its ack, is done. */
   idle(): Promise<void>;
-  /** Starts listening; returns the HTTP server (HTTP mode: events + healthz; Socket Mode: healthz only). */
+  /** Starts listening; returns the HTTP server (HTTP mode: events + ops endpoints; Socket Mode: ops endpoints only). */
   start(port: number, host?: string): Promise<Server>;
   /** Stops intake (HTTP: no new connection, each open one closed after its current response; Socket Mode: disconnects). Listener work already started runs on: see idle(). */
   stop(): Promise<void>;
-}
-
-/** 200 once ready; 503 while starting or stopping, so a load balancer or orchestrator waits. */
-function healthHandler(health: () => Record<string, unknown>) {
-  return (_req: IncomingMessage, res: ServerResponse) => {
-    const state = health();
-    const ready = state['ready'] !== false;
-    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ready ? 'ok' : 'starting', ...state }));
-  };
 }
 
 /** Counts the Slack events whose listeners are still running (acked or not), and tells when none are. */
@@ -80,6 +73,8 @@ function createInFlightCounter() {
   };
 }
 
+const EVENTS_PATH = '/slack/events';
+
 /** Builds the Bolt app (HTTP receiver or Socket Mode) and registers every listener. */
 export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): SlackApp {
   const logger = createBoltLogger(options.logger);
@@ -98,6 +93,8 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
     convoStore: false as const,
   };
   const socket = options.appToken !== null;
+  const onAck = options.onAck ?? (() => undefined);
+  const acks = createHttpAckTimer(onAck, EVENTS_PATH);
   let receiver: HTTPReceiver | null = null;
   let app: App;
   if (socket) {
@@ -108,16 +105,19 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
       logger,
       ...tuning,
     });
+    timeSocketAcks(socketReceiver.client, onAck);
     app = new App({ ...common, receiver: socketReceiver });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: options.signingSecret ?? '',
-      endpoints: '/slack/events',
+      endpoints: EVENTS_PATH,
       logger,
       processBeforeResponse: false,
-      customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(options.health) }],
+      customRoutes: opsRoutes(options.ops, options.logger),
+      customPropertiesExtractor: acks.extract,
     });
     app = new App({ ...common, receiver });
+    app.use(acks.middleware);
   }
   app.error(async (error) => {
     options.logger.error({ err: error }, 'unhandled error in a Slack listener');
@@ -134,13 +134,13 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
     async start(port, host) {
       if (receiver) {
         const listening = (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
+        acks.attach(listening);
         server = closableServer(listening);
         return listening;
       }
       await app.start();
-      const healthServer = createServer(healthHandler(options.health));
+      const healthServer = await startOpsServer(options.ops, options.logger, port, host);
       server = closableServer(healthServer);
-      await new Promise<void>((resolve) => healthServer.listen(port, host, resolve));
       return healthServer;
     },
     async stop() {

@@ -4,10 +4,12 @@ import type {
   ChangeRequest,
   MappingRepo,
   RequestRepo,
+  RequestStatus,
   RequestTransition,
   Storage,
   UserMapping,
 } from '../../src/domain/index.js';
+import { REQUEST_STATUSES } from '../../src/domain/index.js';
 import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
 
@@ -28,6 +30,9 @@ export function createMemoryStorage(): Storage {
     mappings: createMemoryMappings(guard),
     requests: createMemoryRequests(guard),
     audit: createMemoryAudit(guard),
+    async ping() {
+      guard('ping');
+    },
     async close() {
       closed = true;
     },
@@ -188,7 +193,7 @@ function insertOrJoin(
 function createMemoryListings(
   rows: ReadonlyMap<string, ChangeRequest>,
   guard: (operation: string) => void,
-): Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck'> {
+): Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck' | 'countByStatus'> {
   const select = (
     keep: (r: ChangeRequest) => boolean,
     order: (a: ChangeRequest, b: ChangeRequest) => number,
@@ -217,6 +222,12 @@ function createMemoryListings(
         (a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || compareText(a.id, b.id),
         limit,
       );
+    },
+    countByStatus: async () => {
+      guard('requests.countByStatus');
+      const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+      for (const r of rows.values()) counts[r.status] += 1;
+      return counts;
     },
     listStuck: async (status, updatedBefore, limit) => {
       guard('requests.listStuck');

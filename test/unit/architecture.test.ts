@@ -44,6 +44,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   docspace: ['domain'],
   storage: ['domain'],
   cli: ['domain', 'docspace', 'storage', 'slack'],
+  observability: ['domain'],
 };
 
 describe('architecture: one-way layers', () => {
@@ -87,6 +88,16 @@ describe('architecture: one-way layers', () => {
         .map((spec) => `${relative(root, file)} imports ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps prom-client in src/observability, so the layers report through hooks and never name a metric', () => {
+    const misplaced = filesUnder(src).flatMap((file) => {
+      const rel = relative(root, file);
+      return importsOf(file)
+        .filter((spec) => spec === 'prom-client' && !rel.startsWith('src/observability/'))
+        .map((spec) => `${rel} imports ${spec}`);
+    });
+    expect(misplaced).toEqual([]);
   });
 
   it('lets only the HTTP adapters use undici and only storage use the database drivers', () => {

@@ -44,6 +44,15 @@ describe('loadConfig', () => {
     expect(config.slack.signingSecret).toBeNull();
   });
 
+  it('binds every interface unless HOST names an address, and refuses a HOST that is not one', () => {
+    expect(loadConfig(valid).slack.host).toBeNull();
+    expect(loadConfig({ ...valid, HOST: ' 127.0.0.1 ' }).slack.host).toBe('127.0.0.1');
+    expect(loadConfig({ ...valid, HOST: '::' }).slack.host).toBe('::');
+    expect(problemsOf({ ...valid, HOST: 'http://0.0.0.0:3000/' })).toEqual([
+      expect.stringMatching(/^HOST: must be an IP address or a host name/),
+    ]);
+  });
+
   it('requires the signing secret in HTTP mode', () => {
     expect(problemsOf({ ...valid, SLACK_SIGNING_SECRET: undefined })).toEqual([
       expect.stringMatching(/^SLACK_SIGNING_SECRET: is required in HTTP mode/),

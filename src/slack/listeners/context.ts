@@ -7,6 +7,7 @@ import type { DirectMessenger } from '../adapters/slack-notifier.js';
 import { escapeMrkdwn } from '../escape.js';
 import { COMMAND } from '../ids.js';
 import { failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
+import { SUBCOMMANDS } from '../parse/usage.js';
 import type { SlackMessage } from '../views/blocks.js';
 import type { ReasonMode } from '../views/modals.js';
 import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
@@ -19,7 +20,13 @@ export interface ListenerDeps {
   readonly sendDm: DirectMessenger;
   /** How long a modal submit waits for the result before closing the modal and reporting by message. */
   readonly submitDeadlineMs: number;
+  /** Told how each slash command ended: its subcommand (one of COMMAND_LABELS) and outcome (metrics). */
+  readonly onCommand?: (subcommand: CommandLabel, outcome: string) => void;
 }
+
+/** What the commands metric may name a slash command: its subcommand, `menu` (no text) or `other` (not one). */
+export const COMMAND_LABELS = [...SUBCOMMANDS, 'menu', 'other'] as const;
+export type CommandLabel = (typeof COMMAND_LABELS)[number];
 
 /** How a listener answers the person who acted (respond, ephemeral post or DM). */
 export type Reply = (msg: SlackMessage) => Promise<unknown>;
@@ -76,24 +83,26 @@ async function toldTriggerExpired(
 
 /**
  * Runs work after the ack. An unexpected error is logged with a correlation id and the user gets a short apology
- * with that id; no stack, token or key ever reaches Slack.
+ * with that id; no stack, token or key ever reaches Slack. Resolves with false when the work threw.
  */
 export async function afterAck(
   deps: Pick<ListenerDeps, 'logger'>,
   context: Record<string, unknown>,
   reply: Reply,
   work: () => Promise<void>,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await work();
+    return true;
   } catch (error) {
-    if (await toldTriggerExpired(deps, context, reply, error)) return;
+    if (await toldTriggerExpired(deps, context, reply, error)) return false;
     const correlationId = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, correlationId, ...context }, 'unexpected error while handling a Slack request');
     const text = unexpectedErrorText(correlationId);
     await reply({ text, blocks: [] }).catch((replyError: unknown) =>
       deps.logger.error({ err: replyError, correlationId }, 'could not tell the user about an unexpected error'),
     );
+    return false;
   }
 }
 

@@ -13,11 +13,13 @@ import { AUDIT_COLUMNS, REQUEST_COLUMNS } from '../sql/columns.js';
 import {
   auditFromRow,
   auditValues,
+  COUNT_BY_STATUS,
   mappingFromRow,
   mappingValues,
   requestFromRow,
   requestValues,
   type SqlValue,
+  statusCounts,
   toLimit,
 } from '../sql/rows.js';
 import {
@@ -177,7 +179,9 @@ export function createPostgresRequests(ctx: PostgresContext): RequestRepo {
   };
 }
 
-function createPostgresListings(ctx: PostgresContext): Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck'> {
+type Listings = Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck' | 'countByStatus'>;
+
+function createPostgresListings(ctx: PostgresContext): Listings {
   return {
     listPending: async (teamId, filter) => {
       const limit = toLimit(filter.limit);
@@ -207,6 +211,7 @@ function createPostgresListings(ctx: PostgresContext): Pick<RequestRepo, 'listPe
       );
       return rows.map(requestFromRow);
     },
+    countByStatus: async () => statusCounts(await ctx.query('requests.countByStatus', COUNT_BY_STATUS, [])),
   };
 }
 

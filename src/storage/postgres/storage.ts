@@ -48,6 +48,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     mappings: createPostgresMappings(ctx),
     requests: createPostgresRequests(ctx),
     audit: createPostgresAudit(ctx),
+    async ping() {
+      await ctx.query('ping', 'SELECT 1', []);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -10,6 +10,7 @@ import {
   type NewAuditEntry,
   REQUEST_STATUSES,
   type RequestSnapshot,
+  type RequestStatus,
   type UserMapping,
 } from '../../domain/index.js';
 
@@ -221,4 +222,19 @@ export function uniqueIds<T extends string>(ids: readonly T[]): T[] {
 export function toLimit(limit: number): number {
   if (Number.isNaN(limit)) return 0;
   return Math.max(0, Math.min(Number.MAX_SAFE_INTEGER, Math.floor(limit)));
+}
+
+/** The SQL both drivers run for RequestRepo.countByStatus (the status indexes make it an index-only scan). */
+export const COUNT_BY_STATUS = 'SELECT status, count(*) AS n FROM change_requests GROUP BY status';
+
+const statusCountRow = z.object({ status: z.enum(REQUEST_STATUSES), n: z.coerce.number().int().min(0) });
+
+/** Rows of COUNT_BY_STATUS -> a count for every status, 0 for the ones with no row (pg returns count as text). */
+export function statusCounts(rows: readonly unknown[]): Record<RequestStatus, number> {
+  const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+  for (const raw of rows) {
+    const row = statusCountRow.parse(raw);
+    counts[row.status] = row.n;
+  }
+  return counts;
 }

@@ -15,11 +15,13 @@ import { AUDIT_COLUMNS, REQUEST_COLUMNS } from '../sql/columns.js';
 import {
   auditFromRow,
   auditValues,
+  COUNT_BY_STATUS,
   mappingFromRow,
   mappingValues,
   requestFromRow,
   requestValues,
   type SqlValue,
+  statusCounts,
   toLimit,
   uniqueIds,
 } from '../sql/rows.js';
@@ -191,7 +193,9 @@ function createInsertOrJoin(ctx: SqliteContext) {
   });
 }
 
-function createSqliteListings(ctx: SqliteContext): Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck'> {
+type Listings = Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck' | 'countByStatus'>;
+
+function createSqliteListings(ctx: SqliteContext): Listings {
   return {
     listPending: (teamId, filter) =>
       ctx.run('requests.listPending', () => {
@@ -220,6 +224,7 @@ function createSqliteListings(ctx: SqliteContext): Pick<RequestRepo, 'listPendin
           .all(status, updatedBefore.toISOString(), toLimit(limit))
           .map(requestFromRow),
       ),
+    countByStatus: () => ctx.run('requests.countByStatus', () => statusCounts(ctx.statement(COUNT_BY_STATUS).all())),
   };
 }
 

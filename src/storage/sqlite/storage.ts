@@ -43,6 +43,10 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     mappings: createSqliteMappings(ctx),
     requests: createSqliteRequests(ctx),
     audit: createSqliteAudit(ctx),
+    ping: () =>
+      ctx.run('ping', () => {
+        ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();
+      }),
     async close() {
       if (db.open) db.close();
     },

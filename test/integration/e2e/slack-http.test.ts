@@ -44,15 +44,19 @@ describe('the HTTP surface: /healthz, request signing and the start-up token che
       expect(h.slack.callsTo('auth.test')).toHaveLength(1);
     });
 
-    it('answers GET /healthz with 200 and a small JSON status that says it is ready', async () => {
-      const res = await fetch(`${h.baseUrl}/healthz`);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toContain('application/json');
-      const text = await res.text();
-      expect(text.length).toBeLessThan(300);
-      expect(JSON.parse(text)).toMatchObject({ status: 'ok', ready: true, mode: 'http' });
-      expect(text).not.toContain(h.docspace.apiKey);
-      expect(text).not.toContain(h.slack.botToken);
+    it('answers GET /healthz and GET /readyz with 200 and small, secret-free JSON', async () => {
+      for (const [path, expected] of [
+        ['/healthz', { status: 'ok', mode: 'http' }],
+        ['/readyz', { status: 'ready', ready: true }],
+      ] as const) {
+        const res = await fetch(`${h.baseUrl}${path}`);
+        expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, 'application/json']);
+        const text = await res.text();
+        expect(text.length).toBeLessThan(300);
+        expect(JSON.parse(text)).toMatchObject(expected);
+        expect(text).not.toContain(h.docspace.apiKey);
+        expect(text).not.toContain(h.slack.botToken);
+      }
     });
   });
 

@@ -35,14 +35,19 @@ describe('the bot started while DocSpace refuses connections', () => {
     await h?.close();
   });
 
-  it('starts anyway, warns in the log and reports DocSpace unreachable on /healthz', async () => {
-    const health = (await (await fetch(`${h.baseUrl}/healthz`)).json()) as Record<string, unknown>;
+  it('starts anyway, warns in the log, stays live and reports DocSpace unreachable on /readyz', async () => {
+    const live = await fetch(`${h.baseUrl}/healthz`);
+    const ready = await fetch(`${h.baseUrl}/readyz`);
+    const report = (await ready.json()) as { failed?: string[]; checks?: Record<string, string> };
     const warning = logRecords(h).find((r) => r['msg'] === 'DocSpace is not reachable right now; starting anyway');
-    expect([health['docspace'], warning?.['level'], (warning?.['err'] as { code?: string })?.code]).toEqual([
-      'unreachable',
-      40,
-      'network',
-    ]);
+    expect([
+      live.status,
+      ready.status,
+      report.failed,
+      report.checks?.['docspace'],
+      warning?.['level'],
+      (warning?.['err'] as { code?: string })?.code,
+    ]).toEqual([200, 503, ['docspace'], 'unreachable', 40, 'network']);
   });
 
   it('answers a read with "unavailable, nothing was changed"', async () => {

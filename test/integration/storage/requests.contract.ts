@@ -150,6 +150,28 @@ export function registerRequestContract(factory: StorageFactory): void {
       expect(stuck.map((r) => r.id)).toEqual([requestId(2), requestId(1)]);
     });
 
+    it('counts requests in every status across teams, with 0 for the statuses nobody is in', async () => {
+      const { storage } = await openForTest(factory);
+      expect(Object.values(await storage.requests.countByStatus())).toEqual([0, 0, 0, 0, 0, 0, 0]);
+      const add = (n: number, status: 'pending' | 'approved' | 'denied', teamId = team()) =>
+        storage.requests.insertOrJoin(makeRequest({ id: requestId(n), fingerprint: `fp-${n}`, status, teamId }));
+      await add(1, 'pending');
+      await add(2, 'pending', OTHER_TEAM);
+      await add(3, 'approved');
+      await add(4, 'denied');
+      await add(5, 'denied');
+      await storage.requests.transition(requestId(3), { from: ['approved'], to: 'executed', at: at(1) });
+      expect(await storage.requests.countByStatus()).toEqual({
+        pending: 2,
+        approved: 0,
+        executed: 1,
+        failed: 0,
+        denied: 2,
+        expired: 0,
+        cancelled: 0,
+      });
+    });
+
     it('returns no rows for a zero or negative limit', async () => {
       const { storage } = await openForTest(factory);
       await storage.requests.insertOrJoin(makeRequest());

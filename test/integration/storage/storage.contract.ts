@@ -47,5 +47,13 @@ function registerLifecycleContract(factory: StorageFactory, options: ContractOpt
       const error: unknown = await storage.requests.get(requestId(1)).catch((e: unknown) => e);
       expect(isStorageError(error) && error.code).toBe('closed');
     });
+
+    it('answers ping while open and rejects it with a StorageError coded closed after close', async () => {
+      const { storage } = await openForTest(factory);
+      await expect(storage.ping()).resolves.toBeUndefined();
+      await storage.close();
+      const error: unknown = await storage.ping().catch((e: unknown) => e);
+      expect(isStorageError(error) && error.code).toBe('closed');
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLightFetch } from '../../../../src/slack/adapters/light-fetch.js';
+import { createLightFetch, type SlackCall, slackMethodOf } from '../../../../src/slack/adapters/light-fetch.js';
 
 interface Seen {
   method: string;
@@ -13,7 +13,8 @@ interface Seen {
 describe('the light fetch used for Slack calls', () => {
   const seen: Seen[] = [];
   let base = '';
-  const http = createLightFetch();
+  const calls: SlackCall[] = [];
+  const http = createLightFetch((call) => void calls.push(call));
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => {
@@ -32,6 +33,15 @@ describe('the light fetch used for Slack calls', () => {
         return;
       }
       if (req.url === '/slow') return void setTimeout(() => res.end('late'), 2000);
+      if (req.url === '/api/users.info') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"error":"invalid_auth","ok":false}');
+        return;
+      }
+      if (req.url === '/api/chat.update') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"warning":"superfluous_charset","ok":true}');
+        return;
+      }
+      if (req.url === '/api/views.open') return void res.writeHead(502).end('<html>bad gateway</html>');
       res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] }).end('{"ok":true}');
     });
   });
@@ -78,5 +88,47 @@ describe('the light fetch used for Slack calls', () => {
 
   it('honours an abort signal', async () => {
     await expect(http.fetch(`${base}/slow`, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+  });
+
+  describe('the call observer', () => {
+    const last = () => {
+      const call = calls.at(-1);
+      return call && { method: call.method, outcome: call.outcome, error: call.error };
+    };
+
+    it('names the Web API method from the URL path and everything else response_url', () => {
+      expect(
+        [
+          'https://slack.com/api/chat.postMessage',
+          'http://127.0.0.1:9/api/users.info?user=U1',
+          'https://hooks.slack.com/commands/T0001/123/abc',
+          'https://slack.com/api/',
+        ].map(slackMethodOf),
+      ).toEqual(['chat.postMessage', 'users.info', 'response_url', 'response_url']);
+    });
+
+    it('reports an ok answer, an ok answer whose "ok" is not first, and a response_url post', async () => {
+      await http.fetch(`${base}/api/chat.postMessage`, { method: 'POST', body: 'x' });
+      expect(last()).toEqual({ method: 'chat.postMessage', outcome: 'ok', error: null });
+      await http.fetch(`${base}/api/chat.update`, { method: 'POST', body: 'x' });
+      expect(last()).toEqual({ method: 'chat.update', outcome: 'ok', error: null });
+      await http.fetch(`${base}/response/7`, { method: 'POST', body: '{}' });
+      expect(last()).toEqual({ method: 'response_url', outcome: 'ok', error: null });
+    });
+
+    it('reports "ok": false with Slack\'s error code, 429 as rate_limited and a 5xx as http_error', async () => {
+      await http.fetch(`${base}/api/users.info`, { method: 'POST', body: 'x' });
+      expect(last()).toEqual({ method: 'users.info', outcome: 'error', error: 'invalid_auth' });
+      await http.fetch(`${base}/limited`, { method: 'POST', body: 'x' });
+      expect(last()).toEqual({ method: 'response_url', outcome: 'rate_limited', error: null });
+      await http.fetch(`${base}/api/views.open`, { method: 'POST', body: 'x' });
+      expect(last()).toEqual({ method: 'views.open', outcome: 'http_error', error: null });
+    });
+
+    it('reports a call that got no answer as network, with a duration', async () => {
+      await expect(http.fetch(`${base}/slow`, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+      expect(last()).toEqual({ method: 'response_url', outcome: 'network', error: null });
+      expect(calls.every((c) => c.seconds >= 0)).toBe(true);
+    });
   });
 });
