@@ -123,7 +123,11 @@ export function createSlackApp(deps: ListenerDeps, options: SlackAppOptions): Sl
       if (receiver) return (await receiver.start({ port, ...(host ? { host } : {}) })) as Server;
       await app.start();
       healthServer = createServer(healthHandler(options.health));
-      await new Promise<void>((resolve) => healthServer?.listen(port, host, resolve));
+      // A busy port must reject (the container names PORT), not crash the process with an unhandled 'error'.
+      await new Promise<void>((resolve, reject) => {
+        healthServer?.once('error', reject);
+        healthServer?.listen(port, host, resolve);
+      });
       return healthServer;
     },
     async stop() {

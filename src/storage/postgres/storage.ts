@@ -58,10 +58,12 @@ async function connectFirst(pool: pg.Pool, store: string): Promise<pg.PoolClient
   try {
     return await pool.connect();
   } catch (error) {
-    throw new StorageError('open_failed', store, `Cannot open ${store}: ${explain(error)}`, {
-      cause: error,
-    });
+    throw postgresOpenFailed(error, store);
   }
+}
+
+export function postgresOpenFailed(error: unknown, store: string): StorageError {
+  return new StorageError('open_failed', store, `Cannot open ${store}: ${explain(error)}`, { cause: error });
 }
 
 function explain(error: unknown): string {
