@@ -44,7 +44,7 @@ function forbidden(self: DocSpaceUser | null, peopleRefused: boolean): StartupPr
   const what = peopleRefused ? 'read people (GET /api/2.0/people/@self' : 'read groups (GET /api/2.0/group';
   const why =
     self && !isDocSpaceAdmin(self)
-      ? `it belongs to a DocSpace ${self.type}, not the owner or an admin, or it lacks the accounts:read scope`
+      ? `it belongs to a DocSpace ${self.type.replace('_', ' ')}, not the owner or an admin, or it lacks the accounts:read scope`
       : 'it lacks the accounts:read scope';
   return {
     variable: 'DOCSPACE_API_KEY',
@@ -78,7 +78,7 @@ export async function checkDocSpaceKey(docspace: DocSpaceGateway, origin: string
     return passed('ok', [
       {
         variable: 'DOCSPACE_API_KEY',
-        message: `the key belongs to a DocSpace ${me.type}, not the owner or an admin: DocSpace will refuse group changes. ${NEW_KEY}`,
+        message: `the key belongs to a DocSpace ${me.type.replace('_', ' ')}, not the owner or an admin: DocSpace will refuse group changes. ${NEW_KEY}`,
       },
     ]);
   }
