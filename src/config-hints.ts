@@ -5,7 +5,7 @@ import type { StartupProblem } from './startup-problems.js';
 // Messages name the variable and the fix; they never repeat what the operator typed (it may be a secret).
 
 /** How to find a channel's id in Slack; said wherever a channel id is missing or a name was given instead. */
-export const CHANNEL_ID_HELP =
+const CHANNEL_ID_HELP =
   'To find the id, open the channel in Slack and click its name: the id (C…) is at the bottom of the About tab ' +
   '(channel details); or right-click the channel in the sidebar > Copy link: the id is the last part of the link.';
 

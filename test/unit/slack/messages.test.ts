@@ -124,7 +124,14 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
 const ALL = Object.values(SAMPLES).flat();
 
 const readFailed = (kind: GatewayErrorCode, retryAfterSeconds: number | null = null) =>
-  failureText({ code: 'docspace_failed', kind, phase: 'read', step: 'read_group', scope: 'accounts:read', retryAfterSeconds });
+  failureText({
+    code: 'docspace_failed',
+    kind,
+    phase: 'read',
+    step: 'read_group',
+    scope: 'accounts:read',
+    retryAfterSeconds,
+  });
 const writeFailed = (kind: GatewayErrorCode, mayHaveApplied: boolean) =>
   failureText({
     code: 'docspace_failed',
