@@ -214,6 +214,13 @@ describe('failureText', () => {
     );
   });
 
+  it('names the key scope a refused call needs (from the failure, not its wording) and DOCSPACE_API_KEY', () => {
+    expect(readFailed('forbidden')).toBe(
+      "DocSpace refused (while reading the group); nothing was changed. The bot's DocSpace API key needs the `accounts:read` scope (this bot's key needs `accounts:read` and `accounts:write`) and must belong to the DocSpace owner or an admin: ask an admin to check DOCSPACE_API_KEY.",
+    );
+    expect(writeFailed('forbidden', false)).toContain('needs the `accounts:write` scope');
+  });
+
   it('says nothing was changed when a read times out', () => {
     expect(readFailed('timeout')).toContain('nothing was changed. Try again in a moment.');
   });
