@@ -92,7 +92,7 @@ function slackProblem(failure: SlackCallFailure, check: TokenCheck): StartupProb
     }
     case 'unreachable': {
       const how = isDnsFailure(failure.code)
-        ? `DNS: the name ${host} does not resolve (${failure.code})`
+        ? `DNS ${failure.code}: the name does not resolve`
         : `network: ${failure.code ?? 'no answer'}`;
       const where = apiUrl ? ', the proxy or firewall, and SLACK_API_URL' : ', the proxy or firewall';
       return {

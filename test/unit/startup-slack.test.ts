@@ -70,7 +70,9 @@ describe('checkSlackBotToken', () => {
     for (const failure of [dnsFailure(), new TypeError('fetch failed', { cause: dnsFailure() })]) {
       const problem = await botProblem(() => failure);
       expect(problem.variable).toBe('SLACK_BOT_TOKEN');
-      expect(problem.message).toMatch(/^could not be checked: cannot reach Slack at slack\.com \(DNS: .*ENOTFOUND\)/);
+      expect(problem.message).toMatch(
+        /^could not be checked: cannot reach Slack at slack\.com \(DNS ENOTFOUND: the name does not resolve\)/,
+      );
       expect(problem.message).toContain('Slack has not rejected the token');
       expect(problem.message).not.toMatch(/rejected the token:|Copy the Bot User/);
     }
