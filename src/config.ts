@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import {
+  channelIdProblem,
+  checkDocSpaceUrl,
+  commentedOutInEnvFile,
+  commentedOutProblem,
+  placeholderProblems,
+} from './config-hints.js';
 import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/index.js';
+import { formatProblems, type StartupProblem } from './startup-problems.js';
 
 /** Pieces of the environment schemas shared by the bot (config.ts) and the command-line tools. */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -52,10 +60,10 @@ export function docspaceSettingsOf(url: string, apiKey: string, tuning: DocSpace
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly code = 'invalid_config';
-  readonly problems: readonly string[];
+  readonly problems: readonly StartupProblem[];
 
-  constructor(problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(problems: readonly StartupProblem[]) {
+    super(formatProblems('Invalid configuration:', problems));
     this.problems = problems;
   }
 }
@@ -112,10 +120,10 @@ const schema = z.object({
     blankToUndefined,
     z
       .string({ error: 'is required' })
-      .refine(
-        (v) => normalizeDocSpaceUrl(v) !== null,
-        'must be your portal address, e.g. https://yourportal.onlyoffice.com',
-      )
+      .superRefine((v, ctx) => {
+        const checked = checkDocSpaceUrl(v);
+        if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.problem });
+      })
       .transform((v) => normalizeDocSpaceUrl(v) ?? v),
   ),
   DOCSPACE_API_KEY: secret(null, 'a DocSpace API key'),
@@ -140,7 +148,13 @@ const schema = z.object({
   APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID_PATTERN, 'Slack user ids (U…)'),
   APPROVAL_CHANNEL_ID: z.preprocess(
     blankToUndefined,
-    z.string().trim().regex(SLACK_CHANNEL_ID_PATTERN, 'must be a Slack channel id (C… or G…)').optional(),
+    z
+      .string()
+      .trim()
+      .superRefine((v, ctx) => {
+        if (!SLACK_CHANNEL_ID_PATTERN.test(v)) ctx.addIssue({ code: 'custom', message: channelIdProblem(v) });
+      })
+      .optional(),
   ),
   TRUST_DOCSPACE_ADMINS: bool(true),
   REQUIRE_REASON: bool(false),
@@ -150,19 +164,8 @@ const schema = z.object({
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
 export function normalizeDocSpaceUrl(raw: string): string | null {
-  const trimmed = raw.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username || url.password || url.search || url.hash) return null;
-  const path = url.pathname.replace(/\/+$/, '');
-  if (path !== '' && path !== '/api/2.0') return null;
-  return url.origin;
+  const checked = checkDocSpaceUrl(raw);
+  return checked.ok ? checked.origin : null;
 }
 
 export interface Config {
@@ -207,20 +210,40 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Pure: reads only the passed-in env. Reports every problem at once, naming each variable, never echoing values. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+export interface LoadConfigOptions {
+  /** The raw text of the .env file the env was loaded from, to explain values a "#" turned into comments. */
+  readonly envFileText?: string | null;
+}
+
+/**
+ * Pure: reads only what it is passed. Reports every problem at once (format, .env.example placeholders, values lost to
+ * a .env comment), each naming its variable, never echoing a value.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, options: LoadConfigOptions = {}): Config {
   const parsed = schema.safeParse(env);
-  const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(env)'}: ${issue.message}`);
-  }
   const raw = (name: string) => env[name]?.trim() || undefined;
-  if (!raw('SLACK_APP_TOKEN') && !raw('SLACK_SIGNING_SECRET')) {
-    problems.push('SLACK_SIGNING_SECRET: is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)');
+  // A value a .env comment emptied is explained as such, instead of as "is required" or not at all.
+  const commented = new Set(commentedOutInEnvFile(options.envFileText ?? '').filter((name) => !raw(name)));
+  const problems: StartupProblem[] = [...commented].map(commentedOutProblem);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = issue.path.join('.') || '(env)';
+      if (!commented.has(variable)) problems.push({ variable, message: issue.message });
+    }
+  }
+  if (!raw('SLACK_APP_TOKEN') && !raw('SLACK_SIGNING_SECRET') && !commented.has('SLACK_SIGNING_SECRET')) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      message: 'is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)',
+    });
   }
   if (parsed.success && parsed.data.DOCSPACE_RETRY_BASE_MS > parsed.data.DOCSPACE_RETRY_MAX_MS) {
-    problems.push('DOCSPACE_RETRY_BASE_MS: must not exceed DOCSPACE_RETRY_MAX_MS');
+    problems.push({ variable: 'DOCSPACE_RETRY_BASE_MS', message: 'must not exceed DOCSPACE_RETRY_MAX_MS' });
   }
+  const named = new Set(problems.map((p) => p.variable));
+  // Socket Mode never uses the signing secret, so its placeholder may stay.
+  if (raw('SLACK_APP_TOKEN')) named.add('SLACK_SIGNING_SECRET');
+  problems.push(...placeholderProblems(env).filter((p) => !named.has(p.variable)));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return deepFreeze({

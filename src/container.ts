@@ -20,8 +20,9 @@ import {
   type SlackApp,
   type SocketModeTuning,
 } from './slack/index.js';
-import { checkDocSpaceKey, checkSlackToken } from './startup-checks.js';
-import { createStorage } from './storage/index.js';
+import { bindProblem, isBindError, runStartupChecks } from './startup-checks.js';
+import { StartupError } from './startup-problems.js';
+import { createStorage, isStorageError, probeStorage } from './storage/index.js';
 
 export interface ContainerOptions {
   readonly logger: Logger;
@@ -80,7 +81,10 @@ function policyOf(config: Config): PolicyConfig {
   };
 }
 
-/** The composition root: the only place that builds adapters. Fails fast (bad token, key or store) with clear text. */
+/**
+ * The composition root: the only place that builds adapters. Checks everything first, side by side (tokens, key,
+ * store, port), and throws one StartupError naming every problem; the store is created or migrated only after that.
+ */
 export async function createContainer(config: Config, options: ContainerOptions): Promise<Container> {
   const log = options.logger;
   const clock = options.clock ?? { now: () => new Date() };
@@ -93,14 +97,16 @@ export async function createContainer(config: Config, options: ContainerOptions)
     ...(options.processMetrics === undefined ? {} : { processMetrics: options.processMetrics }),
   });
   const { metrics } = observability;
+  const host = options.host ?? config.slack.host ?? undefined;
   const http = createLightFetch(observability.onSlackCall);
-  const client = new WebClient(config.slack.botToken, {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    fetch: http.fetch,
-    logger: createBoltLogger(moduleLogger(log, 'slack.web')),
-    retryConfig,
-  });
-  const auth = await checkSlackToken(client);
+  const webClient = (token: string) =>
+    new WebClient(token, {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      fetch: http.fetch,
+      logger: createBoltLogger(moduleLogger(log, 'slack.web')),
+      retryConfig,
+    });
+  const client = webClient(config.slack.botToken);
   const docspace = createDocSpaceClient({
     baseUrl: config.docspace.url,
     apiKey: config.docspace.apiKey,
@@ -109,8 +115,30 @@ export async function createContainer(config: Config, options: ContainerOptions)
     logger: moduleLogger(log, 'docspace.client'),
     observe: observability.onDocSpaceExchange,
   });
-  await checkDocSpaceKey(docspace, moduleLogger(log, 'startup'));
-  const storage = await createStorage({ databaseUrl: config.databaseUrl, logger: moduleLogger(log, 'storage') });
+  const checkThenOpen = async () => {
+    const facts = await runStartupChecks({
+      config,
+      slack: client,
+      appSlack: config.slack.appToken ? webClient(config.slack.appToken) : null,
+      docspace,
+      probeStorage: () => probeStorage({ databaseUrl: config.databaseUrl }),
+      host,
+      logger: moduleLogger(log, 'startup'),
+    });
+    // Created or migrated only now that every check passed. The probe said it opens, so a failure here means the
+    // store changed in between; it is still a DATABASE_URL problem.
+    const opened = await createStorage({ databaseUrl: config.databaseUrl, logger: moduleLogger(log, 'storage') }).catch(
+      (error: unknown) => {
+        throw isStorageError(error) ? new StartupError([{ variable: 'DATABASE_URL', message: error.message }]) : error;
+      },
+    );
+    return { ...facts, storage: opened };
+  };
+  const { auth, storage } = await checkThenOpen().catch(async (error: unknown) => {
+    await docspace.close();
+    await http.close();
+    throw error;
+  });
   const domainLog = moduleLogger(log, 'domain');
   const slackDirectory = createSlackDirectory(client);
   const sendDm = createDirectMessenger(client);
@@ -186,8 +214,15 @@ export async function createContainer(config: Config, options: ContainerOptions)
     storage,
     docspace,
     slack,
-    async start() {
-      server = await slack.start(config.slack.port, options.host ?? config.slack.host ?? undefined);
+    async start(this: Container) {
+      try {
+        server = await slack.start(config.slack.port, host);
+      } catch (error) {
+        // The port was free during the checks; another program took it since.
+        if (!isBindError(error)) throw error;
+        await this.stop();
+        throw new StartupError([bindProblem(error, config.slack.port, host)]);
+      }
       await maintain();
       const every = options.maintenanceIntervalMs ?? 60_000;
       if (every > 0) timer = setInterval(maintain, every).unref();

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { type Container, createContainer } from './container.js';
 import { createLogger } from './logger.js';
 import { stopOnSignals } from './shutdown.js';
-import { StartupError } from './startup-checks.js';
-import { isStorageError } from './storage/index.js';
+import { StartupError } from './startup-problems.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -13,26 +12,29 @@ function fail(message: string): never {
 
 /** Process entry: config, container, start, log ready, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  // The raw text too: loadConfig explains a value a "#" turned into a .env comment (it reads names only).
+  const envFileText = existsSync('.env') ? readFileSync('.env', 'utf8') : null;
+  if (envFileText !== null) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, { envFileText });
   } catch (error) {
     if (error instanceof ConfigError) fail(`${error.message}\nSee .env.example and the README for every variable.`);
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   let container: Container;
+  let port: number;
   try {
     container = await createContainer(config, { logger });
+    ({ port } = await container.start());
   } catch (error) {
-    if (error instanceof StartupError || isStorageError(error)) {
-      logger.fatal({ err: error }, 'start-up failed');
-      fail(`Start-up failed: ${(error as Error).message}`);
+    if (error instanceof StartupError) {
+      logger.fatal({ problems: error.problems }, 'start-up failed');
+      fail(error.message);
     }
     throw error;
   }
-  const { port } = await container.start();
   logger.info({ port, mode: config.slack.mode, storage: container.storage.kind }, 'docspace-group-bot is ready');
   stopOnSignals({ stop: () => container.stop(), logger, exit: (code) => process.exit(code) });
 }

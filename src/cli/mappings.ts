@@ -118,10 +118,13 @@ export function loadMappingsEnv(
   options: { readonly needDocSpace: boolean },
 ): MappingsEnv {
   const parsed = schema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ variable: i.path.join('.'), message: i.message }));
   if (parsed.success && options.needDocSpace) {
-    if (parsed.data.DOCSPACE_URL === undefined) problems.push('DOCSPACE_URL: is required to import mappings');
-    if (parsed.data.DOCSPACE_API_KEY === undefined) problems.push('DOCSPACE_API_KEY: is required to import mappings');
+    const required = { message: 'is required to import mappings' };
+    if (parsed.data.DOCSPACE_URL === undefined) problems.push({ variable: 'DOCSPACE_URL', ...required });
+    if (parsed.data.DOCSPACE_API_KEY === undefined) problems.push({ variable: 'DOCSPACE_API_KEY', ...required });
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;

@@ -11,12 +11,13 @@ export {
   type AuditOutcome,
   type NewAuditEntry,
 } from './model/audit.js';
-export type {
-  AdminAction,
-  DocSpaceFailure,
-  DomainFailure,
-  IdentityFailure,
-  IdentityFailureCode,
+export {
+  type AdminAction,
+  DOCSPACE_KEY_SCOPES,
+  type DocSpaceFailure,
+  type DomainFailure,
+  type IdentityFailure,
+  type IdentityFailureCode,
 } from './model/failures.js';
 export {
   type ChangeReport,
@@ -73,6 +74,7 @@ export {
   type AuditRepo,
   type Clock,
   type DocSpaceGateway,
+  type GatewayError,
   type GatewayErrorCode,
   type GroupUpdate,
   isGatewayError,

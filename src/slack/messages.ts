@@ -1,5 +1,5 @@
 import type { AdminAction, DocSpaceFailure, DomainFailure, GroupSummary, IdentityFailure } from '../domain/index.js';
-import { GROUP_NAME_MAX } from '../domain/index.js';
+import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/cards.js';
@@ -7,6 +7,8 @@ import { STATUS_LABEL } from './views/cards.js';
 // The one table of user-facing failure texts (design.md rule 5). Every user or DocSpace string is escaped.
 
 const LINK_HINT = `an admin can link them with \`${COMMAND} link @user email\``;
+/** The scopes of the bot's DocSpace API key, for every "DocSpace refused" text. */
+const SCOPES = DOCSPACE_KEY_SCOPES.map((scope) => `\`${scope}\``).join(' and ');
 
 function who(failure: IdentityFailure): string {
   return failure.who.kind === 'slack' ? mention(failure.who.id) : `\`${esc(failure.who.email, 120)}\``;
@@ -31,7 +33,7 @@ export function identityFailureText(failure: IdentityFailure): string {
     case 'docspace_user_guest':
       return `${w} is a guest in DocSpace; guests cannot be group members or managers.`;
     case 'docspace_lookup_forbidden':
-      return `The bot's DocSpace account may not look people up by email, so ${w} could not be matched; ${LINK_HINT}.`;
+      return `The bot's DocSpace account may not look people up by email (its API key needs ${SCOPES}), so ${w} could not be matched; ${LINK_HINT}.`;
     case 'mapping_conflict': {
       const holder = failure.heldBy ? mention(failure.heldBy) : 'another Slack user';
       return `The DocSpace account for ${w} is already linked to ${holder}; unlink it first with \`${COMMAND} unlink @user\`.`;
@@ -96,7 +98,11 @@ function docspaceText(failure: DocSpaceFailure): string {
     case 'unauthorized':
       return "The bot's DocSpace API key was rejected — ask an admin to check DOCSPACE_API_KEY.";
     case 'forbidden':
-      return `DocSpace refused${op}: the bot's DocSpace account lacks the rights. A DocSpace admin has to grant them.`;
+      return (
+        `DocSpace refused${op}; nothing was changed. The bot's DocSpace API key needs the \`${failure.scope}\` scope ` +
+        `(this bot's key needs ${SCOPES}) and must belong to the DocSpace owner or an admin: ask an admin to check ` +
+        'DOCSPACE_API_KEY.'
+      );
     case 'rate_limited':
       return retryAfterSeconds !== null && retryAfterSeconds > 0
         ? `DocSpace is limiting requests right now; nothing was changed. Try again in ${Math.ceil(retryAfterSeconds)} seconds.`

@@ -35,3 +35,17 @@ export async function createStorage(options: StorageOptions): Promise<Storage> {
   const { openSqliteStorage } = await import('./sqlite/storage.js');
   return openSqliteStorage({ path, logger: options.logger, existingOnly });
 }
+
+/**
+ * Checks, writing nothing, that createStorage would succeed with these options (the store opens, the schema is not
+ * newer than this code, a SQLite file can be created or written). Throws the StorageError createStorage would throw.
+ */
+export async function probeStorage(options: Omit<StorageOptions, 'logger'>): Promise<void> {
+  const target = parseDatabaseUrl(options.databaseUrl);
+  if (target.kind === 'postgres') {
+    const { probePostgres } = await import('./postgres/probe.js');
+    return probePostgres(target.connectionString);
+  }
+  const { probeSqlite } = await import('./sqlite/probe.js');
+  probeSqlite(resolveSqlitePath(target.path, options.cwd ?? process.cwd()));
+}

@@ -12,7 +12,7 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
     loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
+    if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
     throw error;
   }
   return [];

@@ -170,6 +170,9 @@ function describeReport(report: ChangeReport): string {
 function describeFailurePlain(failure: DomainFailure): string {
   switch (failure.code) {
     case 'docspace_failed':
+      if (failure.kind === 'forbidden') {
+        return `DocSpace refused (forbidden) while the bot was ${failure.phase === 'read' ? 'reading' : 'changing the group'}: its API key needs the ${failure.scope} scope and must belong to the DocSpace owner or an admin. Nothing was changed.`;
+      }
       if (failure.phase === 'read') {
         return `DocSpace failed while the bot was reading (${failure.kind}); nothing was changed.`;
       }

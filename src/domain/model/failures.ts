@@ -39,6 +39,9 @@ export const DOCSPACE_READ_STEPS = [
 ] as const;
 export type DocSpaceReadStep = (typeof DOCSPACE_READ_STEPS)[number];
 
+/** The API-key scopes the bot's DocSpace key needs (docspace-api.md section 2): group reads, and every write. */
+export const DOCSPACE_KEY_SCOPES = ['accounts:read', 'accounts:write'] as const;
+
 /** Kinds of DocSpace failure after which a write's outcome is unknown: it may have been applied before the answer was lost. */
 const UNCONFIRMED: ReadonlySet<GatewayErrorCode> = new Set([
   'timeout',
@@ -54,6 +57,8 @@ export type DocSpaceFailure =
       readonly kind: GatewayErrorCode;
       readonly phase: 'read';
       readonly step: DocSpaceReadStep;
+      /** The key scope this call needs; a `forbidden` answer is told with it (a key without it gets 403). */
+      readonly scope: 'accounts:read';
       readonly retryAfterSeconds: number | null;
     }
   | {
@@ -63,6 +68,8 @@ export type DocSpaceFailure =
       readonly step: GroupChangeKind;
       /** true when DocSpace may have applied the write before its answer was lost (timeout, network, 5xx, bad body). */
       readonly mayHaveApplied: boolean;
+      /** The key scope every write needs; a `forbidden` answer is told with it. */
+      readonly scope: 'accounts:write';
       readonly retryAfterSeconds: number | null;
     };
 
@@ -111,7 +118,14 @@ function retryAfterOf(error: unknown): number | null {
 /** A DocSpace adapter error during a read (nothing was changed); anything else is a bug and is rethrown. */
 export function readFailure(error: unknown, step: DocSpaceReadStep): DocSpaceFailure {
   if (!isGatewayError(error)) throw error;
-  return { code: 'docspace_failed', kind: error.code, phase: 'read', step, retryAfterSeconds: retryAfterOf(error) };
+  return {
+    code: 'docspace_failed',
+    kind: error.code,
+    phase: 'read',
+    step,
+    scope: 'accounts:read',
+    retryAfterSeconds: retryAfterOf(error),
+  };
 }
 
 /** A DocSpace adapter error during the one write of a change; anything else is a bug and is rethrown. */
@@ -123,6 +137,7 @@ export function writeFailure(error: unknown, step: GroupChangeKind): DocSpaceFai
     phase: 'write',
     step,
     mayHaveApplied: UNCONFIRMED.has(error.code),
+    scope: 'accounts:write',
     retryAfterSeconds: retryAfterOf(error),
   };
 }

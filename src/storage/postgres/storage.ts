@@ -71,10 +71,12 @@ export async function connectFirst(pool: pg.Pool, store: string): Promise<pg.Poo
   try {
     return await pool.connect();
   } catch (error) {
-    throw new StorageError('open_failed', store, `Cannot open ${store}: ${explain(error)}`, {
-      cause: error,
-    });
+    throw postgresOpenFailed(error, store);
   }
+}
+
+export function postgresOpenFailed(error: unknown, store: string): StorageError {
+  return new StorageError('open_failed', store, `Cannot open ${store}: ${explain(error)}`, { cause: error });
 }
 
 function explain(error: unknown): string {

@@ -112,7 +112,7 @@ function createParentDirectory(path: string, store: string): void {
   }
 }
 
-function sqliteOpenFailed(error: unknown, path: string, store: string): StorageError {
+export function sqliteOpenFailed(error: unknown, path: string, store: string): StorageError {
   return new StorageError('open_failed', store, `Cannot open ${store}: ${explain(error, path)}`, { cause: error });
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
@@ -144,6 +144,11 @@ describe('start-up with a wrong Slack bot token', () => {
     expect(error?.message).not.toContain(wrongToken);
     expect(lines.join('\n')).not.toContain(wrongToken);
     expect(slack.callsTo('auth.test')).toHaveLength(1);
-    expect(docspace.requests).toEqual([]);
+    // The DocSpace checks ran beside it (reads only), and the store was never created.
+    expect(docspace.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/2.0/group',
+      'GET /api/2.0/people/@self',
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -35,19 +35,28 @@ describe('the bot started while DocSpace refuses connections', () => {
     await h?.close();
   });
 
-  it('starts anyway, warns in the log, stays live and reports DocSpace unreachable on /readyz', async () => {
+  it('starts anyway, warns in the log naming DOCSPACE_URL, stays live and reports DocSpace unreachable on /readyz', async () => {
     const live = await fetch(`${h.baseUrl}/healthz`);
     const ready = await fetch(`${h.baseUrl}/readyz`);
     const report = (await ready.json()) as { failed?: string[]; checks?: Record<string, string> };
-    const warning = logRecords(h).find((r) => r['msg'] === 'DocSpace is not reachable right now; starting anyway');
+    const warning = logRecords(h).find((r) => r['variable'] === 'DOCSPACE_URL');
     expect([
       live.status,
       ready.status,
       report.failed,
       report.checks?.['docspace'],
       warning?.['level'],
-      (warning?.['err'] as { code?: string })?.code,
-    ]).toEqual([200, 503, ['docspace'], 'unreachable', 40, 'network']);
+      warning?.['msg'],
+    ]).toEqual([
+      200,
+      503,
+      ['docspace'],
+      'unreachable',
+      40,
+      expect.stringMatching(
+        /^DOCSPACE_URL: DocSpace at http:\/\/127\.0\.0\.1:\d+ cannot be checked right now \(network\)\. Starting anyway/,
+      ),
+    ]);
   });
 
   it('answers a read with "unavailable, nothing was changed"', async () => {

@@ -170,7 +170,7 @@ describe('secrets in start-up failures', () => {
     const everything = [error?.message ?? '', error?.stack ?? '', ...logs].join('\n');
     expect([error?.name, docspaceStatuses, everything.includes(WRONG_KEY), everything.includes(realKey)]).toEqual([
       'StartupError',
-      [401],
+      [401, 401],
       false,
       false,
     ]);
@@ -180,7 +180,9 @@ describe('secrets in start-up failures', () => {
     const { error, logs } = await startupFailure({ SLACK_BOT_TOKEN: WRONG_TOKEN });
     const everything = [error?.message ?? '', error?.stack ?? '', ...logs].join('\n');
     expect([error?.message, everything.includes(WRONG_TOKEN)]).toEqual([
-      expect.stringContaining('Slack answered "invalid_auth"'),
+      expect.stringContaining(
+        'SLACK_BOT_TOKEN: Slack rejected the token: Slack does not know this token (invalid_auth)',
+      ),
       false,
     ]);
   });

@@ -37,7 +37,7 @@ function problemsOf(run: () => unknown): readonly string[] {
   try {
     run();
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
+    if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
     throw error;
   }
   throw new Error('expected a ConfigError');

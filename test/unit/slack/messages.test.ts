@@ -49,7 +49,14 @@ const GATEWAY_KINDS = Object.keys(GATEWAY_CODES) as GatewayErrorCode[];
 const docspaceFailures: DomainFailure[] = [
   ...DOCSPACE_READ_STEPS.flatMap((step) =>
     GATEWAY_KINDS.map(
-      (kind): DomainFailure => ({ code: 'docspace_failed', kind, phase: 'read', step, retryAfterSeconds: 30 }),
+      (kind): DomainFailure => ({
+        code: 'docspace_failed',
+        kind,
+        phase: 'read',
+        step,
+        scope: 'accounts:read',
+        retryAfterSeconds: 30,
+      }),
     ),
   ),
   ...GROUP_CHANGE_KINDS.flatMap((step) =>
@@ -61,6 +68,7 @@ const docspaceFailures: DomainFailure[] = [
           phase: 'write',
           step,
           mayHaveApplied,
+          scope: 'accounts:write',
           retryAfterSeconds: 30,
         }),
       ),
@@ -116,7 +124,14 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
 const ALL = Object.values(SAMPLES).flat();
 
 const readFailed = (kind: GatewayErrorCode, retryAfterSeconds: number | null = null) =>
-  failureText({ code: 'docspace_failed', kind, phase: 'read', step: 'read_group', retryAfterSeconds });
+  failureText({
+    code: 'docspace_failed',
+    kind,
+    phase: 'read',
+    step: 'read_group',
+    scope: 'accounts:read',
+    retryAfterSeconds,
+  });
 const writeFailed = (kind: GatewayErrorCode, mayHaveApplied: boolean) =>
   failureText({
     code: 'docspace_failed',
@@ -124,6 +139,7 @@ const writeFailed = (kind: GatewayErrorCode, mayHaveApplied: boolean) =>
     phase: 'write',
     step: 'members',
     mayHaveApplied,
+    scope: 'accounts:write',
     retryAfterSeconds: null,
   });
 
@@ -196,6 +212,13 @@ describe('failureText', () => {
     expect(readFailed('unauthorized')).toBe(
       "The bot's DocSpace API key was rejected — ask an admin to check DOCSPACE_API_KEY.",
     );
+  });
+
+  it('names the key scope a refused call needs (from the failure, not its wording) and DOCSPACE_API_KEY', () => {
+    expect(readFailed('forbidden')).toBe(
+      "DocSpace refused (while reading the group); nothing was changed. The bot's DocSpace API key needs the `accounts:read` scope (this bot's key needs `accounts:read` and `accounts:write`) and must belong to the DocSpace owner or an admin: ask an admin to check DOCSPACE_API_KEY.",
+    );
+    expect(writeFailed('forbidden', false)).toContain('needs the `accounts:write` scope');
   });
 
   it('says nothing was changed when a read times out', () => {

@@ -33,6 +33,16 @@ describe('an approval whose execution fails', () => {
     expect(deps.notifier.notified.map((r) => r.status)).toEqual(['failed']);
   });
 
+  it('names the key scope the write needs when DocSpace refuses it with 403', async () => {
+    const { deps, request } = await withPendingRequest();
+    deps.docspace.failNext('forbidden', 1, 'addMembers');
+    const result = await approveRequest(deps, callerOf('carol'), request.id);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'forbidden', scope: 'accounts:write' });
+    expect((await deps.requests.get(request.id))?.outcome).toBe(
+      'DocSpace refused (forbidden) while the bot was changing the group: its API key needs the accounts:write scope and must belong to the DocSpace owner or an admin. Nothing was changed.',
+    );
+  });
+
   it('is retried once by an approver and then executed', async () => {
     const { deps, group, request } = await failedApproval();
     const result = await retryRequest(deps, callerOf('dave'), request.id);

@@ -123,6 +123,7 @@ describe('submitChange when DocSpace is down', () => {
         phase: 'write',
         step: 'members',
         mayHaveApplied: true,
+        scope: 'accounts:write',
         retryAfterSeconds: null,
       },
     });

@@ -248,6 +248,7 @@ describe('fieldErrorsFor: other field problems', () => {
         phase: 'write',
         step: 'create',
         mayHaveApplied: true,
+        scope: 'accounts:write',
         retryAfterSeconds: null,
       },
     ];
