@@ -78,7 +78,7 @@ describe('the runtime folder (what the image gets)', () => {
       ),
     );
     expect(existsSync(join(runtimeDir, 'dist/main.js'))).toBe(true);
-    for (const dev of ['typescript', 'vitest', '@biomejs', 'knip', 'fast-check']) {
+    for (const dev of ['typescript', 'vitest', '@biomejs', 'knip', 'fast-check', 'tsx', 'yaml', 'ws']) {
       expect(existsSync(join(runtimeDir, 'node_modules', dev)), `${dev} was pruned`).toBe(false);
     }
     expect(existsSync(join(runtimeDir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
@@ -86,7 +86,7 @@ describe('the runtime folder (what the image gets)', () => {
 });
 
 describe('node dist/main.js from the pruned runtime', () => {
-  it('starts on the default SQLite store under ./data, answers /healthz and a signed command, and exits 0 on SIGTERM', async () => {
+  it('starts on the default SQLite store under ./data, answers /healthz, a signed command, /readyz and /metrics, and exits 0 on SIGTERM', async () => {
     const data = join(runtimeDir, 'data');
     rmSync(data, { recursive: true, force: true });
     onTestFinished(() => rmSync(data, { recursive: true, force: true }));
@@ -107,6 +107,11 @@ describe('node dist/main.js from the pruned runtime', () => {
     expect(ack.status).toBe(200);
     await slack.waitFor(() => slack.responsesTo('runtime-list').length > 0);
     expect(JSON.stringify(slack.responsesTo('runtime-list')[0]?.body)).toContain(group.id);
+    // Readiness and metrics come from the pruned dependencies too (prom-client is a production dependency).
+    expect((await fetch(`${bot.baseUrl}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${bot.baseUrl}/metrics`)).text()).toMatch(
+      /docspace_bot_commands_total\{subcommand="list",outcome="ok"\} 1/,
+    );
 
     expect(await bot.terminate(), bot.output()).toBe(0);
     expect(existsSync(join(data, 'docspace-bot.sqlite'))).toBe(true);
