@@ -155,6 +155,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     requests: storage.requests,
     audit: storage.audit,
     mappings: storage.mappings,
+    names: storage.names,
     docspace,
     slack: slackDirectory,
     notifier: createSlackNotifier({ client, approvalChannelId: policy.approvalChannelId, clock, sendDm }),

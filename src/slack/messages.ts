@@ -188,6 +188,8 @@ export function failureText(failure: DomainFailure): string {
       return 'Only the people who asked for this request can cancel it.';
     case 'retry_exhausted':
       return `Request \`${failure.requestId}\` was already retried and will not run again; ask for the change anew.`;
+    case 'group_name_busy':
+      return `Another change is creating or renaming a group to *${esc(failure.name, 128)}* right now; nothing was changed. Try again in a minute: if that change went through, the name is taken.`;
     case 'group_gone':
       return `The group *${esc(failure.groupName, 128)}* (\`${esc(failure.groupId, 40)}\`) no longer exists in DocSpace; nothing was changed.`;
     case 'not_retryable':
