@@ -210,3 +210,8 @@ export function unexpectedErrorText(correlationId: string): string {
 export function formNotOpenedText(): string {
   return 'Slack did not open the form because it took too long to get ready. Please try again.';
 }
+
+/** A command or click that reached the bot twice (a Slack retry or a replay): the first delivery does the work. */
+export function duplicateDeliveryText(): string {
+  return 'This reached me twice. I handle it once: the answer to the first delivery is the one that counts, and nothing is done twice.';
+}
