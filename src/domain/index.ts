@@ -67,11 +67,7 @@ export {
   type RequestTransition,
   randomRequestId,
 } from './model/request.js';
-export {
-  NAME_RESERVATION_STATES,
-  type NameReservation,
-  type NameReservationState,
-} from './model/reservation.js';
+export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
 export { isApprover, type PolicyConfig } from './policy.js';
 export {

@@ -139,7 +139,8 @@ export async function executeApproved(
     requestId: request.id,
   };
   // A create or rename needs its name still free now, and holds it until DocSpace has answered.
-  const claimed = await claimName(deps, request.teamId, nameOwner(ctx, plan.value.change), plan.value.change);
+  const owner = nameOwner(ctx, plan.value.change);
+  const claimed = await claimName(deps, request.teamId, owner, plan.value.change, { runsAlone: true });
   if (!claimed.ok) {
     await auditUnapplied(deps, request, actor, 'failed', describeFailurePlain(claimed.error));
     const final = await finish(deps, request, interim, 'failed', describeFailurePlain(claimed.error));

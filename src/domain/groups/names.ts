@@ -90,6 +90,7 @@ async function claim(
   deps: NamesDeps,
   mine: NameReservation,
   target: Target,
+  runsAlone: boolean,
 ): Promise<Result<NameClaim, DomainFailure>> {
   const now = deps.clock.now().getTime();
   // Each lost compare-and-set means another claimer changed the row meanwhile: look again, a few times at most.
@@ -99,8 +100,9 @@ async function claim(
     if (!held) continue;
     const live = held.state !== 'confirmed' && held.leaseUntil.getTime() > now;
     if (held.owner === mine.owner) {
-      // The same owner twice at once (a double delivery): the second waits for the first's answer.
-      if (held.state === 'held' && live) return err(busy(target.name));
+      // The same owner twice at once (a double delivery) waits for the first's answer; an owner that runs alone
+      // (an approved request) holding it can only be an attempt that was cut off.
+      if (held.state === 'held' && live && !runsAlone) return err(busy(target.name));
       if (await deps.names.swap(held.token, mine)) return verifyHeld(deps, mine, target, held);
       continue;
     }
@@ -119,12 +121,14 @@ async function claim(
 /**
  * Reserves the name a create or rename writes (null for other changes) and checks DocSpace while holding it. Refused
  * with group_name_taken or group_name_busy; a DocSpace failure while checking releases it and is a read failure.
+ * `runsAlone`: no other attempt of this owner can be running (an approved request executes under its compare-and-set).
  */
 export async function claimName(
   deps: NamesDeps,
   teamId: SlackTeamId,
   owner: string,
   change: GroupChange,
+  options: { readonly runsAlone: boolean },
 ): Promise<Result<NameClaim | null, DomainFailure>> {
   const target = targetOf(change);
   if (!target) return ok(null);
@@ -141,7 +145,7 @@ export async function claimName(
     updatedAt: now,
   };
   try {
-    return await claim(deps, mine, target);
+    return await claim(deps, mine, target, options.runsAlone);
   } catch (error) {
     if (!isGatewayError(error)) throw error;
     await deps.names.release(teamId, mine.nameKey, mine.token);

@@ -48,7 +48,8 @@ async function act(
     onBehalfOf: [],
     requestId: null,
   };
-  const claimed = await claimName(deps, ctx.teamId, nameOwner(ctx, plan.value.change), plan.value.change);
+  const owner = nameOwner(ctx, plan.value.change);
+  const claimed = await claimName(deps, ctx.teamId, owner, plan.value.change, { runsAlone: false });
   if (!claimed.ok) return claimed;
   const report = await executePlan(deps, plan.value, ctx, claimed.value);
   return report.ok ? ok<SubmitOutcome>({ kind: 'executed', report: report.value }) : report;

@@ -5,7 +5,7 @@ import type { GroupId, SlackTeamId } from './ids.js';
  * was lost, so it may have been applied; confirmed: the write succeeded and the name belongs to `groupId`.
  */
 export const NAME_RESERVATION_STATES = ['held', 'unknown', 'confirmed'] as const;
-export type NameReservationState = (typeof NAME_RESERVATION_STATES)[number];
+type NameReservationState = (typeof NAME_RESERVATION_STATES)[number];
 
 /** One team's claim on a group name while a create or rename writes it, and what became of that write. */
 export interface NameReservation {

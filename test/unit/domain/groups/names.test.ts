@@ -15,12 +15,14 @@ import {
   unwrap,
 } from '../../../helpers/domain-fakes.js';
 
+/** A direct change's claim: the same person may send the same command twice at once. */
+const DIRECT = { runsAlone: false };
 const create = (name: string): GroupChange => ({ kind: 'create', name, managerId: null, memberIds: [] });
 const rename = (groupId: GroupId, name: string): GroupChange => ({ kind: 'rename', groupId, name });
 const reservationOf = (deps: DomainTestDeps, name: string) => deps.storage.names.get(TEAM, groupNameKey(name));
 
 async function claimed(deps: DomainTestDeps, owner: string, change: GroupChange) {
-  const claim = unwrap(await claimName(deps, TEAM, owner, change));
+  const claim = unwrap(await claimName(deps, TEAM, owner, change, { runsAlone: owner.startsWith('request:') }));
   if (!claim) throw new Error('expected a claim');
   return claim;
 }
@@ -29,7 +31,10 @@ describe('claimName', () => {
   it('claims nothing for a change that writes no name', async () => {
     const deps = makeDomainDeps();
     const group = seedDevTeam(deps.docspace);
-    expect(await claimName(deps, TEAM, 'a', { kind: 'delete', groupId: group.id })).toEqual({ ok: true, value: null });
+    expect(await claimName(deps, TEAM, 'a', { kind: 'delete', groupId: group.id }, DIRECT)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(deps.docspace.calls).toEqual([]);
   });
 
@@ -44,7 +49,7 @@ describe('claimName', () => {
   it('tells a second owner the name is busy while the first holds it, and checks DocSpace first', async () => {
     const deps = makeDomainDeps();
     await claimed(deps, 'a', create('Ops'));
-    expect(await claimName(deps, TEAM, 'b', create('ops'))).toEqual({
+    expect(await claimName(deps, TEAM, 'b', create('ops'), DIRECT)).toEqual({
       ok: false,
       error: { code: 'group_name_busy', name: 'ops' },
     });
@@ -53,20 +58,22 @@ describe('claimName', () => {
   it('tells the same owner the name is busy while its first attempt still runs (a double delivery)', async () => {
     const deps = makeDomainDeps();
     await claimed(deps, 'a', create('Ops'));
-    expect(await claimName(deps, TEAM, 'a', create('Ops'))).toMatchObject({ error: { code: 'group_name_busy' } });
+    expect(await claimName(deps, TEAM, 'a', create('Ops'), DIRECT)).toMatchObject({
+      error: { code: 'group_name_busy' },
+    });
   });
 
   it('lets exactly one of many concurrent owners write the name', async () => {
     const deps = makeDomainDeps();
     deps.docspace.setLatencyTicks(3);
-    const results = await Promise.all(['a', 'b', 'c', 'd'].map((o) => claimName(deps, TEAM, o, create('Ops'))));
+    const results = await Promise.all(['a', 'b', 'c', 'd'].map((o) => claimName(deps, TEAM, o, create('Ops'), DIRECT)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
   it('refuses a name DocSpace already has and releases the reservation', async () => {
     const deps = makeDomainDeps();
     const existing = deps.docspace.seedGroup({ name: 'Ops' });
-    const result = await claimName(deps, TEAM, 'a', create('Ops'));
+    const result = await claimName(deps, TEAM, 'a', create('Ops'), DIRECT);
     expect(result).toMatchObject({ ok: false, error: { code: 'group_name_taken', existing: [{ id: existing.id }] } });
     expect(await reservationOf(deps, 'Ops')).toBeNull();
   });
@@ -74,7 +81,7 @@ describe('claimName', () => {
   it('releases the reservation when DocSpace fails while checking, and reports a read failure', async () => {
     const deps = makeDomainDeps();
     deps.docspace.failNext('timeout', 1, 'findGroupsByName');
-    const result = await claimName(deps, TEAM, 'a', create('Ops'));
+    const result = await claimName(deps, TEAM, 'a', create('Ops'), DIRECT);
     expect(result).toMatchObject({ ok: false, error: { code: 'docspace_failed', phase: 'read', step: 'find_group' } });
     expect(await reservationOf(deps, 'Ops')).toBeNull();
   });
@@ -92,14 +99,18 @@ describe('a reservation whose owner crashed or lost the answer', () => {
     await claimed(deps, 'crashed', create('Ops'));
     deps.docspace.seedGroup({ name: 'Ops' });
     deps.clock.advance(NAME_LEASE_MS + 1);
-    expect(await claimName(deps, TEAM, 'b', create('Ops'))).toMatchObject({ error: { code: 'group_name_taken' } });
+    expect(await claimName(deps, TEAM, 'b', create('Ops'), DIRECT)).toMatchObject({
+      error: { code: 'group_name_taken' },
+    });
     expect((await reservationOf(deps, 'Ops'))?.owner).toBe('crashed');
   });
 
   it('is taken over after the lease when DocSpace has no group of that name', async () => {
     const deps = makeDomainDeps();
     await claimed(deps, 'crashed', create('Ops'));
-    expect(await claimName(deps, TEAM, 'b', create('Ops'))).toMatchObject({ error: { code: 'group_name_busy' } });
+    expect(await claimName(deps, TEAM, 'b', create('Ops'), DIRECT)).toMatchObject({
+      error: { code: 'group_name_busy' },
+    });
     deps.clock.advance(NAME_LEASE_MS + 1);
     expect((await claimed(deps, 'b', create('Ops'))).recognised).toBeNull();
     expect((await reservationOf(deps, 'Ops'))?.owner).toBe('b');
@@ -114,12 +125,19 @@ describe('a reservation whose owner crashed or lost the answer', () => {
     expect(again.recognised?.id).toBe(made.id);
   });
 
+  it('lets an approved request claim at once the name its interrupted attempt still holds (it runs alone)', async () => {
+    const deps = makeDomainDeps();
+    await claimed(deps, 'request:R1', create('Ops'));
+    const made = deps.docspace.seedGroup({ name: 'Ops' });
+    expect((await claimed(deps, 'request:R1', create('Ops'))).recognised?.id).toBe(made.id);
+  });
+
   it('does not recognise a group when DocSpace has two of that name', async () => {
     const deps = makeDomainDeps();
     await settleName(deps, await claimed(deps, 'request:R1', create('Ops')), { kind: 'unknown' });
     deps.docspace.seedGroup({ name: 'Ops' });
     deps.docspace.seedGroup({ name: 'Ops' });
-    expect(await claimName(deps, TEAM, 'request:R1', create('Ops'))).toMatchObject({
+    expect(await claimName(deps, TEAM, 'request:R1', create('Ops'), DIRECT)).toMatchObject({
       error: { code: 'group_name_taken' },
     });
   });
