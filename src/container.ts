@@ -11,6 +11,7 @@ import { countDecisions, createObservability } from './observability/index.js';
 import {
   COMMAND_LABELS,
   createBoltLogger,
+  createDeliveryGuard,
   createDirectMessenger,
   createLightFetch,
   createSlackApp,
@@ -155,6 +156,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     requests: storage.requests,
     audit: storage.audit,
     mappings: storage.mappings,
+    names: storage.names,
     docspace,
     slack: slackDirectory,
     notifier: createSlackNotifier({ client, approvalChannelId: policy.approvalChannelId, clock, sendDm }),
@@ -173,6 +175,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       logger: moduleLogger(log, 'slack'),
       reasonMode: config.policy.requireReason ? 'required' : 'optional',
       sendDm,
+      deliveries: createDeliveryGuard(storage.deliveries, clock),
       submitDeadlineMs: options.submitDeadlineMs ?? 1500,
       onCommand: metrics.command,
     },

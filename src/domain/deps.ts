@@ -8,6 +8,7 @@ import type {
   DocSpaceGateway,
   Logger,
   MappingRepo,
+  NameReservationRepo,
   RequestRepo,
   SlackDirectory,
 } from './ports.js';
@@ -17,6 +18,7 @@ export interface DomainDeps {
   readonly requests: RequestRepo;
   readonly audit: AuditRepo;
   readonly mappings: MappingRepo;
+  readonly names: NameReservationRepo;
   readonly slack: SlackDirectory;
   readonly docspace: DocSpaceGateway;
   readonly notifier: ApprovalNotifier;

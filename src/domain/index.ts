@@ -67,12 +67,14 @@ export {
   type RequestTransition,
   randomRequestId,
 } from './model/request.js';
+export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
 export { isApprover, type PolicyConfig } from './policy.js';
 export {
   type ApprovalNotifier,
   type AuditRepo,
   type Clock,
+  type DeliveryRepo,
   type DocSpaceGateway,
   type GatewayError,
   type GatewayErrorCode,
@@ -81,6 +83,7 @@ export {
   type ListGroupsQuery,
   type Logger,
   type MappingRepo,
+  type NameReservationRepo,
   type RequestRepo,
   type SlackDirectory,
   type SlackProfile,

@@ -3,6 +3,7 @@ import type { DocSpaceUser, DocSpaceUserType, Group, GroupSummary, WriteOutcome 
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './model/ids.js';
 import type { SaveMappingResult, UserMapping } from './model/mapping.js';
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
+import type { NameReservation } from './model/reservation.js';
 
 // ---------------------------------------------------------------------------------------------
 // Infrastructure ports owned by the domain. Adapters live in docspace/, storage/ and slack/.
@@ -156,11 +157,37 @@ export interface AuditRepo {
   listAfter(afterId: number, limit: number): Promise<AuditEntry[]>;
 }
 
+/**
+ * Group name reservations: at most one per team and name key (a unique key in storage, so two replicas cannot both
+ * hold one). Every change is a compare-and-set on the holder's token; nothing here reads and then writes.
+ */
+export interface NameReservationRepo {
+  /** Inserts the reservation, or returns false (changing nothing) when one exists for its team and name key. */
+  insert(reservation: NameReservation): Promise<boolean>;
+  get(teamId: SlackTeamId, nameKey: string): Promise<NameReservation | null>;
+  /** Replaces the reservation of `next`'s team and name key only while it still carries `token`. */
+  swap(token: string, next: NameReservation): Promise<boolean>;
+  /** Deletes the reservation only while it still carries `token`. */
+  release(teamId: SlackTeamId, nameKey: string, token: string): Promise<boolean>;
+  /** Deletes the reservations linked to a group (it was renamed or deleted), except the one under `keepNameKey`. */
+  releaseGroup(teamId: SlackTeamId, groupId: GroupId, keepNameKey: string | null): Promise<number>;
+}
+
+/** Keys of Slack deliveries already handled, kept for a while so a second delivery of one interaction is recognised. */
+export interface DeliveryRepo {
+  /** Records the key until `expiresAt`; false when it is already recorded and not yet expired (a duplicate). */
+  claim(key: string, now: Date, expiresAt: Date): Promise<boolean>;
+  /** Forgets a key, so the same delivery may be handled again (its first handling changed nothing). */
+  forget(key: string): Promise<void>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
   readonly requests: RequestRepo;
   readonly audit: AuditRepo;
+  readonly names: NameReservationRepo;
+  readonly deliveries: DeliveryRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

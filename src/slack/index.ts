@@ -5,5 +5,6 @@ export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
 export { createSlackApp, DEFAULT_SLACK_RETRY, type SlackApp } from './app.js';
 export { COMMAND_LABELS } from './listeners/context.js';
+export { createDeliveryGuard } from './listeners/deliveries.js';
 export { toEmail } from './parse/refs.js';
 export type { SocketModeTuning } from './socket-receiver.js';

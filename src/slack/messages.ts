@@ -188,6 +188,8 @@ export function failureText(failure: DomainFailure): string {
       return 'Only the people who asked for this request can cancel it.';
     case 'retry_exhausted':
       return `Request \`${failure.requestId}\` was already retried and will not run again; ask for the change anew.`;
+    case 'group_name_busy':
+      return `Another change is creating or renaming a group to *${esc(failure.name, 128)}* right now; nothing was changed. Try again in a minute: if that change went through, the name is taken.`;
     case 'group_gone':
       return `The group *${esc(failure.groupName, 128)}* (\`${esc(failure.groupId, 40)}\`) no longer exists in DocSpace; nothing was changed.`;
     case 'not_retryable':
@@ -207,4 +209,9 @@ export function unexpectedErrorText(correlationId: string): string {
 /** Slack lets a form open only within 3 seconds of the click or command that asked for it. */
 export function formNotOpenedText(): string {
   return 'Slack did not open the form because it took too long to get ready. Please try again.';
+}
+
+/** A command or click that reached the bot twice (a Slack retry or a replay): the first delivery does the work. */
+export function duplicateDeliveryText(): string {
+  return 'This reached me twice. I handle it once: the answer to the first delivery is the one that counts, and nothing is done twice.';
 }

@@ -170,6 +170,7 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     mappings: storage.mappings,
     requests: storage.requests,
     audit: storage.audit,
+    names: storage.names,
     docspace,
     slack,
     notifier: createRecordingNotifier(),

@@ -12,13 +12,14 @@ import type {
 import { REQUEST_STATUSES } from '../../src/domain/index.js';
 import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
+import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
 
 const STORE = 'memory';
 
 /**
  * A test fake of the Storage port, kept honest by the storage contract suite: the same rules as SQLite and PostgreSQL
  * (unique DocSpace id per team, one pending twin, compare-and-set transitions, append-only audit, JSON round trip of
- * audit before/after).
+ * audit before/after, one name reservation per team and name key).
  */
 export function createMemoryStorage(): Storage {
   let closed = false;
@@ -30,6 +31,8 @@ export function createMemoryStorage(): Storage {
     mappings: createMemoryMappings(guard),
     requests: createMemoryRequests(guard),
     audit: createMemoryAudit(guard),
+    names: createMemoryNames(guard),
+    deliveries: createMemoryDeliveries(guard),
     async ping() {
       guard('ping');
     },

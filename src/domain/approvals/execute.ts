@@ -1,6 +1,7 @@
 import { recordRequestAudit } from '../audit-log.js';
 import type { DomainDeps } from '../deps.js';
 import { executePlan } from '../groups/execute.js';
+import { claimName, nameOwner } from '../groups/names.js';
 import type { Names } from '../groups/plan.js';
 import { planChange } from '../groups/plan.js';
 import type { DomainFailure } from '../model/failures.js';
@@ -17,20 +18,18 @@ export interface Execution {
   readonly report: ChangeReport | null;
 }
 
-/** Re-reads the group so the change is applied to the world as it is now, not as it was when asked. */
+/** Re-reads the group (it must still exist) so the change is applied to the world as it is now, not as it was when asked. */
 async function readCurrent(
   deps: DomainDeps,
   request: ChangeRequest,
 ): Promise<Result<Group | GroupSummary | null, DomainFailure>> {
   const change = request.change;
+  // A create has no group yet; whether its name is still free is checked under the name claim.
+  if (change.kind === 'create') return ok(null);
   try {
-    if (change.kind === 'create') {
-      const existing = await deps.docspace.findGroupsByName(change.name);
-      return existing.length > 0 ? err({ code: 'group_name_taken', name: change.name, existing }) : ok(null);
-    }
     return ok(await deps.docspace.getGroup(change.groupId, { includeMembers: change.kind === 'members' }));
   } catch (error) {
-    if (isGatewayError(error) && error.code === 'not_found' && change.kind !== 'create') {
+    if (isGatewayError(error) && error.code === 'not_found') {
       return err({ code: 'group_gone', groupId: change.groupId, groupName: request.snapshot.groupName });
     }
     return err(readFailure(error, 'read_group'));
@@ -118,9 +117,7 @@ export async function executeApproved(
     const gone = current.error.code === 'group_gone';
     const outcome = describeFailurePlain(current.error);
     const final = await finish(deps, request, interim, 'failed', outcome, { retryable: !gone });
-    return gone || current.error.code === 'group_name_taken'
-      ? ok({ request: final, report: null })
-      : err(current.error);
+    return gone ? ok({ request: final, report: null }) : err(current.error);
   }
   const plan = planChange(request.change, current.value, request.snapshot.names);
   if (!plan.ok) {
@@ -134,13 +131,22 @@ export async function executeApproved(
     );
     return ok({ request: final, report: null });
   }
-  const report = await executePlan(deps, plan.value, {
+  const ctx = {
     teamId: request.teamId,
     actorSlackId: actor.slackUserId,
     actorDocSpaceId: actor.docspaceId,
     onBehalfOf: request.requesterIds,
     requestId: request.id,
-  });
+  };
+  // A create or rename needs its name still free now, and holds it until DocSpace has answered.
+  const owner = nameOwner(ctx, plan.value.change);
+  const claimed = await claimName(deps, request.teamId, owner, plan.value.change, { runsAlone: true });
+  if (!claimed.ok) {
+    await auditUnapplied(deps, request, actor, 'failed', describeFailurePlain(claimed.error));
+    const final = await finish(deps, request, interim, 'failed', describeFailurePlain(claimed.error));
+    return claimed.error.code === 'docspace_failed' ? err(claimed.error) : ok({ request: final, report: null });
+  }
+  const report = await executePlan(deps, plan.value, ctx, claimed.value);
   if (!report.ok) {
     await finish(deps, request, interim, 'failed', describeFailurePlain(report.error));
     return err(report.error);
@@ -163,7 +169,8 @@ function describeReport(report: ChangeReport): string {
     ...(ignored.managerNotSet ? [ignored.managerNotSet] : []),
   ];
   const note = skippedIds.length > 0 ? ` DocSpace ignored: ${list(skippedIds, report.names)}.` : '';
-  return `${after.name}: manager ${manager}, ${after.membersCount} member${after.membersCount === 1 ? '' : 's'}.${note}`;
+  const found = report.recognised ? 'Found the group the earlier attempt created (its answer was lost). ' : '';
+  return `${found}${after.name}: manager ${manager}, ${after.membersCount} member${after.membersCount === 1 ? '' : 's'}.${note}`;
 }
 
 /** Plain text reason a request could not be executed. */
@@ -186,6 +193,8 @@ function describeFailurePlain(failure: DomainFailure): string {
       return 'The group no longer exists.';
     case 'group_name_taken':
       return `A group named ${failure.name} already exists.`;
+    case 'group_name_busy':
+      return `Another change was creating or renaming a group to ${failure.name} at that moment. Retry once it is done.`;
     case 'no_change':
       return failure.explanation;
     default:

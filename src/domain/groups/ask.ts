@@ -61,12 +61,14 @@ async function ensureNameFree(deps: Deps, name: string, exceptId: string | null)
 
 /**
  * Turns an ask into a concrete change: validates names, resolves every user (once each, concurrently) and the group.
- * Any user that cannot be resolved fails the whole ask, with every reason listed; nothing is written.
+ * Any user that cannot be resolved fails the whole ask, with every reason listed; nothing is written. With
+ * `checkNewName` a create's or rename's name must be free in DocSpace now (a direct change checks it under its claim).
  */
 export async function resolveAsk(
   deps: Deps,
   teamId: SlackTeamId,
   ask: ChangeAsk,
+  options: { readonly checkNewName: boolean },
 ): Promise<Result<ResolvedAsk, DomainFailure>> {
   const newName = ask.kind === 'create' || ask.kind === 'rename' ? checkName(ask.name) : ok(null);
   if (!newName.ok) return newName;
@@ -76,7 +78,7 @@ export async function resolveAsk(
   const names = namesOf([...users.byKey.values()]);
   if (ask.kind === 'create') {
     const name = newName.value as string;
-    const taken = await ensureNameFree(deps, name, null);
+    const taken = options.checkNewName ? await ensureNameFree(deps, name, null) : null;
     if (taken) return err(taken);
     const change = createChange(name, ask.manager ? user(ask.manager) : null, ask.members.map(user));
     return ok({ change, current: null, names });
@@ -95,7 +97,7 @@ export async function resolveAsk(
     };
   } else if (ask.kind === 'rename') {
     const name = newName.value as string;
-    const taken = name === g.name ? null : await ensureNameFree(deps, name, g.id);
+    const taken = name === g.name || !options.checkNewName ? null : await ensureNameFree(deps, name, g.id);
     if (taken) return err(taken);
     change = { kind: 'rename', groupId: g.id, name };
   } else change = { kind: 'delete', groupId: g.id };

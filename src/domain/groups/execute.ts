@@ -4,14 +4,17 @@ import type { DomainFailure } from '../model/failures.js';
 import { writeFailure } from '../model/failures.js';
 import {
   type ChangeReport,
+  type Group,
   type GroupChange,
+  type IgnoredByDocSpace,
   NOTHING_IGNORED,
   somethingIgnored,
   type WriteOutcome,
 } from '../model/group.js';
 import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from '../model/ids.js';
 import { err, ok, type Result } from '../model/result.js';
-import type { AuditRepo, Clock, DocSpaceGateway, Logger } from '../ports.js';
+import type { AuditRepo, Clock, DocSpaceGateway, Logger, NameReservationRepo } from '../ports.js';
+import { type NameClaim, releaseGroupNames, settleName } from './names.js';
 import type { Plan } from './plan.js';
 
 export interface ExecuteDeps {
@@ -19,6 +22,7 @@ export interface ExecuteDeps {
   readonly audit: AuditRepo;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly names: NameReservationRepo;
 }
 
 export interface ExecutionContext {
@@ -52,12 +56,54 @@ async function write(docspace: DocSpaceGateway, change: GroupChange): Promise<Wr
   }
 }
 
-/** Applies a planned change, audits the outcome (success, partial or failure) and reports it. */
+/** What DocSpace left out of a create that an earlier attempt made: the manager or members it did not take. */
+function ignoredByCreate(change: GroupChange, group: Group): IgnoredByDocSpace {
+  if (change.kind !== 'create') return NOTHING_IGNORED;
+  const members = new Set(group.members.map((m) => m.id));
+  const managerNotSet = change.managerId && group.manager?.id !== change.managerId ? change.managerId : null;
+  return { ...NOTHING_IGNORED, managerNotSet, notAdded: change.memberIds.filter((id) => !members.has(id)) };
+}
+
+/** The group an earlier, unanswered attempt created: reported and audited as this execution's result, nothing written. */
+async function reportRecognised(
+  deps: ExecuteDeps,
+  plan: Plan,
+  ctx: ExecutionContext,
+  claimed: NameClaim,
+  group: Group,
+): Promise<ChangeReport> {
+  const ignored = ignoredByCreate(plan.change, group);
+  await recordAudit(deps, {
+    at: deps.clock.now(),
+    teamId: ctx.teamId,
+    actorSlackId: ctx.actorSlackId,
+    actorDocSpaceId: ctx.actorDocSpaceId,
+    onBehalfOf: ctx.onBehalfOf,
+    requestId: ctx.requestId,
+    action: plan.change.kind,
+    groupId: group.id,
+    groupName: group.name,
+    before: null,
+    after: { ...(groupForAudit(group) as object | null), change: plan.change },
+    outcome: somethingIgnored(ignored) ? 'partial' : 'succeeded',
+    detail: 'recognised the group an earlier attempt created (DocSpace answer to it was lost); nothing written now',
+  });
+  await settleName(deps, claimed, { kind: 'applied', groupId: group.id });
+  const names = { ...plan.names, ...Object.fromEntries(group.members.map((m) => [m.id, m.displayName])) };
+  return { change: plan.change, before: null, after: group, ignored, skipped: plan.skipped, names, recognised: true };
+}
+
+/**
+ * Applies a planned change, audits the outcome (success, partial or failure) and reports it. A create or rename runs
+ * under the name claim taken for it (claimName), and records on it what the write did.
+ */
 export async function executePlan(
   deps: ExecuteDeps,
   plan: Plan,
   ctx: ExecutionContext,
+  claimed: NameClaim | null = null,
 ): Promise<Result<ChangeReport, DomainFailure>> {
+  if (claimed?.recognised) return ok(await reportRecognised(deps, plan, ctx, claimed, claimed.recognised));
   const groupId = plan.change.kind === 'create' ? null : plan.change.groupId;
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? null);
   const base = {
@@ -75,12 +121,17 @@ export async function executePlan(
     outcome = await write(deps.docspace, plan.change);
   } catch (error) {
     const failure = writeFailure(error, plan.change.kind);
+    await settleName(deps, claimed, {
+      kind: failure.phase === 'write' && failure.mayHaveApplied ? 'unknown' : 'refused',
+    });
     const detail = `${failure.kind}: ${(error as Error).message}`;
     await recordAudit(deps, { ...base, groupId, groupName, after: null, outcome: 'failed', detail });
     return err(failure);
   }
   const ignored = outcome?.ignored ?? NOTHING_IGNORED;
   const after = outcome?.group ?? null;
+  if (after) await settleName(deps, claimed, { kind: 'applied', groupId: after.id });
+  if (plan.change.kind === 'delete') await releaseGroupNames(deps, ctx.teamId, plan.change.groupId);
   const auditOutcome: AuditOutcome = somethingIgnored(ignored) ? 'partial' : 'succeeded';
   await recordAudit(deps, {
     ...base,

@@ -70,12 +70,20 @@ export function editDistance(a: string, b: string, cap = 64): number {
   return prev[b.length] ?? cap + 1;
 }
 
+/**
+ * The one name comparison of the domain: surrounding spaces and letter case do not make two names different. Close-name
+ * suggestions and name reservations both compare names by this key.
+ */
+export function groupNameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
 /** Candidates close to the query, best first: same letters ignoring case, containment, then small edit distance. */
 function closestNames(query: string, candidates: readonly string[], max = 5): string[] {
-  const q = query.trim().toLowerCase();
+  const q = groupNameKey(query);
   const scored: Array<{ name: string; score: number }> = [];
   for (const name of new Set(candidates)) {
-    const n = name.toLowerCase();
+    const n = groupNameKey(name);
     const cap = Math.max(2, Math.floor(q.length / 3));
     let score: number;
     if (n === q) score = 0;

@@ -11,6 +11,7 @@ import { routeSubmission } from '../policy.js';
 import { type ChangeAsk, resolveAsk } from './ask.js';
 import { executePlan } from './execute.js';
 import { resolveGroup } from './lookup.js';
+import { claimName, nameOwner } from './names.js';
 import { planChange } from './plan.js';
 
 /** Who may change groups is decided before any group is looked up, so refusals cost no DocSpace call. */
@@ -34,18 +35,23 @@ async function act(
   ask: ChangeAsk,
   reason: string | null,
 ) {
-  const resolved = await resolveAsk(deps, who.caller.teamId, ask);
+  // A direct change checks the new name once, under its claim below; a request checks it now and again at execution.
+  const resolved = await resolveAsk(deps, who.caller.teamId, ask, { checkNewName: route === 'request' });
   if (!resolved.ok) return resolved;
   const plan = planChange(resolved.value.change, resolved.value.current, resolved.value.names);
   if (!plan.ok) return plan;
   if (route === 'request') return ok<SubmitOutcome>(await createRequest(deps, who, plan.value, reason));
-  const report = await executePlan(deps, plan.value, {
+  const ctx = {
     teamId: who.caller.teamId,
     actorSlackId: who.caller.slackUserId,
     actorDocSpaceId: who.actor.docspace?.id ?? null,
     onBehalfOf: [],
     requestId: null,
-  });
+  };
+  const owner = nameOwner(ctx, plan.value.change);
+  const claimed = await claimName(deps, ctx.teamId, owner, plan.value.change, { runsAlone: false });
+  if (!claimed.ok) return claimed;
+  const report = await executePlan(deps, plan.value, ctx, claimed.value);
   return report.ok ? ok<SubmitOutcome>({ kind: 'executed', report: report.value }) : report;
 }
 

@@ -106,6 +106,8 @@ export type DomainFailure =
   | { readonly code: 'retry_exhausted'; readonly requestId: RequestId }
   | { readonly code: 'not_retryable'; readonly requestId: RequestId; readonly outcome: string | null }
   | { readonly code: 'group_gone'; readonly groupId: string; readonly groupName: string }
+  /** Another change is writing this name to DocSpace right now (a create or rename holds its reservation). */
+  | { readonly code: 'group_name_busy'; readonly name: string }
   | DocSpaceFailure;
 
 export type DomainFailureCode = DomainFailure['code'];

@@ -115,6 +115,8 @@ export interface ChangeReport {
   readonly skipped: SkippedUsers;
   /** DocSpace user id -> display name, for every id in change, before and after. */
   readonly names: Readonly<Record<string, string>>;
+  /** A create that found the group an earlier attempt of the same request made (that answer was lost): nothing written now. */
+  readonly recognised?: boolean;
 }
 
 /** The result of a mutating command or modal: done now, or waiting for an approver. */

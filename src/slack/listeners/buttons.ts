@@ -12,6 +12,7 @@ import {
   type Reply,
   submitMessage,
 } from './context.js';
+import { actionDeliveryKey, isRepeat } from './deliveries.js';
 import type { ChangeModalKind } from './forms.js';
 import { buildChangeModal } from './modals.js';
 
@@ -43,6 +44,9 @@ export async function handleRequestButton(deps: ListenerDeps, args: ButtonArgs, 
       await reply(plainMessage(UNKNOWN_REQUEST));
       return;
     }
+    // A replayed click is silent: the first one is answered, and the card shows the outcome.
+    const what = { action: name, requestId: id, user: caller.slackUserId };
+    if (await isRepeat(deps, actionDeliveryKey(args.body), args.context, what)) return;
     const result = await decide(caller, id);
     if (!result.ok) await reply(failureMessage(result.error));
     else if (name === 'cancel') await reply(plainMessage(`Request \`${id}\` is cancelled.`));
@@ -104,6 +108,8 @@ export async function handleConfirmDelete(deps: ListenerDeps, args: ButtonArgs) 
       await reply(plainMessage('That button does not name a group I know.'));
       return;
     }
+    const what = { action: 'confirm_delete', user: caller.slackUserId };
+    if (await isRepeat(deps, actionDeliveryKey(args.body), args.context, what)) return;
     const result = await deps.services.submit(
       caller,
       { kind: 'delete', group: { kind: 'id', id: value.groupId } },

@@ -15,12 +15,14 @@ import {
   afterAck,
   type CommandLabel,
   callerOf,
+  duplicateMessage,
   failureMessage,
   type ListenerDeps,
   plainMessage,
   type Reply,
   submitMessage,
 } from './context.js';
+import { commandDeliveryKey, isRepeat } from './deliveries.js';
 import { openChangeModal, openMenuModal } from './modals.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -74,6 +76,7 @@ function toAsk(command: ParsedCommand): ChangeAsk | null {
  */
 async function runChange(
   deps: ListenerDeps,
+  args: Args,
   caller: Caller,
   parsed: ParsedCommand,
   reply: Reply,
@@ -86,6 +89,12 @@ async function runChange(
     const group = await deps.services.show(ask.group);
     if (!group.ok) await reply(failed(tally, group.error));
     else await reply(buildDeleteConfirmation(group.value, encodeDeleteValue(group.value.id, reason)));
+    return true;
+  }
+  const what = { command: parsed.kind, user: caller.slackUserId };
+  if (await isRepeat(deps, commandDeliveryKey(args.command), args.context, what)) {
+    tally.outcome = 'duplicate';
+    await reply(duplicateMessage());
     return true;
   }
   const result = await deps.services.submit(caller, ask, reason);
@@ -151,7 +160,7 @@ async function dispatch(deps: ListenerDeps, args: Args, caller: Caller, parsed: 
   const reply: Reply = (msg) => args.respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
   const context = { command: parsed.kind, user: caller.slackUserId, team: caller.teamId };
   const done = await afterAck(deps, context, reply, async () => {
-    const handled = await runChange(deps, caller, parsed, reply, tally);
+    const handled = await runChange(deps, args, caller, parsed, reply, tally);
     if (!handled) await reply(await runQuery(deps, caller, parsed, tally));
   });
   if (!done) tally.outcome = 'error';

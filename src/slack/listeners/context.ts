@@ -6,11 +6,12 @@ import { toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
 import { escapeMrkdwn } from '../escape.js';
 import { COMMAND } from '../ids.js';
-import { failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
+import { duplicateDeliveryText, failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
 import type { SlackMessage } from '../views/blocks.js';
 import type { ReasonMode } from '../views/modals.js';
 import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
+import type { DeliveryGuard } from './deliveries.js';
 
 /** Everything the listeners need; built once by the container. */
 export interface ListenerDeps {
@@ -20,6 +21,8 @@ export interface ListenerDeps {
   readonly sendDm: DirectMessenger;
   /** How long a modal submit waits for the result before closing the modal and reporting by message. */
   readonly submitDeadlineMs: number;
+  /** Recognises a second delivery of one interaction (a Slack retry, a replay, a double submit). */
+  readonly deliveries: DeliveryGuard;
   /** Told how each slash command ended: its subcommand (one of COMMAND_LABELS) and outcome (metrics). */
   readonly onCommand?: (subcommand: CommandLabel, outcome: string) => void;
 }
@@ -132,6 +135,11 @@ export async function tellUser(
 /** One mrkdwn section holding the text, which is also the notification fallback. */
 export function plainMessage(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** The answer to a second delivery of a command that is handled (or was handled) by the first. */
+export function duplicateMessage(): SlackMessage {
+  return plainMessage(duplicateDeliveryText());
 }
 
 export function failureMessage(failure: DomainFailure): SlackMessage {

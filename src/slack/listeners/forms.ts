@@ -147,6 +147,8 @@ export function fieldErrorsFor(ask: ChangeAsk, failure: DomainFailure): FieldErr
       return { name: failure.reason === 'blank' ? FIELD_TEXT.nameBlank : FIELD_TEXT.nameTooLong };
     case 'group_name_taken':
       return { name: `A group named “${failure.name.slice(0, 80)}” already exists.` };
+    case 'group_name_busy':
+      return { name: `Another change is creating a group named “${failure.name.slice(0, 80)}” right now.` };
     case 'group_not_found':
     case 'group_gone':
       return { group: 'That group no longer exists.' };

@@ -29,6 +29,7 @@ import {
   tellUser,
   within,
 } from './context.js';
+import { isRepeat, viewDeliveryKey } from './deliveries.js';
 import {
   type ChangeModalKind,
   decodeModalMetadata,
@@ -94,6 +95,12 @@ export async function handleChangeSubmitted(deps: ListenerDeps, kind: ChangeModa
     });
     return;
   }
+  // A second delivery of this very submission closes the modal; the first one answers.
+  const key = viewDeliveryKey(body);
+  if (await isRepeat(deps, key, args.context, { view: kind, user: caller.slackUserId })) {
+    await ack();
+    return;
+  }
   const { channelId } = decodeModalMetadata(view.private_metadata);
   const where = { channelId, userId: caller.slackUserId };
   const tell: Reply = (msg) => tellUser(client, deps, where, msg);
@@ -106,6 +113,8 @@ export async function handleChangeSubmitted(deps: ListenerDeps, kind: ChangeModa
   }
   const inline = early && !early.ok ? fieldErrorsFor(form.value.ask, early.error) : null;
   if (inline) {
+    // Nothing was done and the modal stays open: submitting it again is a new attempt, not a repeat.
+    await deps.deliveries.forget(key);
     await ack({ response_action: 'errors', errors: buildModalErrors(inline) });
     return;
   }
@@ -130,6 +139,7 @@ export async function handleDenySubmitted(deps: ListenerDeps, args: ViewArgs): P
   }
   await ack();
   if (!caller || !id) return;
+  if (await isRepeat(deps, viewDeliveryKey(body), args.context, { view: 'deny', user: caller.slackUserId })) return;
   const tell: Reply = (msg) => tellUser(client, deps, { channelId: null, userId: caller.slackUserId }, msg);
   await afterAck(deps, { view: 'deny', user: caller.slackUserId, requestId: id }, tell, async () => {
     const denied = await deps.services.deny(caller, id, note);

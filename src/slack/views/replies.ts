@@ -32,6 +32,8 @@ function headline(report: ChangeReport): string {
   const name = `*${esc(groupName(report), 128)}*`;
   switch (report.change.kind) {
     case 'create':
+      // The answer to the earlier attempt was lost; this one found the group it made and wrote nothing.
+      if (report.recognised) return `✅ Group ${name} was created by your earlier attempt; nothing was created twice`;
       return `✅ Created group ${name}`;
     case 'set_manager':
       return `✅ Changed the manager of ${name}`;

@@ -9,6 +9,7 @@ import {
   pendingMigrations,
 } from '../sql/migrations/index.js';
 import { describePostgres } from '../url.js';
+import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
 
 // The PostgreSQL store: connect a pool, apply the migrations (one replica at a time), hand the pool to repos.ts.
@@ -48,6 +49,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     mappings: createPostgresMappings(ctx),
     requests: createPostgresRequests(ctx),
     audit: createPostgresAudit(ctx),
+    names: createPostgresNames(ctx),
+    deliveries: createPostgresDeliveries(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

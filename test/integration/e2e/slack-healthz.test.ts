@@ -21,6 +21,7 @@ describe('GET /healthz, /readyz and /metrics on the HTTP receiver', () => {
         logger,
         reasonMode: 'optional',
         sendDm: async () => undefined,
+        deliveries: { first: async () => true, forget: async () => undefined },
         submitDeadlineMs: 2000,
       },
       {

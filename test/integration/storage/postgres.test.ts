@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Storage } from '../../../src/domain/ports.js';
 import { createStorage, StorageError } from '../../../src/storage/index.js';
 import { MIGRATIONS } from '../../../src/storage/sql/migrations/index.js';
-import { at, makeAuditEntry, makeRequest, requestId, slackId, slackUserNo } from './builders.js';
+import { at, makeAuditEntry, makeRequest, requestId, slackId, slackUserNo, team } from './builders.js';
 import {
   createPostgresSchema,
   createTestLogger,
@@ -104,6 +104,31 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL storage specifics ${TEST_DATABAS
     expect(
       await schema.query("SELECT jsonb_array_length(requester_ids) AS n FROM change_requests WHERE status = 'pending'"),
     ).toEqual([{ n: 10 }]);
+  });
+
+  it('lets exactly one of two replicas reserve a group name, and one take over a lapsed reservation', async () => {
+    const schema = await schemaForTest();
+    const [a, b] = await Promise.all([openOn(schema.url), openOn(schema.url)]);
+    const reservation = (n: number) => ({
+      teamId: team(),
+      nameKey: 'ops',
+      name: 'Ops',
+      owner: `direct:${slackUserNo(n)}:x`,
+      token: `token-${n}`,
+      state: 'held' as const,
+      groupId: null,
+      leaseUntil: at(15),
+      updatedAt: at(0),
+    });
+    const inserts = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? a : b).names.insert(reservation(n))),
+    );
+    expect(inserts.filter(Boolean)).toHaveLength(1);
+    const holder = await a.names.get(team(), 'ops');
+    const swaps = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? a : b).names.swap(holder?.token ?? '', reservation(20 + n))),
+    );
+    expect(swaps.filter(Boolean)).toHaveLength(1);
   });
 
   it('refuses to update, delete or truncate audit rows even with raw SQL', async () => {

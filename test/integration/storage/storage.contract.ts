@@ -4,6 +4,7 @@ import { registerAuditContract } from './audit.contract.js';
 import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } from './builders.js';
 import { openForTest, type StorageFactory } from './factories.js';
 import { registerMappingContract } from './mappings.contract.js';
+import { registerNamesContract } from './names.contract.js';
 import { registerRequestContract } from './requests.contract.js';
 import { registerTransitionContract } from './transitions.contract.js';
 
@@ -18,6 +19,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerRequestContract(factory);
   registerTransitionContract(factory);
   registerAuditContract(factory);
+  registerNamesContract(factory);
   registerLifecycleContract(factory, options);
 }
 

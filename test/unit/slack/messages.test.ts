@@ -119,6 +119,7 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
     { code: 'not_retryable', requestId: REQUEST_ID, outcome: null },
   ],
   group_gone: [{ code: 'group_gone', groupId: HOSTILE, groupName: HOSTILE }],
+  group_name_busy: [{ code: 'group_name_busy', name: HOSTILE }],
   docspace_failed: docspaceFailures,
 };
 const ALL = Object.values(SAMPLES).flat();
