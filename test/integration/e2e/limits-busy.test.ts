@@ -51,7 +51,7 @@ describe('a burst against a slow DocSpace, end to end', () => {
     await h.docspace.waitFor(() => inFlight(groupRead) === 1);
     // 2. Another command looks two people up at once: one takes the other connection, the other queues behind it.
     const burst = await h.command('owner', `add "Other Team" dave@example.com erin@example.com`);
-    await h.docspace.waitFor(() => inFlight('/api/2.0/people/email') === 1);
+    await h.docspace.waitFor(() => inFlight('/api/2.0/people/email') >= 1);
     // 3. The group read is answered: its connection goes to the queued look-up, and the change's write must wait.
     h.docspace.release((r) => r.path === groupRead);
 
