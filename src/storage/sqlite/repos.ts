@@ -231,7 +231,9 @@ function createSqliteListings(ctx: SqliteContext): Listings {
     countPendingBy: (teamId, requesterId) =>
       ctx.run('requests.countPendingBy', () => {
         const row = ctx
-          .statement(`SELECT count(*) AS n FROM change_requests WHERE team_id = ? AND status = 'pending' ${BY_REQUESTER}`)
+          .statement(
+            `SELECT count(*) AS n FROM change_requests WHERE team_id = ? AND status = 'pending' ${BY_REQUESTER}`,
+          )
           .get(teamId, requesterId) as { n: number };
         return Number(row.n);
       }),
