@@ -29,6 +29,8 @@ export const docspaceTuningFields = {
   DOCSPACE_MAX_RETRIES: envInt(3, 0, 10),
   DOCSPACE_RETRY_BASE_MS: envInt(250, 1, 60_000),
   DOCSPACE_RETRY_MAX_MS: envInt(8_000, 1, 300_000),
+  DOCSPACE_MAX_CONNECTIONS: envInt(10, 1, 100),
+  DOCSPACE_QUEUE_TIMEOUT_MS: envInt(5_000, 10, 120_000),
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,6 +41,9 @@ export interface DocSpaceSettings {
   readonly apiKey: string;
   readonly timeoutMs: number;
   readonly retry: { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
+  /** Pool size, and how long a call may wait for one of its connections before DocSpace counts as busy. */
+  readonly maxConnections: number;
+  readonly queueTimeoutMs: number;
 }
 
 type DocSpaceTuning = { readonly [K in keyof typeof docspaceTuningFields]: number };
@@ -53,6 +58,8 @@ export function docspaceSettingsOf(url: string, apiKey: string, tuning: DocSpace
       baseDelayMs: tuning.DOCSPACE_RETRY_BASE_MS,
       maxDelayMs: tuning.DOCSPACE_RETRY_MAX_MS,
     },
+    maxConnections: tuning.DOCSPACE_MAX_CONNECTIONS,
+    queueTimeoutMs: tuning.DOCSPACE_QUEUE_TIMEOUT_MS,
   };
 }
 
@@ -160,6 +167,8 @@ const schema = z.object({
   REQUIRE_REASON: bool(false),
   REQUEST_TTL_HOURS: envInt(72, 1, 24 * 90),
   SHUTDOWN_GRACE_MS: envInt(10_000, 0, 600_000),
+  MAX_PENDING_PER_REQUESTER: envInt(10, 1, 1000),
+  MAX_PEOPLE_PER_CHANGE: envInt(50, 1, 1000),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -193,6 +202,8 @@ export interface Config {
   };
   /** On SIGTERM/SIGINT: how long in-flight Slack work may run on after intake stops, before storage closes anyway. */
   readonly shutdownGraceMs: number;
+  /** Floods refused with a reply that names the limit. */
+  readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -269,5 +280,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
       requestTtlHours: e.REQUEST_TTL_HOURS,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
   });
 }

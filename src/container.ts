@@ -112,6 +112,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
     baseUrl: config.docspace.url,
     apiKey: config.docspace.apiKey,
     timeoutMs: config.docspace.timeoutMs,
+    maxConnections: config.docspace.maxConnections,
+    queueTimeoutMs: config.docspace.queueTimeoutMs,
     retry: config.docspace.retry,
     logger: moduleLogger(log, 'docspace.client'),
     observe: observability.onDocSpaceExchange,
@@ -141,7 +143,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     throw error;
   });
   const domainLog = moduleLogger(log, 'domain');
-  const slackDirectory = createSlackDirectory(client);
+  const slackDirectory = createSlackDirectory(client, { clock });
   const sendDm = createDirectMessenger(client);
   const policy = policyOf(config);
   const identity = createIdentityResolver({
@@ -167,6 +169,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     requestTtlMs: config.policy.requestTtlHours * HOUR,
     newRequestId: randomRequestId,
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
+    limits: config.limits,
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(

@@ -242,8 +242,8 @@ const NO_DOCSPACE = new Proxy({} as DocSpaceClient, {
 
 function openDocSpace(env: MappingsEnv, logger: Logger): DocSpaceClient {
   if (env.docspace === null) return NO_DOCSPACE;
-  const { url, apiKey, timeoutMs, retry } = env.docspace;
-  return createDocSpaceClient({ baseUrl: url, apiKey, timeoutMs, retry, logger });
+  const { url, apiKey, timeoutMs, retry, maxConnections, queueTimeoutMs } = env.docspace;
+  return createDocSpaceClient({ baseUrl: url, apiKey, timeoutMs, retry, maxConnections, queueTimeoutMs, logger });
 }
 
 async function main(argv: readonly string[]): Promise<number> {

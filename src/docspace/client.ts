@@ -22,8 +22,12 @@ export interface DocSpaceClientOptions {
   readonly baseUrl: string;
   /** Sent as `Authorization: Bearer <key>`; never logged or put in an error. */
   readonly apiKey: string;
-  /** Per request attempt. */
+  /** Per request attempt, counted from the moment it has a connection (time on the wire). */
   readonly timeoutMs: number;
+  /** Size of the keep-alive connection pool (default 10). */
+  readonly maxConnections?: number;
+  /** How long a request may wait for a free connection before it fails as `busy`, unsent (default 5000). */
+  readonly queueTimeoutMs?: number;
   /** Reads retry on network errors, timeouts, 5xx and 429; writes only on 429. */
   readonly retry: { readonly maxRetries: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
   readonly logger: Logger;
@@ -40,10 +44,15 @@ export interface DocSpaceClient extends DocSpaceGateway {
   close(): Promise<void>;
 }
 
+const DEFAULT_MAX_CONNECTIONS = 10;
+const DEFAULT_QUEUE_TIMEOUT_MS = 5000;
+
 const optionsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   apiKey: z.string().regex(/^[\x21-\x7e]+$/, { error: 'must be non-empty printable ASCII without spaces' }),
   timeoutMs: z.number().int().positive(),
+  maxConnections: z.number().int().min(1).max(100).default(DEFAULT_MAX_CONNECTIONS),
+  queueTimeoutMs: z.number().int().positive().default(DEFAULT_QUEUE_TIMEOUT_MS),
   retry: z.object({
     maxRetries: z.number().int().min(0).max(10),
     baseDelayMs: z.number().int().min(0),
@@ -55,11 +64,13 @@ const optionsSchema = z.object({
 export function createDocSpaceClient(options: DocSpaceClientOptions): DocSpaceClient {
   const checked = optionsSchema.safeParse(options);
   if (!checked.success) throw new TypeError(`Invalid DocSpace client options: ${formatIssues(checked.error)}`);
-  const { baseUrl, apiKey, timeoutMs, retry } = checked.data;
+  const { baseUrl, apiKey, timeoutMs, maxConnections, queueTimeoutMs, retry } = checked.data;
   const transport = createTransport({
     baseUrl,
     apiKey,
     timeoutMs,
+    maxConnections,
+    queueTimeoutMs,
     ...(options.observe === undefined ? {} : { observe: options.observe }),
   });
   const http = createHttp({

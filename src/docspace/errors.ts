@@ -93,6 +93,12 @@ export class DocSpaceTimeoutError extends DocSpaceError {
   readonly code = 'timeout';
 }
 
+/** Every connection was in use for longer than the queue timeout: the request was never sent, so nothing changed. */
+export class DocSpaceBusyError extends DocSpaceError {
+  override readonly name = 'DocSpaceBusyError';
+  readonly code = 'busy';
+}
+
 /** The connection failed or broke (refused, reset, closed, DNS). */
 export class DocSpaceNetworkError extends DocSpaceError {
   override readonly name = 'DocSpaceNetworkError';

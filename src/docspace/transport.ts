@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { Logger } from '../domain/index.js';
 import {
+  DocSpaceBusyError,
   type DocSpaceError,
   DocSpaceNetworkError,
   DocSpaceRateLimitedError,
@@ -16,16 +17,23 @@ import {
   type SuccessfulResponse,
   sanitizeCause,
 } from './response.js';
+import { createSlots, SlotWaitExpired } from './slots.js';
 
 /**
  * Sending a request: one HTTP exchange over a keep-alive undici Pool (auth headers, per-request timeout, caller
- * abort), and around it a bounded retry loop whose every answer goes through interpretResponse.
+ * abort), and around it a bounded retry loop whose every answer goes through interpretResponse. The wait for one of
+ * the pool's connections is bounded apart from the time on the wire (slots.ts).
  */
 
 interface TransportOptions {
   readonly baseUrl: string;
   readonly apiKey: string;
+  /** Time on the wire, from the moment the request has a connection. */
   readonly timeoutMs: number;
+  /** Connections in the pool: at most this many requests in flight at once. */
+  readonly maxConnections: number;
+  /** How long a request may wait for a free connection before it fails as `busy`, unsent. */
+  readonly queueTimeoutMs: number;
   readonly observe?: DocSpaceObserver;
 }
 
@@ -86,13 +94,36 @@ function buildHeaders(apiKey: string, hasBody: boolean): Record<string, string> 
 export function createTransport(options: TransportOptions): Transport {
   const url = new URL(options.baseUrl);
   const basePath = url.pathname.replace(/\/+$/, '');
-  const pool = new Pool(url.origin, { connections: 10, connect: { timeout: options.timeoutMs } });
+  const pool = new Pool(url.origin, { connections: options.maxConnections, connect: { timeout: options.timeoutMs } });
+  const slots = createSlots(options.maxConnections, options.queueTimeoutMs);
   let closing: Promise<void> | undefined;
 
   const observe = options.observe;
 
+  /** A slot, or a busy error (nothing was sent); the caller's abort passes through as its own reason. */
+  async function connectionSlot(request: TransportRequest) {
+    try {
+      return await slots.acquire(request.signal);
+    } catch (error) {
+      if (!(error instanceof SlotWaitExpired)) throw error;
+      const context = { operation: request.operation, method: request.method, path: request.path };
+      const detail = `all ${options.maxConnections} connections stayed busy for ${options.queueTimeoutMs} ms; not sent`;
+      throw new DocSpaceBusyError(detail, context);
+    }
+  }
+
   async function send(request: TransportRequest): Promise<RawResponse> {
     request.signal?.throwIfAborted();
+    const release = await connectionSlot(request);
+    try {
+      return await exchange(request);
+    } finally {
+      release();
+    }
+  }
+
+  /** One exchange on a connection slot already held: the timeout counts from here, not from the wait before it. */
+  async function exchange(request: TransportRequest): Promise<RawResponse> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
     const hasBody = request.body !== undefined;
@@ -142,7 +173,11 @@ interface RetryPolicy {
 
 const READ_RETRYABLE: ReadonlySet<string> = new Set(['network', 'timeout', 'server_error', 'rate_limited']);
 
-/** Reads retry on network errors, timeouts, 5xx and 429; writes only on 429 (they may have been applied). */
+/**
+ * Reads retry on network errors, timeouts, 5xx and 429; writes only on 429 (they may have been applied). `busy` is not
+ * retried: the queue timeout already bounds the whole wait, and another turn in the queue would only lengthen the
+ * burst that caused it.
+ */
 export function isRetryable(method: HttpMethod, error: DocSpaceError): boolean {
   if (method === 'GET') return READ_RETRYABLE.has(error.code);
   return error.code === 'rate_limited';

@@ -30,4 +30,6 @@ export interface DomainDeps {
   readonly newRequestId: () => RequestId;
   /** An execution still running after this long first shows an "approved, applying…" card. */
   readonly interimCardDelayMs: number;
+  /** MAX_PENDING_PER_REQUESTER and MAX_PEOPLE_PER_CHANGE: floods are refused with a reply that names the limit. */
+  readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
 }

@@ -32,7 +32,9 @@ export type GatewayErrorCode =
   | 'server_error'
   | 'timeout'
   | 'network'
-  | 'unexpected_response';
+  | 'unexpected_response'
+  /** No connection to DocSpace came free in time: the request was never sent. */
+  | 'busy';
 
 export interface GatewayError extends Error {
   readonly code: GatewayErrorCode;
@@ -49,6 +51,7 @@ const GATEWAY_CODES: ReadonlySet<string> = new Set<GatewayErrorCode>([
   'timeout',
   'network',
   'unexpected_response',
+  'busy',
 ]);
 
 export function isGatewayError(error: unknown): error is GatewayError {
@@ -140,6 +143,10 @@ export interface RequestRepo {
   setCard(id: RequestId, card: { channelId: string; ts: string }): Promise<void>;
   /** Pending requests, newest first; only those the user asked for when requesterId is given. */
   listPending(teamId: SlackTeamId, filter: { requesterId?: SlackUserId; limit: number }): Promise<ChangeRequest[]>;
+  /** How many pending requests list this Slack user among their requesters (what `requests` shows them). */
+  countPendingBy(teamId: SlackTeamId, requesterId: SlackUserId): Promise<number>;
+  /** The pending request with this fingerprint (the one insertOrJoin would join), or null. */
+  findPendingTwin(teamId: SlackTeamId, fingerprint: string): Promise<ChangeRequest | null>;
   /** Pending requests whose expiresAt <= now. */
   listExpired(now: Date, limit: number): Promise<ChangeRequest[]>;
   /** Requests in a status last updated before a time (recovery of executions interrupted by a crash). */

@@ -107,6 +107,9 @@ function docspaceText(failure: DocSpaceFailure): string {
       return retryAfterSeconds !== null && retryAfterSeconds > 0
         ? `DocSpace is limiting requests right now; nothing was changed. Try again in ${Math.ceil(retryAfterSeconds)} seconds.`
         : 'DocSpace is limiting requests right now; nothing was changed. Try again in a minute.';
+    case 'busy':
+      // Never sent, so never "may have been applied", whatever the phase.
+      return `DocSpace is busy: every connection to it stayed in use, so the bot sent nothing${op}; nothing was changed. Try again in a moment.`;
     case 'timeout':
     case 'network':
     case 'server_error': {
@@ -196,6 +199,14 @@ export function failureText(failure: DomainFailure): string {
       return `Request \`${failure.requestId}\` failed in a way a retry cannot fix${failure.outcome ? ` (${esc(failure.outcome, 300)})` : ''}; ask for the change anew if it is still needed.`;
     case 'reason_too_long':
       return `The reason is too long; keep it to ${failure.max} characters.`;
+    case 'too_many_pending':
+      return (
+        `You already have ${failure.pending} pending requests, and one person may have at most ${failure.limit} ` +
+        `waiting; nothing was filed. See them with \`${COMMAND} requests\` and cancel any you no longer need, or wait ` +
+        'for approvers to decide some.'
+      );
+    case 'too_many_people':
+      return `This change names ${failure.count} people; one change may name at most ${failure.limit}. Nothing was changed: split it into smaller changes.`;
     case 'docspace_failed':
       return docspaceText(failure);
   }

@@ -56,8 +56,11 @@ export interface FakeDocSpace {
    * is then certainly unanswered.
    */
   hold(match?: (request: { readonly method: string; readonly path: string }) => boolean): void;
-  /** Sends the held answers and stops holding; reset() and close() release too. */
-  release(): void;
+  /**
+   * Sends the held answers and stops holding; reset() and close() release too. With `match`, sends only the held
+   * answers it picks and goes on holding.
+   */
+  release(match?: (request: { readonly method: string; readonly path: string }) => boolean): void;
   failNext(n: number, status: number, options?: { method?: string }): void;
   rateLimitNext(n: number, retryAfterSeconds: number): void;
   dropNext(n: number): void;
@@ -136,7 +139,7 @@ export async function startFakeDocSpace(options: FakeDocSpaceOptions = {}): Prom
     },
     setLatency: (ms) => knobs.setLatency(ms),
     hold: (match) => knobs.hold(match),
-    release: () => knobs.release(),
+    release: (match) => knobs.release(match),
     failNext: (n, status, failOptions) => knobs.arm({ kind: 'fail', status }, n, failOptions?.method),
     rateLimitNext: (n, retryAfterSeconds) => knobs.arm({ kind: 'rate_limit', retryAfterSeconds }, n),
     dropNext: (n) => knobs.arm({ kind: 'drop' }, n),

@@ -143,6 +143,7 @@ export interface DomainDepsOverrides {
   readonly policy?: Partial<PolicyConfig>;
   readonly identityTtlMs?: number;
   readonly requestTtlMs?: number;
+  readonly limits?: Partial<DomainDeps['limits']>;
   readonly docspace?: MemoryDocSpace;
   readonly slack?: FakeSlackDirectory;
   readonly clock?: FakeClock;
@@ -181,6 +182,7 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     clock,
     logger,
     requestTtlMs: overrides.requestTtlMs ?? 24 * HOUR,
+    limits: { maxPendingPerRequester: 10, maxPeoplePerChange: 50, ...overrides.limits },
     newRequestId: () => `R${String(++requestCount).padStart(6, '0')}` as RequestId,
   };
 }

@@ -196,7 +196,10 @@ function insertOrJoin(
 function createMemoryListings(
   rows: ReadonlyMap<string, ChangeRequest>,
   guard: (operation: string) => void,
-): Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck' | 'countByStatus'> {
+): Pick<
+  RequestRepo,
+  'listPending' | 'listExpired' | 'listStuck' | 'countByStatus' | 'countPendingBy' | 'findPendingTwin'
+> {
   const select = (
     keep: (r: ChangeRequest) => boolean,
     order: (a: ChangeRequest, b: ChangeRequest) => number,
@@ -225,6 +228,18 @@ function createMemoryListings(
         (a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || compareText(a.id, b.id),
         limit,
       );
+    },
+    countPendingBy: async (teamId, requesterId) => {
+      guard('requests.countPendingBy');
+      const pending = [...rows.values()].filter((r) => r.teamId === teamId && r.status === 'pending');
+      return pending.filter((r) => r.requesterIds.includes(requesterId)).length;
+    },
+    findPendingTwin: async (teamId, fingerprint) => {
+      guard('requests.findPendingTwin');
+      const twin = [...rows.values()].find(
+        (r) => r.teamId === teamId && r.status === 'pending' && r.fingerprint === fingerprint,
+      );
+      return twin === undefined ? null : structuredClone(twin);
     },
     countByStatus: async () => {
       guard('requests.countByStatus');

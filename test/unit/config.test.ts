@@ -32,6 +32,31 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('sizes the DocSpace pool, its queue wait and the flood limits from the environment, with defaults', () => {
+    const defaults = loadConfig(valid);
+    expect([defaults.docspace.maxConnections, defaults.docspace.queueTimeoutMs, defaults.limits]).toEqual([
+      10,
+      5_000,
+      { maxPendingPerRequester: 10, maxPeoplePerChange: 50 },
+    ]);
+    const set = loadConfig({
+      ...valid,
+      DOCSPACE_MAX_CONNECTIONS: '4',
+      DOCSPACE_QUEUE_TIMEOUT_MS: '750',
+      MAX_PENDING_PER_REQUESTER: '3',
+      MAX_PEOPLE_PER_CHANGE: '200',
+    });
+    expect([set.docspace.maxConnections, set.docspace.queueTimeoutMs, set.limits]).toEqual([
+      4,
+      750,
+      { maxPendingPerRequester: 3, maxPeoplePerChange: 200 },
+    ]);
+    expect(problemsOf({ ...valid, DOCSPACE_MAX_CONNECTIONS: '0', MAX_PEOPLE_PER_CHANGE: 'many' })).toEqual([
+      'DOCSPACE_MAX_CONNECTIONS: must be at least 1',
+      'MAX_PEOPLE_PER_CHANGE: must be a whole number',
+    ]);
+  });
+
   it('returns a deeply frozen object', () => {
     const config = loadConfig(valid);
     expect(Object.isFrozen(config)).toBe(true);

@@ -180,6 +180,9 @@ function describeFailurePlain(failure: DomainFailure): string {
       if (failure.kind === 'forbidden') {
         return `DocSpace refused (forbidden) while the bot was ${failure.phase === 'read' ? 'reading' : 'changing the group'}: its API key needs the ${failure.scope} scope and must belong to the DocSpace owner or an admin. Nothing was changed.`;
       }
+      if (failure.kind === 'busy') {
+        return 'DocSpace was busy: no connection to it came free in time, so the bot sent nothing; nothing was changed.';
+      }
       if (failure.phase === 'read') {
         return `DocSpace failed while the bot was reading (${failure.kind}); nothing was changed.`;
       }

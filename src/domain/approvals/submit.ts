@@ -2,8 +2,10 @@ import { recordRequestAudit } from '../audit-log.js';
 import type { DomainDeps } from '../deps.js';
 import type { Plan } from '../groups/plan.js';
 import type { IdentifiedActor } from '../identity/actor.js';
+import type { DomainFailure } from '../model/failures.js';
 import type { SubmitOutcome } from '../model/group.js';
 import { type ChangeRequest, fingerprintOf } from '../model/request.js';
+import { err, ok, type Result } from '../model/result.js';
 import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
@@ -42,16 +44,45 @@ async function insertOrJoinLive(deps: DomainDeps, fresh: ChangeRequest) {
 }
 
 /**
+ * MAX_PENDING_PER_REQUESTER: a new request is refused once its requester has that many pending (joined ones count:
+ * they are what `requests` lists and can cancel). Joining an identical live request needs no free place: it posts no
+ * card and adds no request, only a name to one approvers already see. Checked just before filing, so one person's
+ * submissions racing each other may pass it together; the limit is against floods, not an exact quota.
+ */
+async function pendingLimitFailure(deps: DomainDeps, fresh: ChangeRequest): Promise<DomainFailure | null> {
+  const limit = deps.limits.maxPendingPerRequester;
+  const requester = fresh.requesterIds[0] as ChangeRequest['requesterIds'][number];
+  const pending = await deps.requests.countPendingBy(fresh.teamId, requester);
+  if (pending < limit) return null;
+  const twin = await deps.requests.findPendingTwin(fresh.teamId, fresh.fingerprint);
+  if (twin && twin.expiresAt.getTime() > deps.clock.now().getTime()) return null;
+  return { code: 'too_many_pending', pending, limit };
+}
+
+/**
  * Stores a pending request (or joins the identical pending one), audits it, and posts or refreshes its card.
- * The request is stored before anything is posted, so a Slack failure never loses it.
+ * The request is stored before anything is posted, so a Slack failure never loses it. Refused, with nothing stored,
+ * when the requester already has MAX_PENDING_PER_REQUESTER pending.
  */
 export async function createRequest(
   deps: DomainDeps,
   who: IdentifiedActor,
   plan: Plan,
   reason: string | null,
+): Promise<Result<SubmitOutcome, DomainFailure>> {
+  const fresh = newRequest(deps, who, plan, reason);
+  const refused = await pendingLimitFailure(deps, fresh);
+  if (refused) return err(refused);
+  return ok(await fileRequest(deps, who, plan, fresh));
+}
+
+async function fileRequest(
+  deps: DomainDeps,
+  who: IdentifiedActor,
+  plan: Plan,
+  fresh: ChangeRequest,
 ): Promise<SubmitOutcome> {
-  const { request, created } = await insertOrJoinLive(deps, newRequest(deps, who, plan, reason));
+  const { request, created } = await insertOrJoinLive(deps, fresh);
   await recordRequestAudit(deps, request, {
     actorSlackId: who.caller.slackUserId,
     actorDocSpaceId: who.actor.docspace?.id ?? null,

@@ -49,6 +49,11 @@ function refsOf(ask: ChangeAsk): UserRef[] {
   }
 }
 
+/** How many distinct people an ask names (a mention and an email count apart: nothing is looked up to tell). */
+export function peopleIn(ask: ChangeAsk): number {
+  return new Set(refsOf(ask).map(userRefKey)).size;
+}
+
 function checkName(raw: string): Result<string, DomainFailure> {
   const checked = checkGroupName(raw);
   return checked.ok ? ok(checked.name) : err({ code: 'invalid_name', reason: checked.reason });

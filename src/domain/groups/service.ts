@@ -8,7 +8,7 @@ import type { GroupRef } from '../model/ids.js';
 import { checkReason, REASON_MAX } from '../model/request.js';
 import { err, ok, type Result } from '../model/result.js';
 import { routeSubmission } from '../policy.js';
-import { type ChangeAsk, resolveAsk } from './ask.js';
+import { type ChangeAsk, peopleIn, resolveAsk } from './ask.js';
 import { executePlan } from './execute.js';
 import { resolveGroup } from './lookup.js';
 import { claimName, nameOwner } from './names.js';
@@ -40,7 +40,7 @@ async function act(
   if (!resolved.ok) return resolved;
   const plan = planChange(resolved.value.change, resolved.value.current, resolved.value.names);
   if (!plan.ok) return plan;
-  if (route === 'request') return ok<SubmitOutcome>(await createRequest(deps, who, plan.value, reason));
+  if (route === 'request') return createRequest(deps, who, plan.value, reason);
   const ctx = {
     teamId: who.caller.teamId,
     actorSlackId: who.caller.slackUserId,
@@ -67,6 +67,10 @@ export async function submitChange(
 ): Promise<Result<SubmitOutcome, DomainFailure>> {
   const checked = checkReason(reason);
   if (!checked.ok) return err({ code: 'reason_too_long', max: REASON_MAX });
+  // Before any look-up, the caller's own included: a flood of mentions costs no Slack or DocSpace call.
+  const people = peopleIn(ask);
+  const limit = deps.limits.maxPeoplePerChange;
+  if (people > limit) return err({ code: 'too_many_people', count: people, limit });
   return catchReadFailure('look_up_people', async () => {
     const admitted = await admit(deps, caller, checked.reason);
     if (!admitted.ok) return admitted;

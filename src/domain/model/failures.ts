@@ -108,6 +108,10 @@ export type DomainFailure =
   | { readonly code: 'group_gone'; readonly groupId: string; readonly groupName: string }
   /** Another change is writing this name to DocSpace right now (a create or rename holds its reservation). */
   | { readonly code: 'group_name_busy'; readonly name: string }
+  /** Filing one more would exceed MAX_PENDING_PER_REQUESTER; nothing was stored. */
+  | { readonly code: 'too_many_pending'; readonly pending: number; readonly limit: number }
+  /** The change names more distinct people than MAX_PEOPLE_PER_CHANGE; refused before any look-up. */
+  | { readonly code: 'too_many_people'; readonly count: number; readonly limit: number }
   | DocSpaceFailure;
 
 export type DomainFailureCode = DomainFailure['code'];

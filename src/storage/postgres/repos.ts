@@ -179,7 +179,10 @@ export function createPostgresRequests(ctx: PostgresContext): RequestRepo {
   };
 }
 
-type Listings = Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck' | 'countByStatus'>;
+type Listings = Pick<
+  RequestRepo,
+  'listPending' | 'listExpired' | 'listStuck' | 'countByStatus' | 'countPendingBy' | 'findPendingTwin'
+>;
 
 function createPostgresListings(ctx: PostgresContext): Listings {
   return {
@@ -212,6 +215,23 @@ function createPostgresListings(ctx: PostgresContext): Listings {
       return rows.map(requestFromRow);
     },
     countByStatus: async () => statusCounts(await ctx.query('requests.countByStatus', COUNT_BY_STATUS, [])),
+    countPendingBy: async (teamId, requesterId) => {
+      const rows = await ctx.query(
+        'requests.countPendingBy',
+        "SELECT count(*) AS n FROM change_requests WHERE team_id = $1 AND status = 'pending' " +
+          'AND requester_ids @> jsonb_build_array($2::text)',
+        [teamId, requesterId],
+      );
+      return Number((rows[0] as { n: unknown } | undefined)?.n ?? 0);
+    },
+    findPendingTwin: async (teamId, fingerprint) => {
+      const rows = await ctx.query(
+        'requests.findPendingTwin',
+        "SELECT * FROM change_requests WHERE team_id = $1 AND fingerprint = $2 AND status = 'pending'",
+        [teamId, fingerprint],
+      );
+      return rows[0] === undefined ? null : requestFromRow(rows[0]);
+    },
   };
 }
 

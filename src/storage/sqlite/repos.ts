@@ -193,7 +193,10 @@ function createInsertOrJoin(ctx: SqliteContext) {
   });
 }
 
-type Listings = Pick<RequestRepo, 'listPending' | 'listExpired' | 'listStuck' | 'countByStatus'>;
+type Listings = Pick<
+  RequestRepo,
+  'listPending' | 'listExpired' | 'listStuck' | 'countByStatus' | 'countPendingBy' | 'findPendingTwin'
+>;
 
 function createSqliteListings(ctx: SqliteContext): Listings {
   return {
@@ -225,6 +228,20 @@ function createSqliteListings(ctx: SqliteContext): Listings {
           .map(requestFromRow),
       ),
     countByStatus: () => ctx.run('requests.countByStatus', () => statusCounts(ctx.statement(COUNT_BY_STATUS).all())),
+    countPendingBy: (teamId, requesterId) =>
+      ctx.run('requests.countPendingBy', () => {
+        const row = ctx
+          .statement(
+            `SELECT count(*) AS n FROM change_requests WHERE team_id = ? AND status = 'pending' ${BY_REQUESTER}`,
+          )
+          .get(teamId, requesterId) as { n: number };
+        return Number(row.n);
+      }),
+    findPendingTwin: (teamId, fingerprint) =>
+      ctx.run('requests.findPendingTwin', () => {
+        const row = ctx.statement(PENDING_TWIN).get(teamId, fingerprint);
+        return row === undefined ? null : requestFromRow(row);
+      }),
   };
 }
 

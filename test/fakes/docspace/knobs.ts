@@ -25,8 +25,11 @@ export interface Knobs {
   setLatency(ms: number): void;
   /** From now on answers (to matching requests) wait until release(); the log shows them with status 0 meanwhile. */
   hold(match?: HoldMatch): void;
-  /** Sends every held answer, in arrival order, and stops holding. */
-  release(): void;
+  /**
+   * Sends every held answer, in arrival order, and stops holding; with `match`, sends only the held answers it picks
+   * and goes on holding the rest (and new ones).
+   */
+  release(match?: HoldMatch): void;
   /** Queues the answer to this request while holding (returns true), else returns false and the caller answers. */
   holdBack(request: { method: string; path: string }, send: () => void): boolean;
   arm(effect: KnobEffect, n: number, method?: string): void;
@@ -38,12 +41,13 @@ export interface Knobs {
 export function createKnobs(): Knobs {
   let latency = 0;
   let armed: Armed[] = [];
-  let held: Array<() => void> | null = null;
+  let held: Array<{ readonly request: { method: string; path: string }; readonly send: () => void }> | null = null;
   let holds: HoldMatch = () => true;
-  const release = () => {
+  const release = (match?: HoldMatch) => {
     const queued = held ?? [];
-    held = null;
-    for (const send of queued) send();
+    const sent = match === undefined ? queued : queued.filter((h) => match(h.request));
+    held = match === undefined ? null : queued.filter((h) => !sent.includes(h));
+    for (const h of sent) h.send();
   };
   return {
     latencyMs: () => latency,
@@ -54,7 +58,7 @@ export function createKnobs(): Knobs {
     release,
     holdBack(request, send) {
       if (!held || !holds(request)) return false;
-      held.push(send);
+      held.push({ request, send });
       return true;
     },
     setLatency(ms) {

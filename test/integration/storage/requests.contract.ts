@@ -172,6 +172,31 @@ export function registerRequestContract(factory: StorageFactory): void {
       });
     });
 
+    it("counts a user's pending requests in their team, joined ones included, for the pending limit", async () => {
+      const { storage } = await openForTest(factory);
+      const add = (n: number, overrides: Parameters<typeof makeRequest>[0] = {}) =>
+        storage.requests.insertOrJoin(makeRequest({ id: requestId(n), fingerprint: `fp-${n}`, ...overrides }));
+      await add(1);
+      await add(2);
+      await add(3, { requesterIds: [slackId('bob')] });
+      await add(4, { fingerprint: 'fp-3' }); // alice joins bob's
+      await add(5, { status: 'denied' });
+      await add(6, { teamId: OTHER_TEAM });
+      expect(await storage.requests.countPendingBy(team(), slackId('alice'))).toBe(3);
+      expect(await storage.requests.countPendingBy(team(), slackId('bob'))).toBe(1);
+      expect(await storage.requests.countPendingBy(team(), slackId('carol'))).toBe(0);
+    });
+
+    it('finds the pending request with a fingerprint (the one a filing would join), and nothing else', async () => {
+      const { storage } = await openForTest(factory);
+      const pending = makeRequest({ id: requestId(1), fingerprint: 'fp-1' });
+      await storage.requests.insertOrJoin(pending);
+      await storage.requests.insertOrJoin(makeRequest({ id: requestId(2), fingerprint: 'fp-2', status: 'denied' }));
+      expect(await storage.requests.findPendingTwin(team(), 'fp-1')).toEqual(pending);
+      expect(await storage.requests.findPendingTwin(team(), 'fp-2')).toBeNull();
+      expect(await storage.requests.findPendingTwin(OTHER_TEAM, 'fp-1')).toBeNull();
+    });
+
     it('returns no rows for a zero or negative limit', async () => {
       const { storage } = await openForTest(factory);
       await storage.requests.insertOrJoin(makeRequest());

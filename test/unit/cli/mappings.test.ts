@@ -51,6 +51,8 @@ describe('loadMappingsEnv', () => {
       apiKey: 'sk-abc123',
       timeoutMs: 10_000,
       retry: { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 8_000 },
+      maxConnections: 10,
+      queueTimeoutMs: 5_000,
     });
     expect(env.teamId).toBe('T0TEAM0001');
     expect(env.logLevel).toBe('warn');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DocSpaceBusyError,
   DocSpaceNetworkError,
   DocSpaceNotFoundError,
   DocSpaceRateLimitedError,
@@ -57,6 +58,11 @@ describe('isRetryable', () => {
 
   it('never retries a 404', () => {
     expect(isRetryable('GET', new DocSpaceNotFoundError('x', context))).toBe(false);
+  });
+
+  it('never retries busy: the queue timeout already bounded the whole wait', () => {
+    const busy = new DocSpaceBusyError('x', context);
+    expect([isRetryable('GET', busy), isRetryable('PUT', busy)]).toEqual([false, false]);
   });
 });
 

@@ -39,6 +39,7 @@ const GATEWAY_CODES: Record<GatewayErrorCode, true> = {
   timeout: true,
   network: true,
   unexpected_response: true,
+  busy: true,
 };
 
 const identityFailures: IdentityFailure[] = (Object.keys(IDENTITY_CODES) as IdentityFailureCode[]).flatMap((code) => [
@@ -120,6 +121,8 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
   ],
   group_gone: [{ code: 'group_gone', groupId: HOSTILE, groupName: HOSTILE }],
   group_name_busy: [{ code: 'group_name_busy', name: HOSTILE }],
+  too_many_pending: [{ code: 'too_many_pending', pending: 10, limit: 10 }],
+  too_many_people: [{ code: 'too_many_people', count: 51, limit: 50 }],
   docspace_failed: docspaceFailures,
 };
 const ALL = Object.values(SAMPLES).flat();
@@ -241,6 +244,30 @@ describe('failureText', () => {
   it('says a write DocSpace refused outright was not applied, naming what the bot was doing', () => {
     const text = writeFailed('validation', false);
     expect(text).toBe('DocSpace rejected the request as invalid (while changing the members); nothing was changed.');
+  });
+
+  it('says a busy DocSpace got nothing and changed nothing, read or write', () => {
+    expect(readFailed('busy')).toBe(
+      'DocSpace is busy: every connection to it stayed in use, so the bot sent nothing (while reading the group); nothing was changed. Try again in a moment.',
+    );
+    // A write the bot never sent is never "may have been applied", even if a failure says so.
+    for (const mayHaveApplied of [false, true]) {
+      const text = writeFailed('busy', mayHaveApplied);
+      expect(text).toContain('nothing was changed');
+      expect(text).not.toMatch(/may (not )?have been applied/);
+    }
+  });
+
+  it('names the pending-request limit and offers `requests` to cancel some', () => {
+    expect(failureText({ code: 'too_many_pending', pending: 10, limit: 10 })).toBe(
+      'You already have 10 pending requests, and one person may have at most 10 waiting; nothing was filed. See them with `/docspace-group requests` and cancel any you no longer need, or wait for approvers to decide some.',
+    );
+  });
+
+  it('names how many people a change names and the limit', () => {
+    expect(failureText({ code: 'too_many_people', count: 51, limit: 50 })).toBe(
+      'This change names 51 people; one change may name at most 50. Nothing was changed: split it into smaller changes.',
+    );
   });
 
   it('reads whether a write may have been applied from the failure, never from its wording', () => {

@@ -43,6 +43,19 @@ describe('an approval whose execution fails', () => {
     );
   });
 
+  it('says a write DocSpace was too busy to take was never sent, and leaves it retryable', async () => {
+    const { deps, request } = await withPendingRequest();
+    deps.docspace.failNext('busy', 1, 'addMembers');
+    const result = await approveRequest(deps, callerOf('carol'), request.id);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'busy', phase: 'write', mayHaveApplied: false });
+    expect(await deps.requests.get(request.id)).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      outcome:
+        'DocSpace was busy: no connection to it came free in time, so the bot sent nothing; nothing was changed.',
+    });
+  });
+
   it('is retried once by an approver and then executed', async () => {
     const { deps, group, request } = await failedApproval();
     const result = await retryRequest(deps, callerOf('dave'), request.id);
