@@ -38,6 +38,8 @@ export function identityFailureText(failure: IdentityFailure): string {
       const holder = failure.heldBy ? mention(failure.heldBy) : 'another Slack user';
       return `The DocSpace account for ${w} is already linked to ${holder}; unlink it first with \`${COMMAND} unlink @user\`.`;
     }
+    case 'unlinked_by_admin':
+      return `An admin unlinked ${w}, so the bot no longer matches them to DocSpace by email; ${LINK_HINT}.`;
   }
 }
 
@@ -131,6 +133,23 @@ function docspaceText(failure: DocSpaceFailure): string {
   }
 }
 
+/** The caller's authority was due a re-read and DocSpace failed it: nothing was done on the older facts. */
+function authorityUnconfirmedText(failure: Extract<DomainFailure, { code: 'authority_unconfirmed' }>): string {
+  const base = 'The bot cannot confirm your DocSpace access right now';
+  const wait = failure.retryAfterSeconds
+    ? `Try again in ${Math.ceil(failure.retryAfterSeconds)} seconds.`
+    : 'Try again in a moment.';
+  switch (failure.kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return `${base}: DocSpace refused to look your account up, so nothing was done. Ask an admin to check DOCSPACE_API_KEY (it needs ${SCOPES}).`;
+    case 'rate_limited':
+      return `${base}: DocSpace is limiting requests, so nothing was done. ${wait}`;
+    default:
+      return `${base}: DocSpace did not answer, so nothing was done. ${wait}`;
+  }
+}
+
 /** For "You are not allowed to …". */
 const ACTION_LABEL: Readonly<Record<AdminAction, string>> = {
   link_users: 'link users',
@@ -196,6 +215,10 @@ export function failureText(failure: DomainFailure): string {
       return `The reason is too long; keep it to ${failure.max} characters.`;
     case 'docspace_failed':
       return docspaceText(failure);
+    case 'account_disabled':
+      return 'Your DocSpace account is disabled, so the bot will not act for you. A DocSpace admin has to enable it first.';
+    case 'authority_unconfirmed':
+      return authorityUnconfirmedText(failure);
   }
 }
 

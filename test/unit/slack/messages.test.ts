@@ -27,6 +27,7 @@ const IDENTITY_CODES: Record<IdentityFailureCode, true> = {
   docspace_user_guest: true,
   docspace_lookup_forbidden: true,
   mapping_conflict: true,
+  unlinked_by_admin: true,
 };
 const GATEWAY_CODES: Record<GatewayErrorCode, true> = {
   invalid_input: true,
@@ -120,6 +121,11 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
   ],
   group_gone: [{ code: 'group_gone', groupId: HOSTILE, groupName: HOSTILE }],
   docspace_failed: docspaceFailures,
+  account_disabled: [{ code: 'account_disabled' }],
+  authority_unconfirmed: (Object.keys(GATEWAY_CODES) as GatewayErrorCode[]).flatMap((kind) => [
+    { code: 'authority_unconfirmed', kind, retryAfterSeconds: null },
+    { code: 'authority_unconfirmed', kind, retryAfterSeconds: 12.5 },
+  ]),
 };
 const ALL = Object.values(SAMPLES).flat();
 
