@@ -98,7 +98,10 @@ export async function unlinkUser(
   const admin = await requireAdmin(deps, caller, 'unlink_users');
   if (!admin.ok) return admin;
   // Also when there was no mapping: the block itself is the change (no automatic email match until a manual link).
-  const before = await deps.mappings.unlink(caller.teamId, target, { slackUserId: caller.slackUserId, at: deps.clock.now() });
+  const before = await deps.mappings.unlink(caller.teamId, target, {
+    slackUserId: caller.slackUserId,
+    at: deps.clock.now(),
+  });
   const after = { slackUserId: target, before, emailMatching: 'blocked' };
   await auditMapping(deps, caller, admin.value.actor.docspace?.id ?? null, 'unlink', after);
   return ok({ removed: before !== null, before });

@@ -1,5 +1,12 @@
 import type { AuditEntry, NewAuditEntry } from './model/audit.js';
-import type { DocSpaceUser, DocSpaceUserStatus, DocSpaceUserType, Group, GroupSummary, WriteOutcome } from './model/group.js';
+import type {
+  DocSpaceUser,
+  DocSpaceUserStatus,
+  DocSpaceUserType,
+  Group,
+  GroupSummary,
+  WriteOutcome,
+} from './model/group.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './model/ids.js';
 import type { AuthorityFacts, SaveMappingResult, UserMapping } from './model/mapping.js';
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';

@@ -46,7 +46,8 @@ export async function identify(
     throw error;
   }
   // Disabled in DocSpace means out, whatever the config lists: the bot acts for no one DocSpace has shut out.
-  if (!resolved.ok && resolved.error.code === 'docspace_user_disabled') throw new RefusedError({ code: 'account_disabled' });
+  if (!resolved.ok && resolved.error.code === 'docspace_user_disabled')
+    throw new RefusedError({ code: 'account_disabled' });
   const actor: Actor = { slackUserId: caller.slackUserId, docspace: resolved.ok ? resolved.value.user : null };
   return {
     caller,

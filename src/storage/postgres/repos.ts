@@ -74,7 +74,10 @@ const UPSERT = mappingUpsertSql(PLACEHOLDER);
 const LINK_UPSERT = `WITH unblocked AS (DELETE FROM mapping_blocks WHERE team_id = $1 AND slack_user_id = $2) ${UPSERT}`;
 // INSERT … SELECT gives its parameters no column types: the timestamps say theirs.
 const TIMESTAMPTZ = Object.fromEntries(
-  (['created_at', 'verified_at', 'authority_read_at'] as const).map((c) => [MAPPING_COLUMNS.indexOf(c), '::timestamptz']),
+  (['created_at', 'verified_at', 'authority_read_at'] as const).map((c) => [
+    MAPPING_COLUMNS.indexOf(c),
+    '::timestamptz',
+  ]),
 );
 const MATCH_UPSERT = mappingMatchUpsertSql(PLACEHOLDER, TIMESTAMPTZ);
 // One statement, so atomic: the mapping goes and the block is written together.

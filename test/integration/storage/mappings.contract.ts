@@ -107,7 +107,11 @@ export function registerMappingContract(factory: StorageFactory): void {
       const { storage } = await openForTest(factory);
       const mapping = makeMapping({ docspaceType: 'admin', verifiedAt: at(1), authorityReadAt: at(1) });
       await storage.mappings.save(mapping);
-      await storage.mappings.recordAuthority(team(), slackId('alice'), { at: at(30), type: 'user', status: 'disabled' });
+      await storage.mappings.recordAuthority(team(), slackId('alice'), {
+        at: at(30),
+        type: 'user',
+        status: 'disabled',
+      });
       expect(await storage.mappings.get(team(), slackId('alice'))).toEqual({
         ...mapping,
         docspaceType: 'user',
@@ -128,7 +132,10 @@ export function registerMappingContract(factory: StorageFactory): void {
       expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(true);
       expect(await storage.mappings.isBlocked(OTHER_TEAM, slackId('alice'))).toBe(false);
       expect(await storage.mappings.isBlocked(team(), slackId('bob'))).toBe(false);
-      expect(await storage.mappings.save(makeMapping({ authorityReadAt: at(6) }))).toEqual({ ok: false, blocked: true });
+      expect(await storage.mappings.save(makeMapping({ authorityReadAt: at(6) }))).toEqual({
+        ok: false,
+        blocked: true,
+      });
       expect(await storage.mappings.get(team(), slackId('alice'))).toBeNull();
       expect(await storage.mappings.save(makeMapping({ teamId: OTHER_TEAM }))).toEqual({ ok: true });
     });
@@ -157,7 +164,10 @@ export function registerMappingContract(factory: StorageFactory): void {
       await storage.mappings.save(makeMapping({ slackUserId: slackId('bob') }));
       await storage.mappings.unlink(team(), slackId('alice'), { slackUserId: slackId('erin'), at: at(5) });
       const claim = makeMapping({ source: 'manual', createdBy: slackId('erin') });
-      expect(await storage.mappings.save(claim)).toMatchObject({ ok: false, conflict: { slackUserId: slackId('bob') } });
+      expect(await storage.mappings.save(claim)).toMatchObject({
+        ok: false,
+        conflict: { slackUserId: slackId('bob') },
+      });
       expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(true);
     });
 

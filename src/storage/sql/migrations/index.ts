@@ -12,11 +12,7 @@ export interface Migration {
 }
 
 /** Ordered by version; append new steps, never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [
-  initialSchema,
-  retryableColumn,
-  authorityColumns,
-];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, retryableColumn, authorityColumns];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */
 export function pendingMigrations(current: number, migrations: readonly Migration[], store: string): Migration[] {
