@@ -1,4 +1,11 @@
-import type { AdminAction, DocSpaceFailure, DomainFailure, GroupSummary, IdentityFailure } from '../domain/index.js';
+import type {
+  AdminAction,
+  DocSpaceFailure,
+  DomainFailure,
+  GroupSummary,
+  IdentityFailure,
+  SlackUserId,
+} from '../domain/index.js';
 import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
@@ -220,6 +227,13 @@ export function failureText(failure: DomainFailure): string {
     case 'authority_unconfirmed':
       return authorityUnconfirmedText(failure);
   }
+}
+
+/** The answer to an admin's unlink: the block on email matching is the lasting part, whether or not a link existed. */
+export function unlinkedText(user: SlackUserId, removed: boolean): string {
+  const who = mention(user);
+  const block = `The bot will not match ${who} to DocSpace by email until an admin links them again with \`${COMMAND} link @user email\`.`;
+  return removed ? `Unlinked ${who}. ${block}` : `${who} was not linked. ${block}`;
 }
 
 /** For unexpected errors: an apology and an id an admin can find in the logs. */
