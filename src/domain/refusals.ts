@@ -1,8 +1,11 @@
 import { recordAudit, recordRequestAudit } from './audit-log.js';
 import type { DomainDeps } from './deps.js';
+import type { ChangeAsk } from './groups/ask.js';
 import type { Caller } from './identity/actor.js';
 import type { DomainFailure, DomainFailureCode } from './model/failures.js';
-import type { RequestId } from './model/ids.js';
+import type { GroupRef, RequestId, SlackUserId } from './model/ids.js';
+import type { Result } from './model/result.js';
+import type { BotServices } from './services.js';
 
 /**
  * Refused privileged actions leave a trace: a warn log line (actor, action, request or target, reason) and a `refused`
@@ -15,7 +18,7 @@ export const REFUSAL_AUDIT_WINDOW_MS = 60_000;
 const REMEMBERED = 10_000;
 
 /** What someone tried: a use case, and the request or the target it was about. */
-export interface Attempt {
+interface Attempt {
   readonly caller: Caller;
   /** approve, deny, retry, link, unlink, mappings, audit, requests, whoami, cancel, or the change kind of a submit. */
   readonly action: string;
@@ -102,5 +105,59 @@ export function createRefusalTrace(deps: Pick<DomainDeps, 'audit' | 'logger' | '
         deps.logger.error({ err: error, refused }, 'could not audit a refused action');
       }
     },
+  };
+}
+
+/** A group as named in a command, for the trace (bounded: it is the user's text). */
+function groupTarget(group: GroupRef | null): string | null {
+  if (!group) return null;
+  return group.kind === 'id' ? group.id : `"${group.name.slice(0, 150)}"`;
+}
+
+function askTarget(ask: ChangeAsk): string | null {
+  return ask.kind === 'create' ? `"${ask.name.slice(0, 150)}"` : groupTarget(ask.group);
+}
+
+const onRequest =
+  (action: string) =>
+  ([, requestId]: readonly [Caller, RequestId, ...unknown[]]) => ({ action, requestId });
+const onUser =
+  (action: string) =>
+  ([, user]: readonly [Caller, SlackUserId | null, ...unknown[]]) => ({ action, target: user ? `<@${user}>` : null });
+
+/**
+ * The same services, each use case someone may be refused followed by the trace of a refused privileged action. One
+ * place for every path (command, button, modal), like countDecisions for the metrics.
+ */
+export function withRefusalTrace(
+  deps: Pick<DomainDeps, 'audit' | 'logger' | 'clock' | 'requests'>,
+  services: BotServices,
+): BotServices {
+  const refusals = createRefusalTrace(deps);
+  const traced =
+    <A extends [Caller, ...unknown[]], T>(
+      describe: (args: NoInfer<A>) => Omit<Attempt, 'caller'>,
+      run: (...args: A) => Promise<Result<T, DomainFailure>>,
+    ) =>
+    async (...args: A): Promise<Result<T, DomainFailure>> => {
+      const result = await run(...args);
+      if (!result.ok) await refusals.note({ caller: args[0], ...describe(args) }, result.error);
+      return result;
+    };
+  return {
+    ...services,
+    submit: traced(([, ask]) => ({ action: ask.kind, target: askTarget(ask) }), services.submit),
+    approve: traced(onRequest('approve'), services.approve),
+    deny: traced(onRequest('deny'), services.deny),
+    retry: traced(onRequest('retry'), services.retry),
+    cancel: traced(onRequest('cancel'), services.cancel),
+    // The Deny click: refused here (from stored facts) before its form opens, so traced as a deny.
+    previewDecision: traced(onRequest('deny'), services.previewDecision),
+    link: traced(onUser('link'), services.link),
+    unlink: traced(onUser('unlink'), services.unlink),
+    mappings: traced(onUser('mappings'), services.mappings),
+    whoami: traced(() => ({ action: 'whoami' }), services.whoami),
+    requests: traced(() => ({ action: 'requests' }), services.requests),
+    audit: traced(([, group]) => ({ action: 'audit', target: groupTarget(group) }), services.audit),
   };
 }

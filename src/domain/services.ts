@@ -25,7 +25,7 @@ import type { UserMapping } from './model/mapping.js';
 import type { ChangeRequest } from './model/request.js';
 import { ok, type Result } from './model/result.js';
 import { type Role, roleOf } from './policy.js';
-import { type Attempt, createRefusalTrace } from './refusals.js';
+import { withRefusalTrace } from './refusals.js';
 
 /** How long an execution may take before a request stuck in `approved` counts as interrupted. */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
@@ -64,106 +64,41 @@ export interface BotServices {
   maintain(): Answer<{ expired: number; recovered: number }>;
 }
 
-/** A group as named in a command, for the trace of a refusal (bounded: it is the user's text). */
-function groupTarget(group: GroupRef | null): string | null {
-  if (!group) return null;
-  return group.kind === 'id' ? group.id : `"${group.name.slice(0, 150)}"`;
-}
-
-function askTarget(ask: ChangeAsk): string | null {
-  return ask.kind === 'create' ? `"${ask.name.slice(0, 150)}"` : groupTarget(ask.group);
-}
-
 /** Binds the use cases to their dependencies; a DocSpace error escaping a read becomes a `docspace_failed` value. */
 export function createBotServices(deps: DomainDeps): BotServices {
-  const refusals = createRefusalTrace(deps);
   const guard =
     <A extends unknown[], T>(step: DocSpaceReadStep, run: (...args: A) => Answer<T>) =>
     (...args: A): Answer<T> =>
       catchReadFailure(step, () => run(...args));
-  /** Runs a use case, then leaves a trace of a refused privileged action (see refusals.ts). */
-  const traced =
-    <A extends [Caller, ...unknown[]], T>(
-      describe: (args: NoInfer<A>) => Omit<Attempt, 'caller'>,
-      run: (...args: A) => Answer<T>,
-    ) =>
-    async (...args: A): Answer<T> => {
-      const result = await run(...args);
-      if (!result.ok) await refusals.note({ caller: args[0], ...describe(args) }, result.error);
-      return result;
-    };
   const roleHint = async (caller: Caller): Answer<Role> => {
     const mapping = await deps.mappings.get(caller.teamId, caller.slackUserId);
     const docspace = mapping ? userFromMapping(mapping) : null;
     return ok(roleOf(deps.policy, { slackUserId: caller.slackUserId, docspace }));
   };
-  const onRequest =
-    (action: string) =>
-    ([, requestId]: readonly [Caller, RequestId, ...unknown[]]) => ({
-      action,
-      requestId,
-    });
-  const onUser =
-    (action: string) =>
-    ([, user]: readonly [Caller, SlackUserId | null, ...unknown[]]) => ({
-      action,
-      target: user ? `<@${user}>` : null,
-    });
-  return {
-    submit: traced(
-      ([, ask]) => ({ action: ask.kind, target: askTarget(ask) }),
-      (caller, ask, reason) => submitChange(deps, caller, ask, reason),
-    ),
+  return withRefusalTrace(deps, {
+    submit: (caller, ask, reason) => submitChange(deps, caller, ask, reason),
     show: (ref) => showGroup(deps, ref),
     list: (filter) => listGroups(deps, filter),
     searchGroups: (text) => searchGroups(deps, text),
-    approve: traced(
-      onRequest('approve'),
-      guard('check_caller', (caller, id) => approveRequest(deps, caller, id)),
-    ),
-    deny: traced(
-      onRequest('deny'),
-      guard('check_caller', (caller, id, note) => denyRequest(deps, caller, id, note)),
-    ),
-    retry: traced(
-      onRequest('retry'),
-      guard('check_caller', (caller, id) => retryRequest(deps, caller, id)),
-    ),
-    cancel: traced(
-      onRequest('cancel'),
-      guard('check_caller', (caller, id) => cancelRequest(deps, caller, id)),
-    ),
-    // The Deny click: refused here (from stored facts) before its form opens, so traced as a deny.
-    previewDecision: traced(onRequest('deny'), async (caller, id) => {
+    approve: guard('check_caller', (caller, id) => approveRequest(deps, caller, id)),
+    deny: guard('check_caller', (caller, id, note) => denyRequest(deps, caller, id, note)),
+    retry: guard('check_caller', (caller, id) => retryRequest(deps, caller, id)),
+    cancel: guard('check_caller', (caller, id) => cancelRequest(deps, caller, id)),
+    previewDecision: async (caller, id) => {
       const role = await roleHint(caller);
       return role.ok ? previewDecision(deps, caller, id, role.value) : role;
-    }),
+    },
     roleHint,
-    link: traced(onUser('link'), (caller, user, to) => linkUser(deps, caller, user, to)),
-    unlink: traced(
-      onUser('unlink'),
-      guard('check_caller', (caller, user) => unlinkUser(deps, caller, user)),
-    ),
-    mappings: traced(
-      onUser('mappings'),
-      guard('check_caller', (caller, user) => listMappings(deps, caller, user)),
-    ),
-    whoami: traced(
-      () => ({ action: 'whoami' }),
-      guard('check_caller', (caller) => whoAmI(deps, caller)),
-    ),
-    requests: traced(
-      () => ({ action: 'requests' }),
-      guard('check_caller', (caller) => listRequests(deps, caller)),
-    ),
-    audit: traced(
-      ([, group]) => ({ action: 'audit', target: groupTarget(group) }),
-      guard('check_caller', (caller, group) => auditTrail(deps, caller, group)),
-    ),
+    link: (caller, user, to) => linkUser(deps, caller, user, to),
+    unlink: guard('check_caller', (caller, user) => unlinkUser(deps, caller, user)),
+    mappings: guard('check_caller', (caller, user) => listMappings(deps, caller, user)),
+    whoami: guard('check_caller', (caller) => whoAmI(deps, caller)),
+    requests: guard('check_caller', (caller) => listRequests(deps, caller)),
+    audit: guard('check_caller', (caller, group) => auditTrail(deps, caller, group)),
     maintain: async () =>
       ok({
         expired: await expireDueRequests(deps),
         recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
       }),
-  };
+  });
 }
