@@ -149,11 +149,11 @@ function authorityUnconfirmedText(failure: Extract<DomainFailure, { code: 'autho
   switch (failure.kind) {
     case 'unauthorized':
     case 'forbidden':
-      return `${base}: DocSpace refused to look your account up, so nothing was done. Ask an admin to check DOCSPACE_API_KEY (it needs ${SCOPES}).`;
+      return `${base} (DocSpace refused to look your account up); nothing was changed. Ask an admin to check DOCSPACE_API_KEY (it needs ${SCOPES}).`;
     case 'rate_limited':
-      return `${base}: DocSpace is limiting requests, so nothing was done. ${wait}`;
+      return `${base} (DocSpace is limiting requests); nothing was changed. ${wait}`;
     default:
-      return `${base}: DocSpace did not answer, so nothing was done. ${wait}`;
+      return `${base} (DocSpace did not answer); nothing was changed. ${wait}`;
   }
 }
 

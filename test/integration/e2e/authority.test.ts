@@ -82,7 +82,7 @@ describe('fresh authority (AUTHORITY_TTL_SECONDS)', () => {
     h.docspace.clearLog();
     const reply = await say(h, 'erin', `add "G" ${mentionOf('bob')}`);
     expect(reply).toContain('The bot cannot confirm your DocSpace access right now');
-    expect(reply).toContain('nothing was done');
+    expect(reply).toContain('nothing was changed');
     expect(membersOf(h, groupId)).not.toContain(docspaceIdOf('bob'));
     expect(h.docspace.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(cardsPosted(h)).toEqual([]);
