@@ -151,6 +151,7 @@ const schema = z.object({
       .optional(),
   ),
   MAPPING_TTL_HOURS: envInt(24, 0, 24 * 365),
+  AUTHORITY_TTL_SECONDS: envInt(300, 0, 24 * 3600),
   ADMIN_SLACK_USER_IDS: idList(SLACK_USER_ID_PATTERN, 'Slack user ids (U…)'),
   APPROVER_SLACK_USER_IDS: idList(SLACK_USER_ID_PATTERN, 'Slack user ids (U…)'),
   APPROVAL_CHANNEL_ID: z.preprocess(
@@ -192,6 +193,8 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly databaseUrl: string | undefined;
   readonly mappingTtlHours: number;
+  /** What a mapped caller's DocSpace account may do (type, status) is re-read when older than this. */
+  readonly authorityTtlSeconds: number;
   readonly policy: {
     readonly adminSlackIds: readonly string[];
     readonly approverSlackIds: readonly string[];
@@ -271,6 +274,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     mappingTtlHours: e.MAPPING_TTL_HOURS,
+    authorityTtlSeconds: e.AUTHORITY_TTL_SECONDS,
     policy: {
       adminSlackIds: e.ADMIN_SLACK_USER_IDS,
       approverSlackIds: e.APPROVER_SLACK_USER_IDS,

@@ -152,6 +152,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     docspace,
     clock,
     ttlMs: config.mappingTtlHours * HOUR,
+    authorityTtlMs: config.authorityTtlSeconds * 1000,
     logger: domainLog,
   });
   const domainServices = createBotServices({

@@ -96,7 +96,8 @@ async function applyRow(deps: ImportDeps, row: Found): Promise<{ status: RowStat
   }
   const mapping = manualMapping(deps, row, row.user);
   const saved = await mappings.save(mapping);
-  if (!saved.ok) {
+  // Manual links are never blocked (they lift an unlink block): only a conflict refuses one.
+  if (!saved.ok && 'conflict' in saved) {
     const reason = `${nameOf(row.user)} is already linked to ${saved.conflict.slackUserId}; unlink that first`;
     return { status: 'skipped', reason: `line ${row.line}: ${reason}` };
   }

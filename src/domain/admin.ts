@@ -77,7 +77,8 @@ async function link(
     now: deps.clock.now(),
   });
   const saved = await deps.mappings.save(mapping);
-  if (!saved.ok) {
+  // A manual link is never blocked (it lifts an unlink block), so only a conflict can refuse it.
+  if (!saved.ok && 'conflict' in saved) {
     const conflict: IdentityFailure = {
       code: 'mapping_conflict',
       who: { kind: 'slack', id: target },
@@ -96,12 +97,14 @@ export async function unlinkUser(
 ): Promise<Result<{ removed: boolean; before: UserMapping | null }, DomainFailure>> {
   const admin = await requireAdmin(deps, caller, 'unlink_users');
   if (!admin.ok) return admin;
-  const before = await deps.mappings.get(caller.teamId, target);
-  const removed = await deps.mappings.delete(caller.teamId, target);
-  if (removed) {
-    await auditMapping(deps, caller, admin.value.actor.docspace?.id ?? null, 'unlink', { slackUserId: target, before });
-  }
-  return ok({ removed, before });
+  // Also when there was no mapping: the block itself is the change (no automatic email match until a manual link).
+  const before = await deps.mappings.unlink(caller.teamId, target, {
+    slackUserId: caller.slackUserId,
+    at: deps.clock.now(),
+  });
+  const after = { slackUserId: target, before, emailMatching: 'blocked' };
+  await auditMapping(deps, caller, admin.value.actor.docspace?.id ?? null, 'unlink', after);
+  return ok({ removed: before !== null, before });
 }
 
 export async function listMappings(

@@ -22,6 +22,7 @@ export {
 export {
   type ChangeReport,
   checkGroupName,
+  DOCSPACE_USER_STATUSES,
   DOCSPACE_USER_TYPES,
   type DocSpaceUser,
   type DocSpaceUserStatus,

@@ -1,7 +1,14 @@
 import type { AuditEntry, NewAuditEntry } from './model/audit.js';
-import type { DocSpaceUser, DocSpaceUserType, Group, GroupSummary, WriteOutcome } from './model/group.js';
+import type {
+  DocSpaceUser,
+  DocSpaceUserStatus,
+  DocSpaceUserType,
+  Group,
+  GroupSummary,
+  WriteOutcome,
+} from './model/group.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './model/ids.js';
-import type { SaveMappingResult, UserMapping } from './model/mapping.js';
+import type { AuthorityFacts, SaveMappingResult, UserMapping } from './model/mapping.js';
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
 import type { NameReservation } from './model/reservation.js';
 
@@ -122,14 +129,31 @@ export interface SlackDirectory {
 export interface MappingRepo {
   get(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<UserMapping | null>;
   getByDocSpaceUser(teamId: SlackTeamId, docspaceUserId: DocSpaceUserId): Promise<UserMapping | null>;
-  /** Inserts or replaces the Slack user's mapping; refuses when another Slack user of the team holds the DocSpace id. */
+  /**
+   * Inserts or replaces the Slack user's mapping; refuses when another Slack user of the team holds the DocSpace id.
+   * A manual link lifts an unlink block; an email match is refused (`blocked`) while one stands, in the same statement.
+   */
   save(mapping: UserMapping): Promise<SaveMappingResult>;
+  /** The account was read and is usable: the mapping is verified and its authority facts are fresh, both as of `at`. */
   markVerified(
     teamId: SlackTeamId,
     slackUserId: SlackUserId,
-    seen: { at: Date; email: string | null; displayName: string; type: DocSpaceUserType },
+    seen: { at: Date; email: string | null; displayName: string; type: DocSpaceUserType; status: DocSpaceUserStatus },
   ): Promise<void>;
+  /** The account was read but may not act (disabled, guest): keeps those facts, leaves verifiedAt alone. */
+  recordAuthority(teamId: SlackTeamId, slackUserId: SlackUserId, facts: AuthorityFacts): Promise<void>;
   delete(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<boolean>;
+  /**
+   * An admin's unlink: removes the mapping and blocks automatic email matching for that Slack user until a manual link
+   * (save with source 'manual'), in one transaction. Returns the removed mapping, or null when there was none.
+   */
+  unlink(
+    teamId: SlackTeamId,
+    slackUserId: SlackUserId,
+    by: { readonly slackUserId: SlackUserId; readonly at: Date },
+  ): Promise<UserMapping | null>;
+  /** Whether an admin's unlink blocks automatic email matching for this Slack user. */
+  isBlocked(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<boolean>;
   /** Ordered by team, then Slack user id. */
   list(teamId?: SlackTeamId): Promise<UserMapping[]>;
 }

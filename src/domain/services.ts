@@ -25,6 +25,7 @@ import type { UserMapping } from './model/mapping.js';
 import type { ChangeRequest } from './model/request.js';
 import { ok, type Result } from './model/result.js';
 import { type Role, roleOf } from './policy.js';
+import { withRefusalTrace } from './refusals.js';
 
 /** How long an execution may take before a request stuck in `approved` counts as interrupted. */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
@@ -74,7 +75,7 @@ export function createBotServices(deps: DomainDeps): BotServices {
     const docspace = mapping ? userFromMapping(mapping) : null;
     return ok(roleOf(deps.policy, { slackUserId: caller.slackUserId, docspace }));
   };
-  return {
+  return withRefusalTrace(deps, {
     submit: (caller, ask, reason) => submitChange(deps, caller, ask, reason),
     show: (ref) => showGroup(deps, ref),
     list: (filter) => listGroups(deps, filter),
@@ -99,5 +100,5 @@ export function createBotServices(deps: DomainDeps): BotServices {
         expired: await expireDueRequests(deps),
         recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
       }),
-  };
+  });
 }

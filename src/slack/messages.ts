@@ -1,4 +1,11 @@
-import type { AdminAction, DocSpaceFailure, DomainFailure, GroupSummary, IdentityFailure } from '../domain/index.js';
+import type {
+  AdminAction,
+  DocSpaceFailure,
+  DomainFailure,
+  GroupSummary,
+  IdentityFailure,
+  SlackUserId,
+} from '../domain/index.js';
 import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
@@ -38,6 +45,8 @@ export function identityFailureText(failure: IdentityFailure): string {
       const holder = failure.heldBy ? mention(failure.heldBy) : 'another Slack user';
       return `The DocSpace account for ${w} is already linked to ${holder}; unlink it first with \`${COMMAND} unlink @user\`.`;
     }
+    case 'unlinked_by_admin':
+      return `An admin unlinked ${w}, so the bot no longer matches them to DocSpace by email; ${LINK_HINT}.`;
   }
 }
 
@@ -134,6 +143,23 @@ function docspaceText(failure: DocSpaceFailure): string {
   }
 }
 
+/** The caller's authority was due a re-read and DocSpace failed it: nothing was done on the older facts. */
+function authorityUnconfirmedText(failure: Extract<DomainFailure, { code: 'authority_unconfirmed' }>): string {
+  const base = 'The bot cannot confirm your DocSpace access right now';
+  const wait = failure.retryAfterSeconds
+    ? `Try again in ${Math.ceil(failure.retryAfterSeconds)} seconds.`
+    : 'Try again in a moment.';
+  switch (failure.kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return `${base} (DocSpace refused to look your account up); nothing was changed. Ask an admin to check DOCSPACE_API_KEY (it needs ${SCOPES}).`;
+    case 'rate_limited':
+      return `${base} (DocSpace is limiting requests); nothing was changed. ${wait}`;
+    default:
+      return `${base} (DocSpace did not answer); nothing was changed. ${wait}`;
+  }
+}
+
 /** For "You are not allowed to …". */
 const ACTION_LABEL: Readonly<Record<AdminAction, string>> = {
   link_users: 'link users',
@@ -209,7 +235,18 @@ export function failureText(failure: DomainFailure): string {
       return `This change names ${failure.count} people; one change may name at most ${failure.limit}. Nothing was changed: split it into smaller changes.`;
     case 'docspace_failed':
       return docspaceText(failure);
+    case 'account_disabled':
+      return 'Your DocSpace account is disabled, so the bot will not act for you. A DocSpace admin has to enable it first.';
+    case 'authority_unconfirmed':
+      return authorityUnconfirmedText(failure);
   }
+}
+
+/** The answer to an admin's unlink: the block on email matching is the lasting part, whether or not a link existed. */
+export function unlinkedText(user: SlackUserId, removed: boolean): string {
+  const who = mention(user);
+  const block = `The bot will not match ${who} to DocSpace by email until an admin links them again with \`${COMMAND} link @user email\`.`;
+  return removed ? `Unlinked ${who}. ${block}` : `${who} was not linked. ${block}`;
 }
 
 /** For unexpected errors: an apology and an id an admin can find in the logs. */

@@ -50,6 +50,8 @@ export interface FakeDocSpace {
   addUser(user: Omit<FakeDocSpaceUser, 'id'> & { id?: string }): FakeDocSpaceUser;
   getUser(id: string): FakeDocSpaceUser | undefined;
   setUserStatus(id: string, status: FakeDocSpaceUser['status']): void;
+  /** Promotes or demotes a person, as a DocSpace admin would in the portal. */
+  setUserType(id: string, type: FakeDocSpaceUser['type']): void;
   setLatency(ms: number): void;
   /**
    * Holds every answer (or those to requests `match` picks) after any latency until release(): a request the app made
@@ -136,6 +138,11 @@ export async function startFakeDocSpace(options: FakeDocSpaceOptions = {}): Prom
       const user = state.users.get(id.toLowerCase());
       if (!user) throw new Error(`Fake DocSpace has no user ${id}`);
       user.status = status;
+    },
+    setUserType: (id, type) => {
+      const user = state.users.get(id.toLowerCase());
+      if (!user) throw new Error(`Fake DocSpace has no user ${id}`);
+      user.type = type;
     },
     setLatency: (ms) => knobs.setLatency(ms),
     hold: (match) => knobs.hold(match),

@@ -5,7 +5,7 @@ import type { ChangeRequest } from '../../src/domain/model/request.js';
 import type { PolicyConfig } from '../../src/domain/policy.js';
 import type { ApprovalNotifier, Logger, SlackDirectory, SlackProfile, Storage } from '../../src/domain/ports.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
-import { createFakeClock, type FakeClock, HOUR } from './clock.js';
+import { createFakeClock, type FakeClock, HOUR, MINUTE } from './clock.js';
 import { APPROVAL_CHANNEL, askToAdd, seedDevTeam, slackIdOf, TEAM } from './domain-people.js';
 import { createMemoryDocSpace, type MemoryDocSpace } from './memory-docspace.js';
 import { createMemoryStorage } from './memory-storage.js';
@@ -142,6 +142,8 @@ export interface DomainTestDeps extends DomainDeps {
 export interface DomainDepsOverrides {
   readonly policy?: Partial<PolicyConfig>;
   readonly identityTtlMs?: number;
+  /** Defaults to 5 minutes, as AUTHORITY_TTL_SECONDS does. */
+  readonly authorityTtlMs?: number;
   readonly requestTtlMs?: number;
   readonly limits?: Partial<DomainDeps['limits']>;
   readonly docspace?: MemoryDocSpace;
@@ -163,6 +165,7 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     docspace,
     clock,
     ttlMs: identityTtlMs,
+    authorityTtlMs: overrides.authorityTtlMs ?? 5 * MINUTE,
     logger,
   });
   let requestCount = 0;

@@ -44,9 +44,15 @@ export function createMemoryStorage(): Storage {
 
 function createMemoryMappings(guard: (operation: string) => void): MappingRepo {
   const rows = new Map<string, UserMapping>();
+  /** Unlink blocks: who blocked, keyed like rows. */
+  const blocks = new Map<string, { by: string; at: Date }>();
   const key = (teamId: string, slackUserId: string) => `${teamId}\u0000${slackUserId}`;
   const holderOf = (teamId: string, docspaceUserId: string) =>
     [...rows.values()].find((m) => m.teamId === teamId && m.docspaceUserId === docspaceUserId);
+  const update = (teamId: string, slackUserId: string, change: (row: UserMapping) => UserMapping) => {
+    const row = rows.get(key(teamId, slackUserId));
+    if (row !== undefined) rows.set(key(teamId, slackUserId), change(row));
+  };
   return {
     get: async (teamId, slackUserId) => {
       guard('mappings.get');
@@ -60,29 +66,53 @@ function createMemoryMappings(guard: (operation: string) => void): MappingRepo {
     },
     save: async (mapping) => {
       guard('mappings.save');
+      const id = key(mapping.teamId, mapping.slackUserId);
+      if (mapping.source === 'email' && blocks.has(id)) return { ok: false, blocked: true };
       const holder = holderOf(mapping.teamId, mapping.docspaceUserId);
       if (holder !== undefined && holder.slackUserId !== mapping.slackUserId) {
         return { ok: false, conflict: structuredClone(holder) };
       }
-      rows.set(key(mapping.teamId, mapping.slackUserId), structuredClone(mapping));
+      rows.set(id, structuredClone(mapping));
+      if (mapping.source === 'manual') blocks.delete(id);
       return { ok: true };
     },
     markVerified: async (teamId, slackUserId, seen) => {
       guard('mappings.markVerified');
-      const row = rows.get(key(teamId, slackUserId));
-      if (row === undefined) return;
-      const verifiedAt = new Date(seen.at.getTime());
-      rows.set(key(teamId, slackUserId), {
+      const at = new Date(seen.at.getTime());
+      update(teamId, slackUserId, (row) => ({
         ...row,
-        verifiedAt,
+        verifiedAt: at,
         docspaceEmail: seen.email,
         docspaceDisplayName: seen.displayName,
         docspaceType: seen.type,
-      });
+        docspaceStatus: seen.status,
+        authorityReadAt: new Date(at.getTime()),
+      }));
+    },
+    recordAuthority: async (teamId, slackUserId, facts) => {
+      guard('mappings.recordAuthority');
+      update(teamId, slackUserId, (row) => ({
+        ...row,
+        docspaceType: facts.type,
+        docspaceStatus: facts.status,
+        authorityReadAt: new Date(facts.at.getTime()),
+      }));
     },
     delete: async (teamId, slackUserId) => {
       guard('mappings.delete');
       return rows.delete(key(teamId, slackUserId));
+    },
+    unlink: async (teamId, slackUserId, by) => {
+      guard('mappings.unlink');
+      const id = key(teamId, slackUserId);
+      const before = rows.get(id);
+      rows.delete(id);
+      blocks.set(id, { by: by.slackUserId, at: new Date(by.at.getTime()) });
+      return before === undefined ? null : structuredClone(before);
+    },
+    isBlocked: async (teamId, slackUserId) => {
+      guard('mappings.isBlocked');
+      return blocks.has(key(teamId, slackUserId));
     },
     list: async (teamId) => {
       guard('mappings.list');

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     expect(config.slack.port).toBe(3000);
     expect(config.docspace.timeoutMs).toBe(10_000);
     expect(config.mappingTtlHours).toBe(24);
+    expect(config.authorityTtlSeconds).toBe(300);
     expect(config.policy.requestTtlHours).toBe(72);
     expect(config.policy.trustDocSpaceAdmins).toBe(true);
     expect(config.policy.requireReason).toBe(false);

@@ -13,6 +13,8 @@ export interface IdentityDeps {
   readonly clock: Clock;
   /** A mapping verified within this many ms is used with no network call. */
   readonly ttlMs: number;
+  /** What the caller's account may do (type, status) is trusted for this many ms after it was read, no longer. */
+  readonly authorityTtlMs: number;
   readonly logger: Logger;
 }
 
@@ -38,12 +40,13 @@ export function unusableReason(user: DocSpaceUser): IdentityFailureCode | null {
   return null;
 }
 
+/** The account as last read: type and status are as old as mapping.authorityReadAt. */
 export function userFromMapping(mapping: UserMapping): DocSpaceUser {
   return {
     id: mapping.docspaceUserId,
     displayName: mapping.docspaceDisplayName,
     email: mapping.docspaceEmail,
-    status: 'active',
+    status: mapping.docspaceStatus,
     type: mapping.docspaceType,
   };
 }
@@ -81,11 +84,35 @@ export function checkSlackProfile(profile: SlackProfile | null, id: SlackUserId)
 }
 
 /**
- * Slack user -> DocSpace user. Order: fresh stored mapping (no network), stale mapping re-verified, then email match.
- * Fails closed with a specific reason; nothing is stored on failure.
+ * What a resolution is for: naming someone in a change needs only which account they are (MAPPING_TTL_HOURS); the
+ * caller's own use (act, approve, link, audit, request) also needs what that account may do now (AUTHORITY_TTL_SECONDS).
+ */
+type Purpose = 'mapping' | 'authority';
+
+/**
+ * Slack user -> DocSpace user. Order: stored mapping (no network) while fresh enough for the purpose, else one
+ * GET /people/{id} (shared by concurrent callers), then email match unless an admin unlinked them. Fails closed with a
+ * specific reason; nothing is stored on failure but the facts a read returned.
  */
 export function createIdentityResolver(deps: IdentityDeps) {
-  const isFresh = (m: UserMapping) => deps.clock.now().getTime() - m.verifiedAt.getTime() < deps.ttlMs;
+  const age = (at: Date | null) => (at === null ? Number.POSITIVE_INFINITY : deps.clock.now().getTime() - at.getTime());
+  const authorityFresh = (m: UserMapping) => age(m.authorityReadAt) < deps.authorityTtlMs;
+  /** One read per person at a time: concurrent resolutions of the same Slack user share it. */
+  const inflight = new Map<string, Promise<IdentityResult>>();
+
+  /** Whether the store answers without a read. A stored refusal (disabled, guest) holds only while authority is fresh. */
+  function answersFromStore(m: UserMapping, purpose: Purpose): boolean {
+    if (unusableReason(userFromMapping(m)) !== null) return authorityFresh(m);
+    if (age(m.verifiedAt) >= deps.ttlMs) return false;
+    return purpose === 'mapping' || authorityFresh(m);
+  }
+
+  function fromStore(m: UserMapping): IdentityResult {
+    const user = userFromMapping(m);
+    const unusable = unusableReason(user);
+    if (unusable) return err(slackFailure(unusable, m.slackUserId));
+    return ok({ slackUserId: m.slackUserId, user, mapping: m, via: 'fresh' });
+  }
 
   async function reverify(mapping: UserMapping): Promise<IdentityResult | null> {
     const found = await lookupDocSpaceUser(() => deps.docspace.getUserById(mapping.docspaceUserId));
@@ -95,21 +122,46 @@ export function createIdentityResolver(deps: IdentityDeps) {
       return null;
     }
     if (typeof found === 'string') return err(slackFailure(found, mapping.slackUserId));
+    const at = deps.clock.now();
+    if (mapping.docspaceType !== found.type || mapping.docspaceStatus !== found.status) {
+      deps.logger.info(
+        {
+          teamId: mapping.teamId,
+          slackUserId: mapping.slackUserId,
+          docspaceUserId: found.id,
+          was: { type: mapping.docspaceType, status: mapping.docspaceStatus },
+          now: { type: found.type, status: found.status },
+        },
+        'DocSpace account type or status changed',
+      );
+    }
     const unusable = unusableReason(found);
-    if (unusable) return err(slackFailure(unusable, mapping.slackUserId));
-    const seen = { at: deps.clock.now(), email: found.email, displayName: found.displayName, type: found.type };
+    if (unusable) {
+      // Kept so the refusal holds for the authority window without asking DocSpace again.
+      await deps.mappings.recordAuthority(mapping.teamId, mapping.slackUserId, {
+        at,
+        type: found.type,
+        status: found.status,
+      });
+      return err(slackFailure(unusable, mapping.slackUserId));
+    }
+    const seen = { at, email: found.email, displayName: found.displayName, type: found.type, status: found.status };
     await deps.mappings.markVerified(mapping.teamId, mapping.slackUserId, seen);
     const updated: UserMapping = {
       ...mapping,
-      verifiedAt: seen.at,
+      verifiedAt: at,
       docspaceEmail: seen.email,
       docspaceDisplayName: seen.displayName,
       docspaceType: seen.type,
+      docspaceStatus: seen.status,
+      authorityReadAt: at,
     };
     return ok({ slackUserId: mapping.slackUserId, user: found, mapping: updated, via: 'reverified' });
   }
 
   async function matchByEmail(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<IdentityResult> {
+    // Checked before any look-up; save() checks again in the same statement, against an unlink meanwhile.
+    if (await deps.mappings.isBlocked(teamId, slackUserId)) return err(slackFailure('unlinked_by_admin', slackUserId));
     const profile = await deps.slack.getUser(slackUserId);
     const refused = checkSlackProfile(profile, slackUserId);
     if (refused) return err(refused);
@@ -130,6 +182,7 @@ export function createIdentityResolver(deps: IdentityDeps) {
     });
     const saved = await deps.mappings.save(mapping);
     if (!saved.ok) {
+      if ('blocked' in saved) return err(slackFailure('unlinked_by_admin', slackUserId));
       return err({
         code: 'mapping_conflict',
         who: { kind: 'slack', id: slackUserId },
@@ -140,19 +193,30 @@ export function createIdentityResolver(deps: IdentityDeps) {
     return ok({ slackUserId, user: found.value, mapping, via: 'matched' });
   }
 
-  async function resolve(teamId: SlackTeamId, slackUserId: SlackUserId): Promise<IdentityResult> {
-    const mapping = await deps.mappings.get(teamId, slackUserId);
-    if (mapping && isFresh(mapping)) {
-      return ok({ slackUserId, user: userFromMapping(mapping), mapping, via: 'fresh' });
-    }
-    if (mapping) {
-      const verified = await reverify(mapping);
-      if (verified) return verified;
-    }
-    return matchByEmail(teamId, slackUserId);
+  function read(teamId: SlackTeamId, slackUserId: SlackUserId, mapping: UserMapping | null): Promise<IdentityResult> {
+    const key = `${teamId}\u0000${slackUserId}`;
+    const running = inflight.get(key);
+    if (running) return running;
+    const reading = (async () => {
+      const verified = mapping ? await reverify(mapping) : null;
+      return verified ?? matchByEmail(teamId, slackUserId);
+    })().finally(() => inflight.delete(key));
+    inflight.set(key, reading);
+    return reading;
   }
 
-  return { resolve };
+  async function resolveFor(teamId: SlackTeamId, slackUserId: SlackUserId, purpose: Purpose): Promise<IdentityResult> {
+    const mapping = await deps.mappings.get(teamId, slackUserId);
+    if (mapping && answersFromStore(mapping, purpose)) return fromStore(mapping);
+    return read(teamId, slackUserId, mapping);
+  }
+
+  return {
+    /** Someone named in a change: which DocSpace account they are (stored for MAPPING_TTL_HOURS). */
+    resolve: (teamId: SlackTeamId, slackUserId: SlackUserId) => resolveFor(teamId, slackUserId, 'mapping'),
+    /** The caller, before they act: also what their account may do now (re-read after AUTHORITY_TTL_SECONDS). */
+    resolveCaller: (teamId: SlackTeamId, slackUserId: SlackUserId) => resolveFor(teamId, slackUserId, 'authority'),
+  };
 }
 
 export type IdentityResolver = ReturnType<typeof createIdentityResolver>;

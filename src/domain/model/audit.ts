@@ -4,8 +4,22 @@ import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } fro
 export const AUDIT_OUTCOMES = ['succeeded', 'partial', 'failed', 'no_op', 'recorded'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-/** Decisions and identity actions; executed changes are audited under their change kind. */
-const AUDIT_EVENTS = ['request', 'approve', 'deny', 'retry', 'cancel', 'expire', 'recover', 'link', 'unlink'] as const;
+/**
+ * Decisions and identity actions; executed changes are audited under their change kind. `refused`: a privileged action
+ * someone was not allowed to take (what they tried and why is in `after` and `detail`).
+ */
+const AUDIT_EVENTS = [
+  'request',
+  'approve',
+  'deny',
+  'retry',
+  'cancel',
+  'expire',
+  'recover',
+  'link',
+  'unlink',
+  'refused',
+] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];
 

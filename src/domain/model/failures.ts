@@ -1,4 +1,4 @@
-import type { GatewayErrorCode } from '../ports.js';
+import type { GatewayError, GatewayErrorCode } from '../ports.js';
 import { isGatewayError } from '../ports.js';
 import type { GroupChangeKind, GroupSummary } from './group.js';
 import type { RequestId, SlackUserId } from './ids.js';
@@ -15,7 +15,9 @@ export type IdentityFailureCode =
   | 'docspace_user_disabled'
   | 'docspace_user_guest'
   | 'docspace_lookup_forbidden'
-  | 'mapping_conflict';
+  | 'mapping_conflict'
+  /** An admin unlinked this Slack user: no automatic email match until an admin links them again. */
+  | 'unlinked_by_admin';
 
 export interface IdentityFailure {
   readonly code: IdentityFailureCode;
@@ -112,6 +114,14 @@ export type DomainFailure =
   | { readonly code: 'too_many_pending'; readonly pending: number; readonly limit: number }
   /** The change names more distinct people than MAX_PEOPLE_PER_CHANGE; refused before any look-up. */
   | { readonly code: 'too_many_people'; readonly count: number; readonly limit: number }
+  /** The caller's own DocSpace account is disabled: they may not act through the bot at all. */
+  | { readonly code: 'account_disabled' }
+  /** The caller's authority was due a re-read and DocSpace did not answer it: nothing privileged is done on old facts. */
+  | {
+      readonly code: 'authority_unconfirmed';
+      readonly kind: GatewayErrorCode;
+      readonly retryAfterSeconds: number | null;
+    }
   | DocSpaceFailure;
 
 export type DomainFailureCode = DomainFailure['code'];
@@ -149,6 +159,24 @@ export function writeFailure(error: unknown, step: GroupChangeKind): DocSpaceFai
 }
 
 /**
+ * A refusal decided deep inside a shared step (who the caller is) that ends the use case wherever it runs; the
+ * catchReadFailure around every use case returns its failure as a value, so no call site has to pass it up by hand.
+ */
+export class RefusedError extends Error {
+  readonly failure: DomainFailure;
+  constructor(failure: DomainFailure) {
+    super(`refused: ${failure.code}`);
+    this.name = 'RefusedError';
+    this.failure = failure;
+  }
+}
+
+/** The caller's authority could not be re-read because DocSpace failed (see identify). */
+export function authorityUnconfirmed(error: GatewayError): DomainFailure {
+  return { code: 'authority_unconfirmed', kind: error.code, retryAfterSeconds: retryAfterOf(error) };
+}
+
+/**
  * Runs a use case and turns a DocSpace error that escapes it into a value. Writes report their own failures (with
  * `phase: 'write'`), so whatever escapes failed while reading, before anything was changed.
  */
@@ -159,6 +187,7 @@ export async function catchReadFailure<T>(
   try {
     return await run();
   } catch (error) {
+    if (error instanceof RefusedError) return err(error.failure);
     if (isGatewayError(error)) return err(readFailure(error, step));
     throw error;
   }

@@ -3,7 +3,7 @@ import type { ChangeRequest } from './request.js';
 
 export const GROUP_NAME_MAX = 128;
 
-const DOCSPACE_USER_STATUSES = ['active', 'pending', 'disabled'] as const;
+export const DOCSPACE_USER_STATUSES = ['active', 'pending', 'disabled'] as const;
 export type DocSpaceUserStatus = (typeof DOCSPACE_USER_STATUSES)[number];
 export const DOCSPACE_USER_TYPES = ['owner', 'admin', 'room_admin', 'user', 'guest'] as const;
 export type DocSpaceUserType = (typeof DOCSPACE_USER_TYPES)[number];

@@ -1,4 +1,4 @@
-import type { DocSpaceUser, DocSpaceUserType } from './group.js';
+import type { DocSpaceUser, DocSpaceUserStatus, DocSpaceUserType } from './group.js';
 import type { DocSpaceUserId, SlackTeamId, SlackUserId } from './ids.js';
 
 export const MAPPING_SOURCES = ['email', 'manual'] as const;
@@ -15,11 +15,29 @@ export interface UserMapping {
   readonly verifiedAt: Date;
   readonly docspaceEmail: string | null;
   readonly docspaceDisplayName: string;
-  /** DocSpace account type seen at the last verification (policy trusts DocSpace admins; guests are refused). */
+  /** DocSpace account type seen at the last read (policy trusts DocSpace admins; guests are refused). */
   readonly docspaceType: DocSpaceUserType;
+  /** DocSpace account status seen at the last read (a disabled account is refused). */
+  readonly docspaceStatus: DocSpaceUserStatus;
+  /**
+   * When type and status were last read from DocSpace; null when never (rows stored before migration 004). What the
+   * account may do is trusted for AUTHORITY_TTL_SECONDS after this, far less than the mapping itself.
+   */
+  readonly authorityReadAt: Date | null;
 }
 
-export type SaveMappingResult = { readonly ok: true } | { readonly ok: false; readonly conflict: UserMapping };
+export type SaveMappingResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly conflict: UserMapping }
+  /** An automatic (email) match for a Slack user an admin unlinked: refused until an admin links them again. */
+  | { readonly ok: false; readonly blocked: true };
+
+/** What one read of a DocSpace account says the account may do, and when it was read. */
+export interface AuthorityFacts {
+  readonly at: Date;
+  readonly type: DocSpaceUserType;
+  readonly status: DocSpaceUserStatus;
+}
 
 /** A fresh mapping of a Slack user to a DocSpace account, verified now. */
 export function newMapping(input: {
@@ -42,5 +60,7 @@ export function newMapping(input: {
     docspaceEmail: user.email,
     docspaceDisplayName: user.displayName,
     docspaceType: user.type,
+    docspaceStatus: user.status,
+    authorityReadAt: now,
   };
 }

@@ -3,6 +3,7 @@ import type { Caller, ChangeAsk, DomainFailure } from '../../domain/index.js';
 import { isApprover } from '../../domain/index.js';
 import { escapeMrkdwn } from '../escape.js';
 import { COMMAND } from '../ids.js';
+import { unlinkedText } from '../messages.js';
 import type { ParsedCommand } from '../parse/command.js';
 import { parseCommand } from '../parse/command.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
@@ -135,8 +136,7 @@ async function runQuery(
     case 'unlink': {
       const unlinked = await s.unlink(caller, parsed.user);
       if (!unlinked.ok) return failed(tally, unlinked.error);
-      const who = mention(parsed.user);
-      return plainMessage(unlinked.value.removed ? `Unlinked ${who}.` : `${who} was not linked; nothing changed.`);
+      return plainMessage(unlinkedText(parsed.user, unlinked.value.removed));
     }
     case 'mappings': {
       const list = await s.mappings(caller, parsed.user);

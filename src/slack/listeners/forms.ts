@@ -113,6 +113,7 @@ const IDENTITY_REASON: Record<IdentityFailureCode, string> = {
   docspace_user_guest: 'is a DocSpace guest; guests cannot be group members',
   docspace_lookup_forbidden: 'cannot be looked up with the bot’s DocSpace key',
   mapping_conflict: 'uses a DocSpace account already linked to someone else',
+  unlinked_by_admin: 'was unlinked by an admin and is not matched by email until linked again',
 };
 
 const refIs = (ref: UserRef, f: IdentityFailure) =>

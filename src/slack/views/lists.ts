@@ -120,7 +120,8 @@ function entryLine(e: AuditEntry): string {
   const request = e.requestId ? ` · \`${e.requestId}\`` : '';
   const detail = e.detail ? ` — ${esc(e.detail, 200)}` : '';
   const when = slackDate(e.at, '{date_short} {time}');
-  return `${OUTCOME_MARK[e.outcome]} \`#${e.id}\` ${when} ${actor}${forWhom} *${esc(e.action, 40)}*${group}${request}${detail}`;
+  const mark = e.action === 'refused' ? '🚫' : OUTCOME_MARK[e.outcome];
+  return `${mark} \`#${e.id}\` ${when} ${actor}${forWhom} *${esc(e.action, 40)}*${group}${request}${detail}`;
 }
 
 /** `/docspace-group audit`: newest first, one compact line per entry. */

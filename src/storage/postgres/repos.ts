@@ -9,7 +9,7 @@ import type {
   UserMapping,
 } from '../../domain/index.js';
 import { closedError, driverErrorCode, StorageError, toQueryError } from '../errors.js';
-import { AUDIT_COLUMNS, REQUEST_COLUMNS } from '../sql/columns.js';
+import { AUDIT_COLUMNS, MAPPING_COLUMNS, REQUEST_COLUMNS } from '../sql/columns.js';
 import {
   auditFromRow,
   auditValues,
@@ -25,6 +25,7 @@ import {
 import {
   auditFilterSql,
   buildTransitionSql,
+  mappingMatchUpsertSql,
   mappingUpsertSql,
   type Placeholder,
   placeholders,
@@ -69,6 +70,22 @@ export function createPostgresContext(pool: pg.Pool, store: string, isClosed: ()
 const SELECT_MAPPINGS = 'SELECT * FROM user_mappings';
 const ORDER = 'ORDER BY team_id COLLATE "C", slack_user_id COLLATE "C"';
 const UPSERT = mappingUpsertSql(PLACEHOLDER);
+// A manual link lifts an unlink block in the same statement (rolled back with it when the upsert fails).
+const LINK_UPSERT = `WITH unblocked AS (DELETE FROM mapping_blocks WHERE team_id = $1 AND slack_user_id = $2) ${UPSERT}`;
+// INSERT … SELECT gives its parameters no column types: the timestamps say theirs.
+const TIMESTAMPTZ = Object.fromEntries(
+  (['created_at', 'verified_at', 'authority_read_at'] as const).map((c) => [
+    MAPPING_COLUMNS.indexOf(c),
+    '::timestamptz',
+  ]),
+);
+const MATCH_UPSERT = mappingMatchUpsertSql(PLACEHOLDER, TIMESTAMPTZ);
+// One statement, so atomic: the mapping goes and the block is written together.
+const UNLINK =
+  'WITH removed AS (DELETE FROM user_mappings WHERE team_id = $1 AND slack_user_id = $2 RETURNING *), ' +
+  'blocked AS (INSERT INTO mapping_blocks (team_id, slack_user_id, blocked_by, blocked_at) VALUES ($1, $2, $3, $4) ' +
+  'ON CONFLICT (team_id, slack_user_id) DO UPDATE SET blocked_by = excluded.blocked_by, blocked_at = excluded.blocked_at) ' +
+  'SELECT * FROM removed';
 // A holder found by the unique violation can vanish (or turn out to be us) before we read it; then simply try again.
 const SAVE_TRIES = 3;
 
@@ -84,8 +101,9 @@ export function createPostgresMappings(ctx: PostgresContext): MappingRepo {
   const save = async (mapping: UserMapping): Promise<SaveMappingResult> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await ctx.queryRaw('mappings.save', UPSERT, mappingValues(mapping));
-        return { ok: true };
+        const sql = mapping.source === 'email' ? MATCH_UPSERT : LINK_UPSERT;
+        const written = await ctx.queryRaw('mappings.save', sql, mappingValues(mapping));
+        return mapping.source === 'email' && written.length === 0 ? { ok: false, blocked: true } : { ok: true };
       } catch (error) {
         if (!isDocSpaceIdTaken(error) || attempt >= SAVE_TRIES) throw toQueryError(error, ctx.store, 'mappings.save');
       }
@@ -106,10 +124,30 @@ export function createPostgresMappings(ctx: PostgresContext): MappingRepo {
     markVerified: async (teamId, slackUserId, seen) => {
       await ctx.query(
         'mappings.markVerified',
-        'UPDATE user_mappings SET verified_at = $1, docspace_email = $2, docspace_display_name = $3, docspace_type = $4 ' +
-          'WHERE team_id = $5 AND slack_user_id = $6',
-        [seen.at, seen.email, seen.displayName, seen.type, teamId, slackUserId],
+        'UPDATE user_mappings SET verified_at = $1, docspace_email = $2, docspace_display_name = $3, docspace_type = $4, ' +
+          'docspace_status = $5, authority_read_at = $1 WHERE team_id = $6 AND slack_user_id = $7',
+        [seen.at, seen.email, seen.displayName, seen.type, seen.status, teamId, slackUserId],
       );
+    },
+    recordAuthority: async (teamId, slackUserId, facts) => {
+      await ctx.query(
+        'mappings.recordAuthority',
+        'UPDATE user_mappings SET docspace_type = $1, docspace_status = $2, authority_read_at = $3 ' +
+          'WHERE team_id = $4 AND slack_user_id = $5',
+        [facts.type, facts.status, facts.at, teamId, slackUserId],
+      );
+    },
+    unlink: async (teamId, slackUserId, by) => {
+      const rows = await ctx.query('mappings.unlink', UNLINK, [teamId, slackUserId, by.slackUserId, by.at]);
+      return rows[0] === undefined ? null : mappingFromRow(rows[0]);
+    },
+    isBlocked: async (teamId, slackUserId) => {
+      const rows = await ctx.query(
+        'mappings.isBlocked',
+        'SELECT 1 FROM mapping_blocks WHERE team_id = $1 AND slack_user_id = $2',
+        [teamId, slackUserId],
+      );
+      return rows.length > 0;
     },
     delete: async (teamId, slackUserId) => {
       const rows = await ctx.query(

@@ -11,6 +11,8 @@ export const MAPPING_COLUMNS = [
   'docspace_email',
   'docspace_display_name',
   'docspace_type',
+  'docspace_status',
+  'authority_read_at',
 ] as const;
 
 export const REQUEST_COLUMNS = [

@@ -5,6 +5,7 @@ import {
   AUDIT_OUTCOMES,
   type AuditEntry,
   type ChangeRequest,
+  DOCSPACE_USER_STATUSES,
   DOCSPACE_USER_TYPES,
   MAPPING_SOURCES,
   type NewAuditEntry,
@@ -45,6 +46,8 @@ const mappingRow = z.object({
   docspace_email: nullableText,
   docspace_display_name: text,
   docspace_type: z.enum(DOCSPACE_USER_TYPES),
+  docspace_status: z.enum(DOCSPACE_USER_STATUSES),
+  authority_read_at: date.nullable(),
 });
 
 const requestRow = z.object({
@@ -100,6 +103,8 @@ export function mappingValues(m: UserMapping): SqlValue[] {
     m.docspaceEmail,
     m.docspaceDisplayName,
     m.docspaceType,
+    m.docspaceStatus,
+    m.authorityReadAt,
   ];
 }
 
@@ -116,6 +121,8 @@ export function mappingFromRow(raw: unknown): UserMapping {
     docspaceEmail: row.docspace_email,
     docspaceDisplayName: row.docspace_display_name,
     docspaceType: row.docspace_type,
+    docspaceStatus: row.docspace_status,
+    authorityReadAt: row.authority_read_at,
   };
 }
 

@@ -22,6 +22,22 @@ export function mappingUpsertSql(placeholder: Placeholder): string {
   );
 }
 
+/**
+ * The upsert of an automatic (email) match, refused in the same statement while an admin's unlink block stands: it
+ * returns the row when written and nothing when blocked. Placeholders 1 and 2 are the team and Slack user ids.
+ */
+export function mappingMatchUpsertSql(placeholder: Placeholder, casts: Readonly<Record<number, string>>): string {
+  const updates = MAPPING_COLUMNS.slice(2)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  const blocked = `SELECT 1 FROM mapping_blocks WHERE team_id = ${placeholder(1)} AND slack_user_id = ${placeholder(2)}`;
+  return (
+    `INSERT INTO user_mappings (${MAPPING_COLUMNS.join(', ')}) ` +
+    `SELECT ${placeholders(MAPPING_COLUMNS.length, placeholder, casts)} WHERE NOT EXISTS (${blocked}) ` +
+    `ON CONFLICT (team_id, slack_user_id) DO UPDATE SET ${updates} RETURNING slack_user_id`
+  );
+}
+
 /** WHERE clause and values for AuditRepo.list; placeholders numbered from 1. */
 export function auditFilterSql(
   filter: { readonly teamId?: string; readonly groupId?: string },

@@ -79,6 +79,11 @@ function sqliteValues(values: readonly SqlValue[]): SqliteValue[] {
 }
 
 const SELECT_MAPPINGS = 'SELECT * FROM user_mappings';
+const BLOCKED = 'SELECT 1 FROM mapping_blocks WHERE team_id = ? AND slack_user_id = ?';
+const UNBLOCK = 'DELETE FROM mapping_blocks WHERE team_id = ? AND slack_user_id = ?';
+const BLOCK =
+  'INSERT INTO mapping_blocks (team_id, slack_user_id, blocked_by, blocked_at) VALUES (?, ?, ?, ?) ' +
+  'ON CONFLICT (team_id, slack_user_id) DO UPDATE SET blocked_by = excluded.blocked_by, blocked_at = excluded.blocked_at';
 
 export function createSqliteMappings(ctx: SqliteContext): MappingRepo {
   const byDocSpaceUser = (teamId: SlackTeamId, docspaceUserId: DocSpaceUserId): UserMapping | null => {
@@ -87,39 +92,60 @@ export function createSqliteMappings(ctx: SqliteContext): MappingRepo {
       .get(teamId, docspaceUserId);
     return row === undefined ? null : mappingFromRow(row);
   };
+  const bySlackUser = (teamId: SlackTeamId, slackUserId: SlackUserId): UserMapping | null => {
+    const row = ctx.statement(`${SELECT_MAPPINGS} WHERE team_id = ? AND slack_user_id = ?`).get(teamId, slackUserId);
+    return row === undefined ? null : mappingFromRow(row);
+  };
+  const blocked = (teamId: SlackTeamId, slackUserId: SlackUserId): boolean =>
+    ctx.statement(BLOCKED).get(teamId, slackUserId) !== undefined;
+  // IMMEDIATE: the block is read under the write lock, so an unlink in another process cannot slip in between.
+  const save = ctx.db.transaction((mapping: UserMapping): SaveMappingResult => {
+    if (mapping.source === 'email' && blocked(mapping.teamId, mapping.slackUserId)) return { ok: false, blocked: true };
+    try {
+      ctx.statement(mappingUpsertSql(PLACEHOLDER)).run(...sqliteValues(mappingValues(mapping)));
+    } catch (error) {
+      // The upsert replaced nothing: another Slack user of the team holds this DocSpace id.
+      const holder =
+        driverErrorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE'
+          ? byDocSpaceUser(mapping.teamId, mapping.docspaceUserId)
+          : null;
+      if (holder === null || holder.slackUserId === mapping.slackUserId) throw error;
+      return { ok: false, conflict: holder };
+    }
+    if (mapping.source === 'manual') ctx.statement(UNBLOCK).run(mapping.teamId, mapping.slackUserId);
+    return { ok: true };
+  });
+  const unlink = ctx.db.transaction(
+    (teamId: SlackTeamId, slackUserId: SlackUserId, by: { slackUserId: SlackUserId; at: Date }) => {
+      const before = bySlackUser(teamId, slackUserId);
+      ctx.statement('DELETE FROM user_mappings WHERE team_id = ? AND slack_user_id = ?').run(teamId, slackUserId);
+      ctx.statement(BLOCK).run(teamId, slackUserId, by.slackUserId, by.at.toISOString());
+      return before;
+    },
+  );
   return {
-    get: (teamId, slackUserId) =>
-      ctx.run('mappings.get', () => {
-        const row = ctx
-          .statement(`${SELECT_MAPPINGS} WHERE team_id = ? AND slack_user_id = ?`)
-          .get(teamId, slackUserId);
-        return row === undefined ? null : mappingFromRow(row);
-      }),
+    get: (teamId, slackUserId) => ctx.run('mappings.get', () => bySlackUser(teamId, slackUserId)),
     getByDocSpaceUser: (teamId, docspaceUserId) =>
       ctx.run('mappings.getByDocSpaceUser', () => byDocSpaceUser(teamId, docspaceUserId)),
-    save: (mapping) =>
-      ctx.run('mappings.save', (): SaveMappingResult => {
-        try {
-          ctx.statement(mappingUpsertSql(PLACEHOLDER)).run(...sqliteValues(mappingValues(mapping)));
-          return { ok: true };
-        } catch (error) {
-          // The upsert replaced nothing: another Slack user of the team holds this DocSpace id.
-          const holder =
-            driverErrorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE'
-              ? byDocSpaceUser(mapping.teamId, mapping.docspaceUserId)
-              : null;
-          if (holder === null || holder.slackUserId === mapping.slackUserId) throw error;
-          return { ok: false, conflict: holder };
-        }
-      }),
+    save: (mapping) => ctx.run('mappings.save', () => save.immediate(mapping)),
     markVerified: (teamId, slackUserId, seen) =>
       ctx.run('mappings.markVerified', () => {
+        const at = seen.at.toISOString();
         ctx
           .statement(
-            'UPDATE user_mappings SET verified_at = ?, docspace_email = ?, docspace_display_name = ?, docspace_type = ? ' +
+            'UPDATE user_mappings SET verified_at = ?, docspace_email = ?, docspace_display_name = ?, docspace_type = ?, ' +
+              'docspace_status = ?, authority_read_at = ? WHERE team_id = ? AND slack_user_id = ?',
+          )
+          .run(at, seen.email, seen.displayName, seen.type, seen.status, at, teamId, slackUserId);
+      }),
+    recordAuthority: (teamId, slackUserId, facts) =>
+      ctx.run('mappings.recordAuthority', () => {
+        ctx
+          .statement(
+            'UPDATE user_mappings SET docspace_type = ?, docspace_status = ?, authority_read_at = ? ' +
               'WHERE team_id = ? AND slack_user_id = ?',
           )
-          .run(seen.at.toISOString(), seen.email, seen.displayName, seen.type, teamId, slackUserId);
+          .run(facts.type, facts.status, facts.at.toISOString(), teamId, slackUserId);
       }),
     delete: (teamId: SlackTeamId, slackUserId: SlackUserId) =>
       ctx.run('mappings.delete', () => {
@@ -128,6 +154,8 @@ export function createSqliteMappings(ctx: SqliteContext): MappingRepo {
           .run(teamId, slackUserId);
         return info.changes > 0;
       }),
+    unlink: (teamId, slackUserId, by) => ctx.run('mappings.unlink', () => unlink.immediate(teamId, slackUserId, by)),
+    isBlocked: (teamId, slackUserId) => ctx.run('mappings.isBlocked', () => blocked(teamId, slackUserId)),
     list: (teamId) =>
       ctx.run('mappings.list', () => {
         const rows =

@@ -99,6 +99,8 @@ export function manualMapping(slackUserId: string, docspaceUserId: string, overr
     docspaceEmail: null,
     docspaceDisplayName: 'Someone',
     docspaceType: 'user',
+    docspaceStatus: 'active',
+    authorityReadAt: NOW,
     ...overrides,
   } satisfies UserMapping;
 }

@@ -82,6 +82,8 @@ describe('a crash while the approved write is in flight', () => {
 
   it('has sent exactly one write to DocSpace, and a Retry finds the change made and sends none', async () => {
     await clickOnCard(s.b, 'dave', ACTION_RETRY, s.id);
+    // The click is handled after its ack (the approver's authority may be read first): wait until it is done.
+    await s.b.idle();
     const retried = await waitForStatus(s.b, s.id, ['executed', 'failed']);
     const member = s.world.docspace.getGroup(s.groupId)?.memberIds.includes(PEOPLE.bob.docspace.id);
     expect([retried.status, s.world.docspace.requests.filter(isMembersPut).length, member]).toEqual([
@@ -109,6 +111,8 @@ describe('a crash after the approval but before the write', () => {
   it('executes the change exactly once when Retry is clicked on the new instance', async () => {
     await s.b.slack.waitFor(() => buttonsOf(cardOf(s.b.slack, s.id)).includes(ACTION_RETRY));
     await clickOnCard(s.b, 'dave', ACTION_RETRY, s.id);
+    // The click is handled after its ack (the approver's authority may be read first): wait until it is done.
+    await s.b.idle();
     const retried = await waitForStatus(s.b, s.id, ['executed', 'failed']);
     expect([retried.status, retried.attempts, s.world.docspace.requests.filter(isMembersPut).length]).toEqual([
       'executed',

@@ -57,6 +57,8 @@ export function makeMapping(overrides: Partial<UserMapping> = {}): UserMapping {
     docspaceEmail: 'alice@example.com',
     docspaceDisplayName: nameOf('alice'),
     docspaceType: 'user',
+    docspaceStatus: 'active',
+    authorityReadAt: at(0),
     ...overrides,
   };
 }

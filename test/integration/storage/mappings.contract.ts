@@ -54,7 +54,7 @@ export function registerMappingContract(factory: StorageFactory): void {
       expect(await storage.mappings.getByDocSpaceUser(team(), docspaceId('alice'))).toBeNull();
     });
 
-    it('markVerified updates the verification time, email, display name and type and leaves the link alone', async () => {
+    it('markVerified updates the verification and authority times, email, display name, type and status and leaves the link alone', async () => {
       const { storage } = await openForTest(factory);
       const mapping = makeMapping({ source: 'manual', createdBy: slackId('carol') });
       await storage.mappings.save(mapping);
@@ -63,6 +63,7 @@ export function registerMappingContract(factory: StorageFactory): void {
         email: 'alice.archer@example.com',
         displayName: 'Alice A. Archer',
         type: 'admin',
+        status: 'pending',
       } as const;
       await storage.mappings.markVerified(team(), slackId('alice'), seen);
       expect(await storage.mappings.get(team(), slackId('alice'))).toEqual({
@@ -71,6 +72,8 @@ export function registerMappingContract(factory: StorageFactory): void {
         docspaceEmail: seen.email,
         docspaceDisplayName: seen.displayName,
         docspaceType: 'admin',
+        docspaceStatus: 'pending',
+        authorityReadAt: seen.at,
       });
     });
 
@@ -81,8 +84,91 @@ export function registerMappingContract(factory: StorageFactory): void {
         email: null,
         displayName: 'Bob',
         type: 'user',
+        status: 'active',
       });
       expect(await storage.mappings.list()).toEqual([]);
+    });
+
+    it('keeps the authority facts field for field, also a mapping whose authority was never read', async () => {
+      const { storage } = await openForTest(factory);
+      const disabled = makeMapping({ docspaceStatus: 'disabled', docspaceType: 'admin', authorityReadAt: at(7) });
+      const neverRead = makeMapping({
+        slackUserId: slackId('bob'),
+        docspaceUserId: docspaceId('bob'),
+        authorityReadAt: null,
+      });
+      await storage.mappings.save(disabled);
+      await storage.mappings.save(neverRead);
+      expect(await storage.mappings.get(team(), slackId('alice'))).toEqual(disabled);
+      expect(await storage.mappings.get(team(), slackId('bob'))).toEqual(neverRead);
+    });
+
+    it('recordAuthority keeps what a read said the account may do and leaves the verification time alone', async () => {
+      const { storage } = await openForTest(factory);
+      const mapping = makeMapping({ docspaceType: 'admin', verifiedAt: at(1), authorityReadAt: at(1) });
+      await storage.mappings.save(mapping);
+      await storage.mappings.recordAuthority(team(), slackId('alice'), {
+        at: at(30),
+        type: 'user',
+        status: 'disabled',
+      });
+      expect(await storage.mappings.get(team(), slackId('alice'))).toEqual({
+        ...mapping,
+        docspaceType: 'user',
+        docspaceStatus: 'disabled',
+        authorityReadAt: at(30),
+      });
+      await storage.mappings.recordAuthority(team(), slackId('bob'), { at: at(30), type: 'user', status: 'active' });
+      expect(await storage.mappings.get(team(), slackId('bob'))).toBeNull();
+    });
+
+    it('unlink removes the mapping, returns it and blocks email matches for that Slack user only', async () => {
+      const { storage } = await openForTest(factory);
+      const mapping = makeMapping();
+      await storage.mappings.save(mapping);
+      const by = { slackUserId: slackId('erin'), at: at(5) };
+      expect(await storage.mappings.unlink(team(), slackId('alice'), by)).toEqual(mapping);
+      expect(await storage.mappings.get(team(), slackId('alice'))).toBeNull();
+      expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(true);
+      expect(await storage.mappings.isBlocked(OTHER_TEAM, slackId('alice'))).toBe(false);
+      expect(await storage.mappings.isBlocked(team(), slackId('bob'))).toBe(false);
+      expect(await storage.mappings.save(makeMapping({ authorityReadAt: at(6) }))).toEqual({
+        ok: false,
+        blocked: true,
+      });
+      expect(await storage.mappings.get(team(), slackId('alice'))).toBeNull();
+      expect(await storage.mappings.save(makeMapping({ teamId: OTHER_TEAM }))).toEqual({ ok: true });
+    });
+
+    it('unlink of a Slack user with no mapping returns null and still blocks; unlinking twice is harmless', async () => {
+      const { storage } = await openForTest(factory);
+      const by = { slackUserId: slackId('erin'), at: at(5) };
+      expect(await storage.mappings.unlink(team(), slackId('alice'), by)).toBeNull();
+      expect(await storage.mappings.unlink(team(), slackId('alice'), { ...by, at: at(6) })).toBeNull();
+      expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(true);
+    });
+
+    it('a manual link lifts the block: the mapping is stored and later email matches are allowed again', async () => {
+      const { storage } = await openForTest(factory);
+      await storage.mappings.unlink(team(), slackId('alice'), { slackUserId: slackId('erin'), at: at(5) });
+      const manual = makeMapping({ source: 'manual', createdBy: slackId('erin') });
+      expect(await storage.mappings.save(manual)).toEqual({ ok: true });
+      expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(false);
+      expect(await storage.mappings.get(team(), slackId('alice'))).toEqual(manual);
+      await storage.mappings.delete(team(), slackId('alice'));
+      expect(await storage.mappings.save(makeMapping())).toEqual({ ok: true });
+    });
+
+    it('a manual link refused for a conflict keeps the block', async () => {
+      const { storage } = await openForTest(factory);
+      await storage.mappings.save(makeMapping({ slackUserId: slackId('bob') }));
+      await storage.mappings.unlink(team(), slackId('alice'), { slackUserId: slackId('erin'), at: at(5) });
+      const claim = makeMapping({ source: 'manual', createdBy: slackId('erin') });
+      expect(await storage.mappings.save(claim)).toMatchObject({
+        ok: false,
+        conflict: { slackUserId: slackId('bob') },
+      });
+      expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(true);
     });
 
     it('delete removes the mapping and reports whether there was one', async () => {

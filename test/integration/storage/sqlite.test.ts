@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createStorage, isStorageError, StorageError } from '../../../src/storage/index.js';
+import { MAPPING_COLUMNS } from '../../../src/storage/sql/columns.js';
 import { initialSchema } from '../../../src/storage/sql/migrations/001-initial.js';
 import { MIGRATIONS } from '../../../src/storage/sql/migrations/index.js';
-import { openSqliteStorage } from '../../../src/storage/sqlite/storage.js';
-import { at, makeAuditEntry, makeRequest, requestId, slackUserNo } from './builders.js';
+import { mappingValues } from '../../../src/storage/sql/rows.js';
+import { migrateSqlite, openSqliteStorage } from '../../../src/storage/sqlite/storage.js';
+import { at, makeAuditEntry, makeMapping, makeRequest, requestId, slackId, slackUserNo, team } from './builders.js';
 import { createTestLogger, tempDirForTest } from './factories.js';
 import { createStorageInChild } from './open-as-other-user.js';
 
@@ -93,7 +95,7 @@ describe('SQLite storage specifics', () => {
     const error = await openError(`sqlite:${path}`);
     expect(error.code).toBe('schema_too_new');
     expect(error.message).toContain('database schema version 7');
-    expect(error.message).toContain(`knows up to ${MIGRATIONS.length}`);
+    expect(error.message).toContain(`knows up to ${Math.max(...MIGRATIONS.map((m) => m.version))}`);
     expect(error.message).toContain('upgrade the bot or point DATABASE_URL at another database');
   });
 
@@ -110,6 +112,33 @@ describe('SQLite storage specifics', () => {
     expect(String((error as Error).message)).toContain('migration 2 (broken)');
     const tables = rawDatabase(path).prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
     expect(tables).toEqual([]);
+  });
+
+  it('upgrades mappings stored before migration 004: status active, authority never read, no unlink block', async () => {
+    const path = join(await tempDirForTest(), 'old.sqlite');
+    const old = rawDatabase(path);
+    migrateSqlite(
+      old,
+      path,
+      MIGRATIONS.filter((m) => m.version <= 2),
+      createTestLogger(),
+    );
+    const mapping = makeMapping();
+    const columns = MAPPING_COLUMNS.slice(0, 10);
+    const values = mappingValues(mapping)
+      .slice(0, 10)
+      .map((v) => (v instanceof Date ? v.toISOString() : v));
+    old
+      .prepare(`INSERT INTO user_mappings (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...values);
+    old.close();
+    const storage = await openAt(`sqlite:${path}`);
+    expect(await storage.mappings.get(team(), slackId('alice'))).toEqual({
+      ...mapping,
+      docspaceStatus: 'active',
+      authorityReadAt: null,
+    });
+    expect(await storage.mappings.isBlocked(team(), slackId('alice'))).toBe(false);
   });
 
   it('refuses to update or delete audit rows even with raw SQL', async () => {

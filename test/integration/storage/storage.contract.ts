@@ -26,18 +26,20 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
 function registerLifecycleContract(factory: StorageFactory, options: ContractOptions): void {
   describe('lifecycle', () => {
     const durableTitle = options.durable
-      ? 'keeps mappings, requests and audit entries across close and reopen'
-      : 'keeps mappings, requests and audit entries across close and reopen (skipped: this store is not durable)';
+      ? 'keeps mappings, unlink blocks, requests and audit entries across close and reopen'
+      : 'keeps mappings, unlink blocks, requests and audit entries across close and reopen (skipped: this store is not durable)';
     it.skipIf(!options.durable)(durableTitle, async () => {
       const { storage, reopen } = await openForTest(factory);
       const mapping = makeMapping();
       await storage.mappings.save(mapping);
+      await storage.mappings.unlink(team(), slackId('bob'), { slackUserId: slackId('alice'), at: new Date(0) });
       const { request } = await storage.requests.insertOrJoin(makeRequest());
       const entry = await storage.audit.append(makeAuditEntry());
       await storage.close();
       if (reopen === undefined) throw new Error('a durable factory must provide reopen()');
       const again = await reopen();
       expect(await again.mappings.get(team(), slackId('alice'))).toEqual(mapping);
+      expect(await again.mappings.isBlocked(team(), slackId('bob'))).toBe(true);
       expect(await again.requests.get(request.id)).toEqual(request);
       expect(await again.audit.listAfter(0, 10)).toEqual([entry]);
     });

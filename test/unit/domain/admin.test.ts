@@ -130,11 +130,14 @@ describe('unlinkUser', () => {
     });
   });
 
-  it('answers removed: false and audits nothing for a user with no mapping', async () => {
+  it('answers removed: false for a user with no mapping, and still blocks and audits their email matching', async () => {
     const deps = makeDomainDeps();
     const result = await unlinkUser(deps, owner, slackIdOf('sam'));
     expect(result).toEqual({ ok: true, value: { removed: false, before: null } });
-    expect(await deps.audit.list({ limit: 10 })).toEqual([]);
+    expect(await deps.mappings.isBlocked(TEAM, slackIdOf('sam'))).toBe(true);
+    expect(await deps.audit.list({ limit: 10 })).toMatchObject([
+      { action: 'unlink', after: { slackUserId: slackIdOf('sam'), before: null, emailMatching: 'blocked' } },
+    ]);
   });
 
   it('refuses a caller who is not an admin and keeps the mapping', async () => {

@@ -27,6 +27,7 @@ const IDENTITY_CODES: Record<IdentityFailureCode, true> = {
   docspace_user_guest: true,
   docspace_lookup_forbidden: true,
   mapping_conflict: true,
+  unlinked_by_admin: true,
 };
 const GATEWAY_CODES: Record<GatewayErrorCode, true> = {
   invalid_input: true,
@@ -124,6 +125,11 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
   too_many_pending: [{ code: 'too_many_pending', pending: 10, limit: 10 }],
   too_many_people: [{ code: 'too_many_people', count: 51, limit: 50 }],
   docspace_failed: docspaceFailures,
+  account_disabled: [{ code: 'account_disabled' }],
+  authority_unconfirmed: (Object.keys(GATEWAY_CODES) as GatewayErrorCode[]).flatMap((kind) => [
+    { code: 'authority_unconfirmed', kind, retryAfterSeconds: null },
+    { code: 'authority_unconfirmed', kind, retryAfterSeconds: 12.5 },
+  ]),
 };
 const ALL = Object.values(SAMPLES).flat();
 

@@ -141,12 +141,16 @@ describe('submitChange when DocSpace is down', () => {
     expect(await deps.audit.list({ limit: 10 })).toEqual([]);
   });
 
-  it('answers docspace_failed when the caller cannot be identified because DocSpace is down', async () => {
+  it('answers authority_unconfirmed when the caller cannot be identified because DocSpace is down', async () => {
     const deps = makeDomainDeps();
     seedDevTeam(deps.docspace);
     deps.docspace.failNext('network', 1, 'getUserByEmail');
     const result = await submitChange(deps, callerOf('alice'), addDave('Development Team'), null);
-    expect(!result.ok && result.error).toMatchObject({ code: 'docspace_failed', kind: 'network' });
+    expect(!result.ok && result.error).toEqual({
+      code: 'authority_unconfirmed',
+      kind: 'network',
+      retryAfterSeconds: null,
+    });
     expect(await deps.requests.listPending(owner.teamId, { limit: 10 })).toEqual([]);
   });
 

@@ -28,6 +28,8 @@ async function saveMapping(deps: DomainTestDeps, overrides: Partial<UserMapping>
     docspaceEmail: alice.email,
     docspaceDisplayName: alice.displayName,
     docspaceType: alice.type,
+    docspaceStatus: alice.status,
+    authorityReadAt: deps.clock.now(),
     ...overrides,
   };
   expect((await deps.mappings.save(mapping)).ok).toBe(true);

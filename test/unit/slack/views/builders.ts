@@ -99,6 +99,8 @@ export function makeMapping(overrides: Partial<UserMapping> = {}): UserMapping {
     docspaceEmail: PEOPLE.alice.email,
     docspaceDisplayName: displayNameOf(PEOPLE.alice),
     docspaceType: 'user',
+    docspaceStatus: 'active',
+    authorityReadAt: LATER,
     ...overrides,
   };
 }
