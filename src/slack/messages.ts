@@ -155,6 +155,8 @@ function authorityUnconfirmedText(failure: Extract<DomainFailure, { code: 'autho
       return `${base} (DocSpace refused to look your account up); nothing was changed. Ask an admin to check DOCSPACE_API_KEY (it needs ${SCOPES}).`;
     case 'rate_limited':
       return `${base} (DocSpace is limiting requests); nothing was changed. ${wait}`;
+    case 'busy':
+      return `${base}: DocSpace is busy (every connection to it stayed in use, so the bot sent nothing); nothing was changed. ${wait}`;
     default:
       return `${base} (DocSpace did not answer); nothing was changed. ${wait}`;
   }

@@ -24,10 +24,10 @@ describe('a burst against a slow DocSpace, end to end', () => {
     await h.docspace.waitFor(() => inFlight('/api/2.0/group') === 2);
     const arrived = h.docspace.requests.length;
 
-    // alice is not mapped yet: looking her up is the first read, and it finds no connection free.
+    // alice is not mapped yet: looking her up (her authority included) is the first read, and it finds no connection free.
     const { json } = await commandReply(h, 'alice', 'add "Busy Team" carol@example.com');
 
-    expect(json).toContain('DocSpace is busy: every connection to it stayed in use, so the bot sent nothing');
+    expect(json).toContain('DocSpace is busy (every connection to it stayed in use, so the bot sent nothing)');
     expect(json).toContain('nothing was changed');
     expect(json).not.toMatch(/may (not )?have been applied/);
     expect(h.docspace.requests).toHaveLength(arrived);
