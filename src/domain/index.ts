@@ -1,3 +1,4 @@
+export { REQUESTS_MAX_PAGE, type RequestsView } from './admin.js';
 export { recordAudit } from './audit-log.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
@@ -11,6 +12,15 @@ export {
   type AuditOutcome,
   type NewAuditEntry,
 } from './model/audit.js';
+export {
+  type ApprovalChannelState,
+  CARD_POST_PROBLEMS,
+  type CardPostProblem,
+  type ChannelAlert,
+  type ChannelProblem,
+  channelStateOf,
+  isChannelProblem,
+} from './model/card.js';
 export {
   type AdminAction,
   DOCSPACE_KEY_SCOPES,
@@ -72,11 +82,14 @@ export { isApprover, type PolicyConfig } from './policy.js';
 export {
   type ApprovalNotifier,
   type AuditRepo,
+  type CardPostError,
+  type ChannelAlertRepo,
   type Clock,
   type DocSpaceGateway,
   type GatewayError,
   type GatewayErrorCode,
   type GroupUpdate,
+  isCardPostError,
   isGatewayError,
   type ListGroupsQuery,
   type Logger,

@@ -4,6 +4,7 @@ import type { Plan } from '../groups/plan.js';
 import type { IdentifiedActor } from '../identity/actor.js';
 import type { SubmitOutcome } from '../model/group.js';
 import { type ChangeRequest, fingerprintOf } from '../model/request.js';
+import { postApprovalCard } from './cards.js';
 import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
@@ -43,7 +44,7 @@ async function insertOrJoinLive(deps: DomainDeps, fresh: ChangeRequest) {
 
 /**
  * Stores a pending request (or joins the identical pending one), audits it, and posts or refreshes its card.
- * The request is stored before anything is posted, so a Slack failure never loses it.
+ * The request is stored before anything is posted, so a Slack failure never loses it: maintenance posts the card later.
  */
 export async function createRequest(
   deps: DomainDeps,
@@ -61,16 +62,13 @@ export async function createRequest(
     outcome: 'recorded',
     detail: created ? null : 'joined an identical pending request',
   });
-  if (!created && request.card) {
-    await safely(deps, 'refresh the approval card', request, () => deps.notifier.updateCard(request));
+  if (request.card) {
+    if (!created) await safely(deps, 'refresh the approval card', request, () => deps.notifier.updateCard(request));
     return { kind: 'requested', request, created, cardError: null };
   }
-  // A new request, or a joined one whose card could not be posted before: post it now.
-  let card: { channelId: string; ts: string } | null = null;
-  const cardError = await safely(deps, 'post the approval card', request, async () => {
-    card = await deps.notifier.postCard(request);
-  });
-  const posted = card as { channelId: string; ts: string } | null;
-  if (posted) await deps.requests.setCard(request.id, posted);
-  return { kind: 'requested', request: { ...request, card: posted }, created, cardError };
+  // A new request, or a joined one whose card is still missing: post it now, unless its next try is not due yet.
+  const posting = await postApprovalCard(deps, request);
+  if (posting.kind === 'posted')
+    return { kind: 'requested', request: { ...request, card: posting.card }, created, cardError: null };
+  return { kind: 'requested', request, created, cardError: posting.kind === 'failed' ? posting.problem : null };
 }

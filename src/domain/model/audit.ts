@@ -5,7 +5,19 @@ export const AUDIT_OUTCOMES = ['succeeded', 'partial', 'failed', 'no_op', 'recor
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** Decisions and identity actions; executed changes are audited under their change kind. */
-const AUDIT_EVENTS = ['request', 'approve', 'deny', 'retry', 'cancel', 'expire', 'recover', 'link', 'unlink'] as const;
+const AUDIT_EVENTS = [
+  'request',
+  'approve',
+  'deny',
+  'retry',
+  'cancel',
+  'expire',
+  'recover',
+  'link',
+  'unlink',
+  // A co-requester left a request that others still want.
+  'withdraw',
+] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];
 

@@ -9,6 +9,7 @@ import {
   pendingMigrations,
 } from '../sql/migrations/index.js';
 import { describePostgres } from '../url.js';
+import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
 
 // The PostgreSQL store: connect a pool, apply the migrations (one replica at a time), hand the pool to repos.ts.
@@ -48,6 +49,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     mappings: createPostgresMappings(ctx),
     requests: createPostgresRequests(ctx),
     audit: createPostgresAudit(ctx),
+    alerts: createPostgresAlerts(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

@@ -11,6 +11,7 @@ import {
   pendingMigrations,
 } from '../sql/migrations/index.js';
 import { SQLITE_MEMORY } from '../url.js';
+import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
 
 // The SQLite store: open the file (WAL, foreign keys), apply the migrations, hand the connection to repos.ts.
@@ -43,6 +44,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     mappings: createSqliteMappings(ctx),
     requests: createSqliteRequests(ctx),
     audit: createSqliteAudit(ctx),
+    alerts: createSqliteAlerts(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

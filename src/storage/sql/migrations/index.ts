@@ -1,6 +1,7 @@
 import { StorageError } from '../../errors.js';
 import { initialSchema } from './001-initial.js';
 import { retryableColumn } from './002-retryable.js';
+import { cardPosts } from './005-card-posts.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Ordered by version; append new steps, never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, retryableColumn];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, retryableColumn, cardPosts];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */
 export function pendingMigrations(current: number, migrations: readonly Migration[], store: string): Migration[] {
