@@ -4,6 +4,7 @@ import { registerAuditContract } from './audit.contract.js';
 import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } from './builders.js';
 import { openForTest, type StorageFactory } from './factories.js';
 import { registerMappingContract } from './mappings.contract.js';
+import { registerQueueContract } from './queue.contract.js';
 import { registerRequestContract } from './requests.contract.js';
 import { registerTransitionContract } from './transitions.contract.js';
 
@@ -17,6 +18,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerMappingContract(factory);
   registerRequestContract(factory);
   registerTransitionContract(factory);
+  registerQueueContract(factory);
   registerAuditContract(factory);
   registerLifecycleContract(factory, options);
 }
