@@ -55,7 +55,16 @@ class SlackCardPostError extends Error implements CardPostError {
   }
 }
 
-/** What the Web API client threw, by its typed error codes (never by its wording). */
+/** Retry-After of a 429 that outlasted the client's retries: only the message of the error it wraps carries it. */
+function rateLimitRetryAfter(error: unknown): number | null {
+  const original = (error as { original?: unknown }).original;
+  const match = /A rate limit was exceeded .*retry-after: (\d+)/.exec(
+    original instanceof Error ? original.message : '',
+  );
+  return match ? Number(match[1]) : null;
+}
+
+/** What the Web API client threw, by its typed error codes. */
 function classifyCardError(error: unknown): SlackCardPostError {
   const coded = error as { code?: unknown; data?: { error?: unknown }; retryAfter?: unknown };
   switch (coded.code) {
@@ -70,7 +79,10 @@ function classifyCardError(error: unknown): SlackCardPostError {
         typeof coded.retryAfter === 'number' ? coded.retryAfter : null,
         error,
       );
-    case ErrorCode.RequestError:
+    case ErrorCode.RequestError: {
+      const retryAfter = rateLimitRetryAfter(error);
+      return new SlackCardPostError(retryAfter === null ? 'network' : 'rate_limited', retryAfter, error);
+    }
     case ErrorCode.HTTPError:
       return new SlackCardPostError('network', null, error);
     default:
