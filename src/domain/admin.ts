@@ -133,7 +133,7 @@ export async function whoAmI(deps: DomainDeps, caller: Caller): Promise<Result<W
 }
 
 /** How many pending requests one `requests` page shows. */
-export const REQUESTS_PAGE = 25;
+const REQUESTS_PAGE = 25;
 /** The highest page number `requests page <n>` accepts. */
 export const REQUESTS_MAX_PAGE = 1000;
 

@@ -1,4 +1,4 @@
-export { REQUESTS_MAX_PAGE, type RequestsView } from './admin.js';
+export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
@@ -14,7 +14,6 @@ export {
 } from './model/audit.js';
 export {
   type ApprovalChannelState,
-  CARD_POST_PROBLEMS,
   type CardPostProblem,
   type ChannelAlert,
   type ChannelProblem,
@@ -89,7 +88,6 @@ export {
   type GatewayError,
   type GatewayErrorCode,
   type GroupUpdate,
-  isCardPostError,
   isGatewayError,
   type ListGroupsQuery,
   type Logger,

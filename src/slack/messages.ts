@@ -6,7 +6,7 @@ import type {
   GroupSummary,
   IdentityFailure,
 } from '../domain/index.js';
-import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX } from '../domain/index.js';
+import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX, isChannelProblem } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/cards.js';
@@ -228,9 +228,7 @@ export function cardNotPostedText(requestId: string, problem: CardPostProblem | 
   if (problem === null) {
     return `Your request ${id} is saved and waiting for approval. Its card is not in the approvals channel yet: I keep posting it, and approvers can already approve or deny it with ${list}.`;
   }
-  const admins = ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted'].includes(problem)
-    ? ' The bot’s admins have been told how to fix the channel.'
-    : '';
+  const admins = isChannelProblem(problem) ? ' The bot’s admins have been told how to fix the channel.' : '';
   return `:warning: Your request ${id} is saved, but I could not post it to the approvals channel (${CARD_PROBLEM_LABEL[problem]}). I will post it again on my own, and until then approvers can approve or deny it with ${list}.${admins} You will get a DM when it is decided.`;
 }
 
