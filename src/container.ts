@@ -32,7 +32,7 @@ export interface ContainerOptions {
   readonly host?: string;
   readonly slackRetryConfig?: NonNullable<WebClientOptions['retryConfig']>;
   readonly submitDeadlineMs?: number;
-  /** How often pending requests are expired and interrupted executions recovered; 0 turns the timer off. */
+  /** How often pending requests are expired, interrupted executions recovered and missing cards re-posted; 0: off. */
   readonly maintenanceIntervalMs?: number;
   /** How long an approved change may run before its card shows "applying…" (default 1500 ms). */
   readonly interimCardDelayMs?: number;
@@ -137,11 +137,12 @@ export async function createContainer(config: Config, options: ContainerOptions)
     );
     return { ...facts, storage: opened };
   };
-  const { auth, storage } = await checkThenOpen().catch(async (error: unknown) => {
+  const { auth, storage, approvalChannel } = await checkThenOpen().catch(async (error: unknown) => {
     await docspace.close();
     await http.close();
     throw error;
   });
+  observability.approvalChannelIs(approvalChannel);
   const domainLog = moduleLogger(log, 'domain');
   const slackDirectory = createSlackDirectory(client, { clock });
   const sendDm = createDirectMessenger(client);
@@ -158,11 +159,19 @@ export async function createContainer(config: Config, options: ContainerOptions)
   const domainServices = createBotServices({
     requests: storage.requests,
     audit: storage.audit,
+    alerts: storage.alerts,
     mappings: storage.mappings,
     names: storage.names,
     docspace,
     slack: slackDirectory,
-    notifier: createSlackNotifier({ client, approvalChannelId: policy.approvalChannelId, clock, sendDm }),
+    notifier: createSlackNotifier({
+      client,
+      approvalChannelId: policy.approvalChannelId,
+      clock,
+      sendDm,
+      botUserId: auth.botUserId,
+      onApprovalChannel: observability.approvalChannelIs,
+    }),
     identity,
     policy,
     clock,
@@ -205,7 +214,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     try {
       const done = await services.maintain();
       metrics.maintenance(done.ok ? 'ok' : 'failed');
-      if (done.ok && (done.value.expired || done.value.recovered)) log.info(done.value, 'maintenance');
+      if (done.ok && Object.values(done.value).some((n) => n > 0)) log.info(done.value, 'maintenance');
     } catch (error) {
       metrics.maintenance('failed');
       log.error({ err: error }, 'maintenance failed');

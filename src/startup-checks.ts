@@ -3,7 +3,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { APPROVALS_CHANNEL_UNSET } from './config-hints.js';
-import type { DocSpaceGateway } from './domain/index.js';
+import type { ApprovalChannelState, DocSpaceGateway } from './domain/index.js';
+import { checkApprovalChannel } from './startup-channel.js';
 import { checkDocSpaceKey, type DocSpaceState } from './startup-docspace.js';
 import { type CheckResult, failed, passed, StartupError, type StartupProblem } from './startup-problems.js';
 import { checkSlackAppToken, checkSlackBotToken, type SlackAuth } from './startup-slack.js';
@@ -30,24 +31,27 @@ export interface StartupCheckDeps {
 export interface StartupFacts {
   readonly auth: SlackAuth;
   readonly docspace: DocSpaceState;
+  /** Whether the bot is a member of APPROVAL_CHANNEL_ID (a warning only: the bot serves either way). */
+  readonly approvalChannel: ApprovalChannelState;
 }
 
 /** Runs every check at once; logs the warnings; throws StartupError listing every problem. */
 export async function runStartupChecks(deps: StartupCheckDeps): Promise<StartupFacts> {
   const { config } = deps;
-  const [bot, app, docspace, port, storage] = await Promise.all([
+  const [bot, app, docspace, port, storage, channel] = await Promise.all([
     checkSlackBotToken(deps.slack, config.slack.apiUrl),
     deps.appSlack ? checkSlackAppToken(deps.appSlack, config.slack.apiUrl) : passed(null),
     checkDocSpaceKey(deps.docspace, config.docspace.url),
     checkPortFree(config.slack.port, deps.host),
     checkStorage(deps.probeStorage),
+    checkApprovalChannel(deps.slack, config.policy.approvalChannelId),
   ]);
-  const results: CheckResult<unknown>[] = [bot, app, docspace, port, storage];
+  const results: CheckResult<unknown>[] = [bot, app, docspace, port, storage, channel];
   const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
   const warnings = [...results.flatMap((r) => (r.ok ? r.warnings : [])), ...configWarnings(config)];
   for (const w of warnings) deps.logger.warn({ variable: w.variable }, `${w.variable}: ${w.message}`);
   if (!bot.ok || !docspace.ok || problems.length > 0) throw new StartupError(problems);
-  return { auth: bot.value, docspace: docspace.value };
+  return { auth: bot.value, docspace: docspace.value, approvalChannel: channel.ok ? channel.value : 'unknown' };
 }
 
 /** What the config allows but an operator should hear about at start-up. */

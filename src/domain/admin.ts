@@ -12,7 +12,6 @@ import { err, ok, type Result } from './model/result.js';
 import { isApprover, mayAdminister, type Role } from './policy.js';
 
 const AUDIT_PAGE = 20;
-const REQUESTS_PAGE = 25;
 
 async function requireAdmin(deps: DomainDeps, caller: Caller, action: AdminAction) {
   const who = await identify(deps, caller);
@@ -136,17 +135,37 @@ export async function whoAmI(deps: DomainDeps, caller: Caller): Promise<Result<W
   return ok({ role: who.role, identity: err(failure) });
 }
 
-/** Pending requests as one person may see them: all of them for approvers, their own for everyone else. */
+/** How many pending requests one `requests` page shows. */
+const REQUESTS_PAGE = 25;
+/** The highest page number `requests page <n>` accepts. */
+export const REQUESTS_MAX_PAGE = 1000;
+
+/** One page of pending requests as one person may see them: all of them for approvers, their own for everyone else. */
 export interface RequestsView {
+  /** Oldest first: approvers work through the queue in the order it was filed. */
   readonly requests: readonly ChangeRequest[];
   readonly approver: boolean;
+  /** Every pending request this person may see, on all pages. */
+  readonly total: number;
+  /** 1-based. */
+  readonly page: number;
+  readonly pageSize: number;
 }
 
-export async function listRequests(deps: DomainDeps, caller: Caller): Promise<Result<RequestsView, DomainFailure>> {
+export async function listRequests(
+  deps: DomainDeps,
+  caller: Caller,
+  page = 1,
+): Promise<Result<RequestsView, DomainFailure>> {
   const who = await identify(deps, caller);
   const approver = isApprover(who.role);
-  const filter = approver ? { limit: REQUESTS_PAGE } : { requesterId: caller.slackUserId, limit: REQUESTS_PAGE };
-  return ok({ requests: await deps.requests.listPending(caller.teamId, filter), approver });
+  const scope = approver ? {} : { requesterId: caller.slackUserId };
+  const shown = Math.min(REQUESTS_MAX_PAGE, Math.max(1, Math.floor(page) || 1));
+  const [requests, total] = await Promise.all([
+    deps.requests.listPending(caller.teamId, { ...scope, limit: REQUESTS_PAGE, offset: (shown - 1) * REQUESTS_PAGE }),
+    deps.requests.countPending(caller.teamId, scope),
+  ]);
+  return ok({ requests, approver, total, page: shown, pageSize: REQUESTS_PAGE });
 }
 
 /** Last audit entries for admins; for one group when asked (also for a deleted group, by its last known name). */

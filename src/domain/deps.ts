@@ -4,6 +4,7 @@ import type { PolicyConfig } from './policy.js';
 import type {
   ApprovalNotifier,
   AuditRepo,
+  ChannelAlertRepo,
   Clock,
   DocSpaceGateway,
   Logger,
@@ -17,6 +18,8 @@ import type {
 export interface DomainDeps {
   readonly requests: RequestRepo;
   readonly audit: AuditRepo;
+  /** Which approvals-channel problems admins were already told about. */
+  readonly alerts: ChannelAlertRepo;
   readonly mappings: MappingRepo;
   readonly names: NameReservationRepo;
   readonly slack: SlackDirectory;

@@ -1,3 +1,4 @@
+export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
@@ -11,6 +12,14 @@ export {
   type AuditOutcome,
   type NewAuditEntry,
 } from './model/audit.js';
+export {
+  type ApprovalChannelState,
+  type CardPostProblem,
+  type ChannelAlert,
+  type ChannelProblem,
+  channelStateOf,
+  isChannelProblem,
+} from './model/card.js';
 export {
   type AdminAction,
   DOCSPACE_KEY_SCOPES,
@@ -74,6 +83,8 @@ export { isApprover, type PolicyConfig } from './policy.js';
 export {
   type ApprovalNotifier,
   type AuditRepo,
+  type CardPostError,
+  type ChannelAlertRepo,
   type Clock,
   type DeliveryRepo,
   type DocSpaceGateway,

@@ -1,4 +1,5 @@
 import type { AuditEntry, NewAuditEntry } from './model/audit.js';
+import type { CardPostProblem, ChannelAlert } from './model/card.js';
 import type {
   DocSpaceUser,
   DocSpaceUserStatus,
@@ -165,12 +166,37 @@ export interface RequestRepo {
   /** The single atomic compare-and-set: returns the updated request, or null when it was not in a `from` state. */
   transition(id: RequestId, transition: RequestTransition): Promise<ChangeRequest | null>;
   setCard(id: RequestId, card: { channelId: string; ts: string }): Promise<void>;
-  /** Pending requests, newest first; only those the user asked for when requesterId is given. */
-  listPending(teamId: SlackTeamId, filter: { requesterId?: SlackUserId; limit: number }): Promise<ChangeRequest[]>;
   /** How many pending requests list this Slack user among their requesters (what `requests` shows them). */
   countPendingBy(teamId: SlackTeamId, requesterId: SlackUserId): Promise<number>;
   /** The pending request with this fingerprint (the one insertOrJoin would join), or null. */
   findPendingTwin(teamId: SlackTeamId, fingerprint: string): Promise<ChangeRequest | null>;
+  /** Pending requests, oldest first, `offset` skipped; only those the user asked for when requesterId is given. */
+  listPending(
+    teamId: SlackTeamId,
+    filter: { requesterId?: SlackUserId; limit: number; offset?: number },
+  ): Promise<ChangeRequest[]>;
+  /** How many requests listPending would list with no limit. */
+  countPending(teamId: SlackTeamId, filter: { requesterId?: SlackUserId }): Promise<number>;
+  /**
+   * One requester withdraws from a pending request, atomically: they leave its requesters, or, when they are the last
+   * one, it becomes `cancelled` (decided by them). null when it is not pending or they are not among its requesters.
+   */
+  withdraw(
+    id: RequestId,
+    requesterId: SlackUserId,
+    at: Date,
+  ): Promise<{ request: ChangeRequest; cancelled: boolean } | null>;
+  /**
+   * Compare-and-set claim to post a missing card: applies only while the request is pending, has no card and is due
+   * (never claimed, or its retry time or an earlier claim's lease has passed); it then counts one more attempt and
+   * holds the request until leaseUntil. Returns the attempts so far, or null when another caller holds it or it is
+   * not due: so across replicas one card post runs at a time.
+   */
+  claimCardPost(id: RequestId, claim: { now: Date; leaseUntil: Date }): Promise<number | null>;
+  /** After a failed card post: why, and when it is due again. */
+  recordCardPostFailure(id: RequestId, failure: { error: string; retryAt: Date }): Promise<void>;
+  /** Pending requests without a card whose post is due at `now`, longest waiting first. */
+  listMissingCards(now: Date, limit: number): Promise<ChangeRequest[]>;
   /** Pending requests whose expiresAt <= now. */
   listExpired(now: Date, limit: number): Promise<ChangeRequest[]>;
   /** Requests in a status last updated before a time (recovery of executions interrupted by a crash). */
@@ -212,6 +238,14 @@ export interface DeliveryRepo {
   forget(key: string): Promise<void>;
 }
 
+/** The channel problems admins were told about, so each is told once (across replicas), not per request or attempt. */
+export interface ChannelAlertRepo {
+  /** Notes the problem; true only for the one caller that changed what was on record for that channel. */
+  raise(channelId: string, problem: CardPostProblem, at: Date): Promise<boolean>;
+  /** The channel works again; true when a problem was on record. */
+  clear(channelId: string): Promise<boolean>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
@@ -219,6 +253,7 @@ export interface Storage {
   readonly audit: AuditRepo;
   readonly names: NameReservationRepo;
   readonly deliveries: DeliveryRepo;
+  readonly alerts: ChannelAlertRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -232,4 +267,17 @@ export interface ApprovalNotifier {
   updateCard(request: ChangeRequest): Promise<void>;
   /** Tells every requester, by DM, the request's current state. */
   notifyRequesters(request: ChangeRequest): Promise<void>;
+  /** DMs these admins what is wrong with the approvals channel and how to fix it. */
+  tellAdmins(adminIds: readonly SlackUserId[], alert: ChannelAlert): Promise<void>;
+}
+
+/** What postCard throws when Slack refuses or cannot be reached, classified by the adapter; `cause` is Slack's error. */
+export interface CardPostError extends Error {
+  readonly code: 'card_post_failed';
+  readonly problem: CardPostProblem;
+  readonly retryAfterSeconds: number | null;
+}
+
+export function isCardPostError(error: unknown): error is CardPostError {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === 'card_post_failed';
 }

@@ -8,6 +8,7 @@ import {
   type WhoAmI,
   whoAmI,
 } from './admin.js';
+import { repostMissingCards } from './approvals/cards.js';
 import { approveRequest, cancelRequest, denyRequest, previewDecision, retryRequest } from './approvals/decide.js';
 import type { Execution } from './approvals/execute.js';
 import { expireDueRequests } from './approvals/expire.js';
@@ -58,10 +59,11 @@ export interface BotServices {
   unlink(caller: Caller, user: SlackUserId): Answer<{ removed: boolean; before: UserMapping | null }>;
   mappings(caller: Caller, user: SlackUserId | null): Answer<UserMapping[]>;
   whoami(caller: Caller): Answer<WhoAmI>;
-  requests(caller: Caller): Answer<RequestsView>;
+  /** One page (1-based, 25 each) of pending requests, oldest first, with the total. */
+  requests(caller: Caller, page?: number): Answer<RequestsView>;
   audit(caller: Caller, group: GroupRef | null): Answer<AuditEntry[]>;
-  /** Periodic upkeep: expire overdue requests and fail executions a crash interrupted. */
-  maintain(): Answer<{ expired: number; recovered: number }>;
+  /** Periodic upkeep: expire overdue requests, fail executions a crash interrupted, re-post missing cards. */
+  maintain(): Answer<{ expired: number; recovered: number; reposted: number }>;
 }
 
 /** Binds the use cases to their dependencies; a DocSpace error escaping a read becomes a `docspace_failed` value. */
@@ -93,12 +95,13 @@ export function createBotServices(deps: DomainDeps): BotServices {
     unlink: guard('check_caller', (caller, user) => unlinkUser(deps, caller, user)),
     mappings: guard('check_caller', (caller, user) => listMappings(deps, caller, user)),
     whoami: guard('check_caller', (caller) => whoAmI(deps, caller)),
-    requests: guard('check_caller', (caller) => listRequests(deps, caller)),
+    requests: guard('check_caller', (caller, page?: number) => listRequests(deps, caller, page)),
     audit: guard('check_caller', (caller, group) => auditTrail(deps, caller, group)),
     maintain: async () =>
       ok({
         expired: await expireDueRequests(deps),
         recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
+        reposted: await repostMissingCards(deps),
       }),
   });
 }

@@ -1,4 +1,4 @@
-import type { Clock, DocSpaceUser, RequestStatus } from '../domain/index.js';
+import type { ApprovalChannelState, Clock, DocSpaceUser, RequestStatus } from '../domain/index.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createReadiness, type Readiness } from './readiness.js';
 
@@ -35,6 +35,12 @@ export interface Observability {
   readonly readiness: Readiness;
   /** For createLightFetch: every Slack call. */
   onSlackCall(call: { method: string; outcome: string; error: string | null }): void;
+  /**
+   * What the bot last learnt about APPROVAL_CHANNEL_ID (start-up check, then every card post). Reported as
+   * `approvalChannel` on /healthz and /readyz for information: it never fails liveness or readiness, since requests
+   * stay decidable from `requests` while the channel is broken.
+   */
+  approvalChannelIs(state: ApprovalChannelState): void;
   /** For the DocSpace client: every HTTP exchange. */
   onDocSpaceExchange(exchange: {
     operation: string;
@@ -55,6 +61,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
     ...(options.processMetrics === undefined ? {} : { processMetrics: options.processMetrics }),
   });
   let watched: Watched | null = null;
+  let approvalChannel: ApprovalChannelState = 'unknown';
   const notYet = () => Promise.reject(new Error('the store and the DocSpace client are not built yet'));
   const readiness = createReadiness({
     now: () => options.clock.now().getTime(),
@@ -71,6 +78,9 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       metrics.slackCall(call.method, call.outcome);
       readiness.slackAnswered(call.outcome, call.error);
     },
+    approvalChannelIs(state) {
+      approvalChannel = state;
+    },
     onDocSpaceExchange(exchange) {
       metrics.docspaceCall(exchange.operation, exchange.status, exchange.seconds);
       readiness.docspaceAnswered(exchange.status);
@@ -79,10 +89,11 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       watched = w;
       metrics.countRequestsWith(() => w.storage.requests.countByStatus());
       return {
-        live: () => ({ mode: w.mode }),
+        live: () => ({ mode: w.mode, approvalChannel }),
         async ready() {
           const report = await readiness.check();
-          return { ready: report.ready, body: { status: report.ready ? 'ready' : 'not_ready', ...report } };
+          const status = report.ready ? 'ready' : 'not_ready';
+          return { ready: report.ready, body: { status, ...report, approvalChannel } };
         },
         metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
       };

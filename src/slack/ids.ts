@@ -43,6 +43,12 @@ export const ACTION_APPROVE = 'dsg_approve';
 export const ACTION_DENY = 'dsg_deny';
 export const ACTION_RETRY = 'dsg_retry';
 export const ACTION_CANCEL_REQUEST = 'dsg_cancel_request';
+/**
+ * Prefix of the block_id of each request's Approve/Deny row in the `requests` list (`dsg_list_decision:<id>`): the
+ * buttons are the card's own (same action ids, handlers, confirmation and compare-and-set); only the answer differs,
+ * since an approver who decided from the list does not see the card.
+ */
+export const BLOCK_LIST_DECISION = 'dsg_list_decision';
 
 // Delete confirmation buttons; the value is the group id.
 export const BLOCK_DELETE_ACTIONS = 'dsg_delete_actions';

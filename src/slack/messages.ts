@@ -1,12 +1,13 @@
 import type {
   AdminAction,
+  CardPostProblem,
   DocSpaceFailure,
   DomainFailure,
   GroupSummary,
   IdentityFailure,
   SlackUserId,
 } from '../domain/index.js';
-import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX } from '../domain/index.js';
+import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX, isChannelProblem } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import { esc, joinWords, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/cards.js';
@@ -249,6 +250,32 @@ export function unlinkedText(user: SlackUserId, removed: boolean): string {
   const who = mention(user);
   const block = `The bot will not match ${who} to DocSpace by email until an admin links them again with \`${COMMAND} link @user email\`.`;
   return removed ? `Unlinked ${who}. ${block}` : `${who} was not linked. ${block}`;
+}
+
+/** Why a card is not in the approvals channel, for the requester ("… (the bot is not a member of it)"). */
+const CARD_PROBLEM_LABEL: Readonly<Record<CardPostProblem, string>> = {
+  not_in_channel: 'the bot is not a member of it',
+  channel_not_found: 'the bot cannot find the channel',
+  is_archived: 'the channel is archived',
+  restricted: 'the channel does not let the bot post',
+  rate_limited: 'Slack is limiting how fast the bot may post',
+  network: 'Slack could not be reached',
+  other: 'Slack refused the post',
+};
+
+/**
+ * A request that is saved but has no card in the approvals channel: never "approvers can see it there". Says why,
+ * what happens next (the bot posts it again on its own; admins are told how to fix a channel problem) and how it can
+ * be decided meanwhile. problem null: no try has failed yet, another is under way or due later.
+ */
+export function cardNotPostedText(requestId: string, problem: CardPostProblem | null): string {
+  const id = `\`${esc(requestId, 40)}\``;
+  const list = `\`${COMMAND} requests\``;
+  if (problem === null) {
+    return `Your request ${id} is saved and waiting for approval. Its card is not in the approvals channel yet: I keep posting it, and approvers can already approve or deny it with ${list}.`;
+  }
+  const admins = isChannelProblem(problem) ? ' The bot’s admins have been told how to fix the channel.' : '';
+  return `:warning: Your request ${id} is saved, but I could not post it to the approvals channel (${CARD_PROBLEM_LABEL[problem]}). I will post it again on my own, and until then approvers can approve or deny it with ${list}.${admins} You will get a DM when it is decided.`;
 }
 
 /** For unexpected errors: an apology and an id an admin can find in the logs. */

@@ -1,9 +1,17 @@
 import type { DomainDeps } from '../../src/domain/deps.js';
 import { createIdentityResolver } from '../../src/domain/identity/resolver.js';
+import type { CardPostProblem, ChannelAlert } from '../../src/domain/model/card.js';
 import type { RequestId, SlackUserId } from '../../src/domain/model/ids.js';
 import type { ChangeRequest } from '../../src/domain/model/request.js';
 import type { PolicyConfig } from '../../src/domain/policy.js';
-import type { ApprovalNotifier, Logger, SlackDirectory, SlackProfile, Storage } from '../../src/domain/ports.js';
+import type {
+  ApprovalNotifier,
+  CardPostError,
+  Logger,
+  SlackDirectory,
+  SlackProfile,
+  Storage,
+} from '../../src/domain/ports.js';
 import { ALL_PEOPLE, displayNameOf, type FixturePerson } from '../fixtures/people.js';
 import { createFakeClock, type FakeClock, HOUR, MINUTE } from './clock.js';
 import { APPROVAL_CHANNEL, askToAdd, seedDevTeam, slackIdOf, TEAM } from './domain-people.js';
@@ -76,8 +84,20 @@ interface RecordingNotifier extends ApprovalNotifier {
   readonly posted: ChangeRequest[];
   readonly updated: ChangeRequest[];
   readonly notified: ChangeRequest[];
+  /** Every tellAdmins call: who was told what. */
+  readonly alerts: { adminIds: readonly string[]; alert: ChannelAlert }[];
   /** From now on the given methods throw (Slack is down). */
   failOn(...methods: NotifierMethod[]): void;
+  /** From now on postCard throws a classified CardPostError (null: posts again). */
+  failCardsWith(problem: CardPostProblem | null, retryAfterSeconds?: number): void;
+}
+
+function cardPostError(problem: CardPostProblem, retryAfterSeconds: number | null): CardPostError {
+  return Object.assign(new Error(`could not post the card: ${problem}`), {
+    code: 'card_post_failed' as const,
+    problem,
+    retryAfterSeconds,
+  });
 }
 
 function createRecordingNotifier(): RecordingNotifier {
@@ -85,6 +105,8 @@ function createRecordingNotifier(): RecordingNotifier {
   const posted: ChangeRequest[] = [];
   const updated: ChangeRequest[] = [];
   const notified: ChangeRequest[] = [];
+  const alerts: RecordingNotifier['alerts'] = [];
+  let cardProblem: { problem: CardPostProblem; retryAfterSeconds: number | null } | null = null;
   const record = (method: NotifierMethod, list: ChangeRequest[], request: ChangeRequest) => {
     if (failing.has(method)) throw new Error(`slack unavailable: ${method}`);
     list.push(structuredClone(request));
@@ -93,14 +115,23 @@ function createRecordingNotifier(): RecordingNotifier {
     posted,
     updated,
     notified,
+    alerts,
     postCard: async (request) => {
+      if (cardProblem) throw cardPostError(cardProblem.problem, cardProblem.retryAfterSeconds);
       record('postCard', posted, request);
       return { channelId: APPROVAL_CHANNEL, ts: `1741000000.${String(posted.length).padStart(6, '0')}` };
     },
     updateCard: async (request) => record('updateCard', updated, request),
     notifyRequesters: async (request) => record('notifyRequesters', notified, request),
+    tellAdmins: async (adminIds, alert) => {
+      if (failing.has('tellAdmins')) throw new Error('slack unavailable: tellAdmins');
+      alerts.push({ adminIds: [...adminIds], alert: { ...alert } });
+    },
     failOn: (...methods) => {
       for (const m of methods) failing.add(m);
+    },
+    failCardsWith: (problem, retryAfterSeconds) => {
+      cardProblem = problem === null ? null : { problem, retryAfterSeconds: retryAfterSeconds ?? null };
     },
   };
 }
@@ -175,6 +206,7 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     requests: storage.requests,
     audit: storage.audit,
     names: storage.names,
+    alerts: storage.alerts,
     docspace,
     slack,
     notifier: createRecordingNotifier(),

@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   AuditRepo,
   ChangeRequest,
+  ChannelAlertRepo,
   MappingRepo,
   RequestRepo,
   RequestStatus,
@@ -33,6 +34,7 @@ export function createMemoryStorage(): Storage {
     audit: createMemoryAudit(guard),
     names: createMemoryNames(guard),
     deliveries: createMemoryDeliveries(guard),
+    alerts: createMemoryAlerts(guard),
     async ping() {
       guard('ping');
     },
@@ -192,6 +194,87 @@ function createMemoryRequests(guard: (operation: string) => void): RequestRepo {
       if (row !== undefined) rows.set(id, { ...row, card: { channelId: card.channelId, ts: card.ts } });
     },
     ...createMemoryListings(rows, guard),
+    ...createMemoryQueue(rows, guard),
+  };
+}
+
+/** Card post claims, withdrawals and the pending count, with the same compare-and-set rules as the SQL stores. */
+function createMemoryQueue(
+  rows: Map<string, ChangeRequest>,
+  guard: (operation: string) => void,
+): Pick<RequestRepo, 'countPending' | 'withdraw' | 'claimCardPost' | 'recordCardPostFailure' | 'listMissingCards'> {
+  const posts = new Map<string, { attempts: number; nextAt: Date | null; error: string | null }>();
+  const postOf = (id: string) => posts.get(id) ?? { attempts: 0, nextAt: null, error: null };
+  const missingAndDue = (r: ChangeRequest, now: Date) => {
+    const nextAt = postOf(r.id).nextAt;
+    return r.status === 'pending' && r.card === null && (nextAt === null || nextAt.getTime() <= now.getTime());
+  };
+  const waitingSince = (r: ChangeRequest) => (postOf(r.id).nextAt ?? r.createdAt).getTime();
+  return {
+    countPending: async (teamId, filter) => {
+      guard('requests.countPending');
+      return [...rows.values()].filter(
+        (r) =>
+          r.teamId === teamId &&
+          r.status === 'pending' &&
+          (filter.requesterId === undefined || r.requesterIds.includes(filter.requesterId)),
+      ).length;
+    },
+    withdraw: async (id, requesterId, at) => {
+      guard('requests.withdraw');
+      const row = rows.get(id);
+      if (row === undefined || row.status !== 'pending' || !row.requesterIds.includes(requesterId)) return null;
+      const when = new Date(at.getTime());
+      const remaining = row.requesterIds.filter((r) => r !== requesterId);
+      const next: ChangeRequest =
+        remaining.length === 0
+          ? { ...row, status: 'cancelled', updatedAt: when, decidedBy: requesterId, decidedAt: when }
+          : { ...row, requesterIds: remaining, updatedAt: when };
+      rows.set(id, next);
+      return { request: structuredClone(next), cancelled: remaining.length === 0 };
+    },
+    claimCardPost: async (id, claim) => {
+      guard('requests.claimCardPost');
+      const row = rows.get(id);
+      if (row === undefined || !missingAndDue(row, claim.now)) return null;
+      const post = postOf(id);
+      posts.set(id, { ...post, attempts: post.attempts + 1, nextAt: new Date(claim.leaseUntil.getTime()) });
+      return post.attempts + 1;
+    },
+    recordCardPostFailure: async (id, failure) => {
+      guard('requests.recordCardPostFailure');
+      if (rows.get(id)?.card !== null) return;
+      posts.set(id, { ...postOf(id), error: failure.error, nextAt: new Date(failure.retryAt.getTime()) });
+    },
+    listMissingCards: async (now, limit) => {
+      guard('requests.listMissingCards');
+      return [...rows.values()]
+        .filter((r) => missingAndDue(r, now))
+        .sort(
+          (a, b) =>
+            waitingSince(a) - waitingSince(b) ||
+            a.createdAt.getTime() - b.createdAt.getTime() ||
+            compareText(a.id, b.id),
+        )
+        .slice(0, toLimit(limit))
+        .map((r) => structuredClone(r));
+    },
+  };
+}
+
+function createMemoryAlerts(guard: (operation: string) => void): ChannelAlertRepo {
+  const problems = new Map<string, string>();
+  return {
+    raise: async (channelId, problem) => {
+      guard('alerts.raise');
+      if (problems.get(channelId) === problem) return false;
+      problems.set(channelId, problem);
+      return true;
+    },
+    clear: async (channelId) => {
+      guard('alerts.clear');
+      return problems.delete(channelId);
+    },
   };
 }
 
@@ -245,11 +328,12 @@ function createMemoryListings(
       guard('requests.listPending');
       const asked = (r: ChangeRequest) =>
         filter.requesterId === undefined || r.requesterIds.includes(filter.requesterId);
+      const offset = toLimit(filter.offset ?? 0);
       return select(
         (r) => r.teamId === teamId && r.status === 'pending' && asked(r),
-        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareText(b.id, a.id),
-        filter.limit,
-      );
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id),
+        offset + toLimit(filter.limit),
+      ).slice(offset);
     },
     listExpired: async (now, limit) => {
       guard('requests.listExpired');

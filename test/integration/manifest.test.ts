@@ -18,11 +18,21 @@ const VERSIONED_IDS = {
 } as const;
 
 /** The bot scopes the code needs, and why (the Web API methods src/ calls are checked against this below). */
-const NEEDED_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:write'];
+const NEEDED_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'users:read.email',
+  'im:write',
+  'channels:read',
+  'groups:read',
+];
 const SCOPES_OF_METHOD: Readonly<Record<string, readonly string[]>> = {
   'auth.test': [],
   'users.info': ['users:read', 'users:read.email'],
   'conversations.open': ['im:write'],
+  // Start-up checks that the bot is a member of the approvals channel (public or private).
+  'conversations.info': ['channels:read', 'groups:read'],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],

@@ -139,24 +139,39 @@ export async function retryRequest(deps: DomainDeps, caller: Caller, id: Request
   return executeApproved(deps, started, { slackUserId: caller.slackUserId, docspaceId });
 }
 
+/**
+ * Cancel withdraws the caller: while others asked for the same change they keep it (only the caller leaves, and the
+ * card says so); the last requester's withdrawal cancels it. One atomic step in storage, so two requesters cancelling
+ * at once leave nobody behind, and a request never ends up pending with no requester.
+ */
 export async function cancelRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
   const checked = await authorize(deps, caller, id, 'cancel');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
-  const cancelled = await deps.requests.transition(id, {
-    from: ['pending'],
-    to: 'cancelled',
-    at: deps.clock.now(),
-    decidedBy: caller.slackUserId,
-  });
-  if (!cancelled) return lostRace(deps, id, request);
+  const withdrawn = await deps.requests.withdraw(id, caller.slackUserId, deps.clock.now());
+  if (!withdrawn) {
+    const now = (await deps.requests.get(id)) ?? request;
+    // Still pending: this caller had already withdrawn (a double click), so they are no longer a requester.
+    return err(now.status === 'pending' ? { code: 'not_requester' } : notPendingFailure(now));
+  }
+  if (!withdrawn.cancelled) {
+    await recordRequestAudit(deps, withdrawn.request, {
+      actorSlackId: caller.slackUserId,
+      actorDocSpaceId: docspaceId,
+      action: 'withdraw',
+      before: { requesterIds: request.requesterIds },
+      after: { requesterIds: withdrawn.request.requesterIds },
+      outcome: 'recorded',
+      onBehalfOf: [caller.slackUserId],
+    });
+    await safely(deps, 'update the approval card', withdrawn.request, () =>
+      deps.notifier.updateCard(withdrawn.request),
+    );
+    return ok({ request: withdrawn.request, report: null });
+  }
+  const cancelled = withdrawn.request;
   await auditDecision(deps, cancelled, caller, 'cancel', docspaceId);
   await safely(deps, 'update the approval card', cancelled, () => deps.notifier.updateCard(cancelled));
-  // Others who asked for the same change learn that it was withdrawn.
-  if (cancelled.requesterIds.some((requester) => requester !== caller.slackUserId)) {
-    const others = { ...cancelled, requesterIds: cancelled.requesterIds.filter((r) => r !== caller.slackUserId) };
-    await safely(deps, 'notify the requester', cancelled, () => deps.notifier.notifyRequesters(others));
-  }
   return ok({ request: cancelled, report: null });
 }
 

@@ -6,6 +6,7 @@ import type { DomainFailure } from '../model/failures.js';
 import type { SubmitOutcome } from '../model/group.js';
 import { type ChangeRequest, fingerprintOf } from '../model/request.js';
 import { err, ok, type Result } from '../model/result.js';
+import { postApprovalCard } from './cards.js';
 import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
@@ -61,8 +62,8 @@ async function pendingLimitFailure(deps: DomainDeps, fresh: ChangeRequest): Prom
 
 /**
  * Stores a pending request (or joins the identical pending one), audits it, and posts or refreshes its card.
- * The request is stored before anything is posted, so a Slack failure never loses it. Refused, with nothing stored,
- * when the requester already has MAX_PENDING_PER_REQUESTER pending.
+ * The request is stored before anything is posted, so a Slack failure never loses it: maintenance posts the card later.
+ * Refused, with nothing stored, when the requester already has MAX_PENDING_PER_REQUESTER pending.
  */
 export async function createRequest(
   deps: DomainDeps,
@@ -92,16 +93,13 @@ async function fileRequest(
     outcome: 'recorded',
     detail: created ? null : 'joined an identical pending request',
   });
-  if (!created && request.card) {
-    await safely(deps, 'refresh the approval card', request, () => deps.notifier.updateCard(request));
+  if (request.card) {
+    if (!created) await safely(deps, 'refresh the approval card', request, () => deps.notifier.updateCard(request));
     return { kind: 'requested', request, created, cardError: null };
   }
-  // A new request, or a joined one whose card could not be posted before: post it now.
-  let card: { channelId: string; ts: string } | null = null;
-  const cardError = await safely(deps, 'post the approval card', request, async () => {
-    card = await deps.notifier.postCard(request);
-  });
-  const posted = card as { channelId: string; ts: string } | null;
-  if (posted) await deps.requests.setCard(request.id, posted);
-  return { kind: 'requested', request: { ...request, card: posted }, created, cardError };
+  // A new request, or a joined one whose card is still missing: post it now, unless its next try is not due yet.
+  const posting = await postApprovalCard(deps, request);
+  if (posting.kind === 'posted')
+    return { kind: 'requested', request: { ...request, card: posting.card }, created, cardError: null };
+  return { kind: 'requested', request, created, cardError: posting.kind === 'failed' ? posting.problem : null };
 }

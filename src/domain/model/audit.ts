@@ -19,6 +19,8 @@ const AUDIT_EVENTS = [
   'link',
   'unlink',
   'refused',
+  // A co-requester left a request that others still want.
+  'withdraw',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

@@ -1,3 +1,4 @@
+import type { CardPostProblem } from './card.js';
 import type { DocSpaceUserId, GroupId } from './ids.js';
 import type { ChangeRequest } from './request.js';
 
@@ -127,6 +128,9 @@ export type SubmitOutcome =
       readonly request: ChangeRequest;
       /** false when an identical pending request existed and the caller was added to it. */
       readonly created: boolean;
-      /** Set when the approvals card could not be posted; the request is stored anyway. */
-      readonly cardError: string | null;
+      /**
+       * Why the approvals card could not be posted just now (the request is stored anyway, and maintenance posts the
+       * card later). null with no card on the request: another try is under way or not due yet.
+       */
+      readonly cardError: CardPostProblem | null;
     };

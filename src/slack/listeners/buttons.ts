@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { Caller, DomainFailure, Result } from '../../domain/index.js';
+import type { Caller, ChangeRequest, DomainFailure, Result } from '../../domain/index.js';
 import { type GroupId, REASON_MAX, type RequestId, toGroupId, toRequestId } from '../../domain/index.js';
+import { BLOCK_LIST_DECISION } from '../ids.js';
+import { buildCancelReply, buildListDecisionReply } from '../views/lists.js';
 import { buildDenyReasonModal } from '../views/modals.js';
 import {
   afterAck,
@@ -17,7 +19,7 @@ import type { ChangeModalKind } from './forms.js';
 import { buildChangeModal } from './modals.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-type Decide = (caller: Caller, id: RequestId) => Promise<Result<unknown, DomainFailure>>;
+type Decide = (caller: Caller, id: RequestId) => Promise<Result<{ request: ChangeRequest }, DomainFailure>>;
 
 const UNKNOWN_REQUEST = 'That button does not name a request I know.';
 
@@ -31,13 +33,15 @@ function ephemeral(args: ButtonArgs): Reply {
 }
 
 /**
- * Approve, Retry and Cancel: ack, then act. The button value is only a request id; who may act is decided on the
- * server from the signed user id, at every click.
+ * Approve, Retry and Cancel, on the card or in the `requests` list: ack, then act. The button value is only a request
+ * id; who may act is decided on the server from the signed user id, at every click. A click in the list is answered
+ * with the outcome (the card, if there is one, is updated by the domain either way).
  */
 export async function handleRequestButton(deps: ListenerDeps, args: ButtonArgs, name: string, decide: Decide) {
   await args.ack();
   const caller = callerOfInteraction(args.body);
   const id = toRequestId(args.action.value ?? '');
+  const fromList = (args.action.block_id ?? '').startsWith(`${BLOCK_LIST_DECISION}:`);
   const reply = ephemeral(args);
   await afterAck(deps, { action: name, requestId: id, user: caller?.slackUserId }, reply, async () => {
     if (!caller || !id) {
@@ -49,7 +53,8 @@ export async function handleRequestButton(deps: ListenerDeps, args: ButtonArgs, 
     if (await isRepeat(deps, actionDeliveryKey(args.body), args.context, what)) return;
     const result = await decide(caller, id);
     if (!result.ok) await reply(failureMessage(result.error));
-    else if (name === 'cancel') await reply(plainMessage(`Request \`${id}\` is cancelled.`));
+    else if (name === 'cancel') await reply(buildCancelReply(result.value.request));
+    else if (fromList) await reply(buildListDecisionReply(result.value.request));
   });
 }
 

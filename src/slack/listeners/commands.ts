@@ -143,9 +143,9 @@ async function runQuery(
       return list.ok ? buildMappingsList(list.value) : failed(tally, list.error);
     }
     case 'requests': {
-      const view = await s.requests(caller);
+      const view = await s.requests(caller, parsed.page);
       if (!view.ok) return failed(tally, view.error);
-      return buildRequestsList(view.value.requests, caller.slackUserId, view.value.approver);
+      return buildRequestsList(view.value, caller.slackUserId);
     }
     case 'audit': {
       const entries = await s.audit(caller, parsed.group);

@@ -4,9 +4,13 @@ import type { Logger } from 'pino';
 import type { BotServices, Caller, DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
 import { toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
-import { escapeMrkdwn } from '../escape.js';
-import { COMMAND } from '../ids.js';
-import { duplicateDeliveryText, failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
+import {
+  cardNotPostedText,
+  duplicateDeliveryText,
+  failureText,
+  formNotOpenedText,
+  unexpectedErrorText,
+} from '../messages.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
 import type { SlackMessage } from '../views/blocks.js';
 import type { ReasonMode } from '../views/modals.js';
@@ -151,9 +155,7 @@ export function submitMessage(result: Result<SubmitOutcome, DomainFailure>): Sla
   if (!result.ok) return failureMessage(result.error);
   const outcome = result.value;
   if (outcome.kind === 'executed') return buildChangeResult(outcome.report);
-  const channel = outcome.request.card?.channelId ?? '';
-  const queued = buildRequestQueuedReply(outcome.request, outcome.created, channel);
-  if (!outcome.cardError) return queued;
-  const note = `:warning: Your request \`${outcome.request.id}\` is saved, but I could not post it to the approvals channel (${escapeMrkdwn(outcome.cardError.slice(0, 120))}). Approvers can still see it with \`${COMMAND} requests\`.`;
-  return plainMessage(note);
+  const card = outcome.request.card;
+  if (card && !outcome.cardError) return buildRequestQueuedReply(outcome.request, outcome.created, card.channelId);
+  return plainMessage(cardNotPostedText(outcome.request.id, outcome.cardError));
 }

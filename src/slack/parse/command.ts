@@ -14,6 +14,7 @@ import {
   parseMembership,
   parseNoArguments,
   parseRename,
+  parseRequests,
   parseShow,
   parseUnlink,
 } from './subcommands.js';
@@ -36,7 +37,7 @@ export type ParsedCommand =
   | { kind: 'link'; user: SlackUserId; target: LinkTarget }
   | { kind: 'unlink'; user: SlackUserId }
   | { kind: 'mappings'; user: SlackUserId | null }
-  | { kind: 'requests' }
+  | { kind: 'requests'; page: number }
   | { kind: 'audit'; group: GroupRef | null };
 
 export type ParseErrorCode =
@@ -79,7 +80,7 @@ const PARSERS: Readonly<Record<TokenizedSubcommand, (args: CommandArgs) => Comma
   link: parseLink,
   unlink: parseUnlink,
   mappings: parseMappings,
-  requests: (args) => parseNoArguments('requests', args),
+  requests: parseRequests,
   audit: parseAudit,
 };
 

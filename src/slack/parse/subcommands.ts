@@ -1,5 +1,5 @@
 import type { GroupRef, UserRef } from '../../domain/index.js';
-import { ok, type Result } from '../../domain/index.js';
+import { ok, REQUESTS_MAX_PAGE, type Result } from '../../domain/index.js';
 import { decodeSlackEntities } from '../escape.js';
 import type { CommandArgs, CommandResult, ParsedCommand, ParseError, Problem } from './command.js';
 import {
@@ -195,12 +195,32 @@ export function parseAudit({ tokens }: CommandArgs): CommandResult {
   return group.ok ? ok({ kind: 'audit', group: group.value }) : group;
 }
 
-/** whoami and requests take nothing after the subcommand. */
-export function parseNoArguments(sub: 'whoami' | 'requests', { tokens }: CommandArgs): CommandResult {
+/** whoami takes nothing after the subcommand. */
+export function parseNoArguments(sub: 'whoami', { tokens }: CommandArgs): CommandResult {
   const [extra] = tokens;
   if (extra !== undefined)
     return fail(sub, 'unexpected_argument', `${sub} takes no arguments; got ${describeToken(extra)}.`);
   return ok({ kind: sub });
+}
+
+/** `requests`, `requests page 2` or `requests 2`: which page of 25 to show. */
+export function parseRequests({ tokens }: CommandArgs): CommandResult {
+  const words = tokens.map((t) => (t.kind === 'word' ? t.text.toLowerCase() : null));
+  const number = words[0] === 'page' ? tokens[1] : tokens[0];
+  const extra = tokens[words[0] === 'page' ? 2 : 1];
+  if (tokens.length === 0) return ok({ kind: 'requests', page: 1 });
+  if (number === undefined) return fail('requests', 'missing_argument', 'page needs a number after it, like page 2.');
+  const page = number.kind === 'word' && /^[0-9]{1,4}$/.test(number.text) ? Number(number.text) : Number.NaN;
+  if (!(page >= 1 && page <= REQUESTS_MAX_PAGE)) {
+    return fail(
+      'requests',
+      'unexpected_argument',
+      `The page is a number from 1 to ${REQUESTS_MAX_PAGE}; got ${describeToken(number)}.`,
+    );
+  }
+  if (extra !== undefined)
+    return fail('requests', 'unexpected_argument', `Unexpected ${describeToken(extra)} after the page number.`);
+  return ok({ kind: 'requests', page });
 }
 
 export function parseLink({ tokens }: CommandArgs): CommandResult {

@@ -61,7 +61,11 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
   },
   unlink: { args: '@user', summary: "Remove a Slack user's DocSpace link.", adminOnly: true },
   mappings: { args: '[@user]', summary: "List Slack-to-DocSpace links, or one user's link.", adminOnly: true },
-  requests: { args: '', summary: 'Show pending change requests.', adminOnly: false },
+  requests: {
+    args: '[page <n>]',
+    summary: 'Show pending change requests, oldest first, 25 a page (approvers can approve or deny them here).',
+    adminOnly: false,
+  },
   audit: { args: '["<group>"]', summary: 'Show the audit log, for all groups or for one.', adminOnly: true },
 };
 

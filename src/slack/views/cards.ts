@@ -105,10 +105,11 @@ function askers(request: ChangeRequest): string {
   return others.length ? `${main} (also asked by ${mentionAll(others)})` : main;
 }
 
-function decisionButtons(request: ChangeRequest): KnownBlock {
+/** Approve and Deny with their confirmations: on the card, and (with another block id) in the `requests` list. */
+export function decisionButtons(request: ChangeRequest, blockId: string = BLOCK_DECISION): KnownBlock {
   return {
     type: 'actions',
-    block_id: BLOCK_DECISION,
+    block_id: blockId,
     elements: [
       button({
         actionId: ACTION_APPROVE,

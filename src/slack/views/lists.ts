@@ -1,4 +1,4 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type {
   AuditEntry,
   AuditOutcome,
@@ -10,7 +10,7 @@ import type {
   SlackUserId,
   UserMapping,
 } from '../../domain/index.js';
-import { ACTION_CANCEL_REQUEST, COMMAND } from '../ids.js';
+import { ACTION_CANCEL_REQUEST, BLOCK_LIST_DECISION, COMMAND } from '../ids.js';
 import { identityFailureText } from '../messages.js';
 import {
   button,
@@ -19,6 +19,7 @@ import {
   confirmDialog,
   context,
   esc,
+  LIMITS,
   mention,
   mentionAll,
   message,
@@ -28,49 +29,108 @@ import {
   section,
   slackDate,
 } from './blocks.js';
-import { describeChange, describeChangeInline, STATUS_LABEL } from './cards.js';
+import { decisionButtons, describeChange, describeChangeInline, STATUS_LABEL } from './cards.js';
 
-const MAX_SHOWN = 40;
-
-function requestBlock(request: ChangeRequest, viewer: SlackUserId): SectionBlock {
-  const card = request.card ? ` · card in ${channelLink(request.card.channelId)}` : '';
-  const head = `\`${request.id}\` · ${STATUS_LABEL[request.status]} · asked by ${mentionAll(request.requesterIds)} ${slackDate(request.createdAt, '{ago}')}${card}`;
-  const block = section(`${head}\n${clipMrkdwn(describeChange(request), 2000)}`);
-  if (request.status !== 'pending' || !request.requesterIds.includes(viewer)) return block;
-  const confirm = confirmDialog(
-    'Cancel this request?',
-    'Approvers will no longer see it as pending.',
-    'Cancel request',
-    'danger',
-    'Keep it',
-  );
-  return {
-    ...block,
-    accessory: button({ actionId: ACTION_CANCEL_REQUEST, label: 'Cancel', value: request.id, confirm }),
-  };
+/** One page of the `requests` list, as the domain's RequestsView gives it. */
+export interface RequestsListInput {
+  /** Oldest first. */
+  readonly requests: readonly ChangeRequest[];
+  readonly approver: boolean;
+  /** Pending requests on every page. */
+  readonly total: number;
+  /** 1-based. */
+  readonly page: number;
+  readonly pageSize: number;
 }
 
-/** `/docspace-group requests`: pending requests with status and age; a Cancel button on the viewer's own. */
-export function buildRequestsList(
-  requests: readonly ChangeRequest[],
-  viewer: SlackUserId,
-  viewerIsApprover: boolean,
-): SlackMessage {
-  const title = viewerIsApprover ? 'Pending requests' : 'Your pending requests';
+function cancelButton(request: ChangeRequest) {
+  const shared = request.requesterIds.length > 1;
+  const confirm = shared
+    ? confirmDialog(
+        'Withdraw from this request?',
+        'Only you are removed: it stays pending for the others who asked for the same change.',
+        'Withdraw',
+        'danger',
+        'Keep it',
+      )
+    : confirmDialog(
+        'Cancel this request?',
+        'Approvers will no longer see it as pending.',
+        'Cancel request',
+        'danger',
+        'Keep it',
+      );
+  return button({ actionId: ACTION_CANCEL_REQUEST, label: shared ? 'Withdraw' : 'Cancel', value: request.id, confirm });
+}
+
+/**
+ * A request's row: a section, plus its Approve/Deny buttons for an approver (the card's own buttons, so the same
+ * confirmation and compare-and-set), or a Cancel button on the viewer's own request. `prefix` goes above the text.
+ */
+function requestRow(request: ChangeRequest, viewer: SlackUserId, approver: boolean, prefix = ''): KnownBlock[] {
+  const card = request.card ? ` · card in ${channelLink(request.card.channelId)}` : ' · _its card is not posted yet_';
+  const head = `\`${request.id}\` · ${STATUS_LABEL[request.status]} · asked by ${mentionAll(request.requesterIds)} ${slackDate(request.createdAt, '{ago}')}${card}`;
+  const block = section(`${prefix}${head}\n${clipMrkdwn(describeChange(request), 2000)}`);
+  if (request.status !== 'pending') return [block];
+  if (request.requesterIds.includes(viewer)) return [{ ...block, accessory: cancelButton(request) }];
+  return approver ? [block, decisionButtons(request, `${BLOCK_LIST_DECISION}:${request.id}`)] : [block];
+}
+
+/**
+ * `/docspace-group requests [page <n>]`: pending requests oldest first with the total, 25 a page. Approvers get
+ * Approve and Deny on every request but their own, so a request whose card could not be posted can still be decided.
+ * When a full page of approver rows (two blocks each) leaves no room under Slack's 50 blocks, the heading and the
+ * next-page hint share the first section.
+ */
+export function buildRequestsList(input: RequestsListInput, viewer: SlackUserId): SlackMessage {
+  const { requests, approver, total, page, pageSize } = input;
+  const title = approver ? 'Pending requests' : 'Your pending requests';
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   if (requests.length === 0) {
-    const none = viewerIsApprover ? 'No requests are waiting for approval.' : 'You have no pending requests.';
+    const none =
+      total === 0
+        ? approver
+          ? 'No requests are waiting for approval.'
+          : 'You have no pending requests.'
+        : `Page ${page} is past the end: ${total} pending request${total === 1 ? '' : 's'} fit on ${pages} page${pages === 1 ? '' : 's'}.`;
     return message(none, [section(none)]);
   }
-  const shown = requests.slice(0, MAX_SHOWN);
-  const more = requests.length - shown.length;
-  const hint = viewerIsApprover ? 'Approve or deny each one on its card.' : 'Cancel withdraws one of your requests.';
-  const blocks: KnownBlock[] = [
-    section(`*${title}* (${requests.length})`),
-    ...shown.map((r) => requestBlock(r, viewer)),
-    context(more > 0 ? `Showing the first ${shown.length} of ${requests.length}. ${hint}` : hint),
-  ];
-  const lines = shown.slice(0, 5).map((r) => `${r.id}: ${describeChangeInline(r)}`);
-  return message(`${title} (${requests.length}): ${lines.join(' | ')}`, blocks);
+  const where = pages > 1 ? ` · page ${page} of ${pages}` : '';
+  const heading = `*${title}: ${total}*, oldest first${where}`;
+  const hint = approver
+    ? 'Approve or deny each one here or on its card.'
+    : 'Cancel withdraws you from a request (it stays pending for anyone else who asked for it).';
+  const left = total - page * pageSize;
+  const next =
+    left > 0 ? ` Type \`${COMMAND} requests page ${page + 1}\` for the next ${Math.min(left, pageSize)}.` : '';
+  const rows = requests.flatMap((r) => requestRow(r, viewer, approver));
+  const blocks: KnownBlock[] =
+    rows.length + 2 <= LIMITS.messageBlocks
+      ? [section(heading), ...rows, context(`${hint}${next}`)]
+      : [
+          ...requestRow(requests[0] as ChangeRequest, viewer, approver, `${heading}. ${hint}${next}\n\n`),
+          ...requests.slice(1).flatMap((r) => requestRow(r, viewer, approver)),
+        ];
+  const lines = requests.slice(0, 5).map((r) => `${r.id}: ${describeChangeInline(r)}`);
+  return message(`${title} (${total}${where}): ${lines.join(' | ')}`, blocks);
+}
+
+/** The answer to a Cancel click: cancelled, or (others still want it) only the clicker withdrawn. */
+export function buildCancelReply(request: ChangeRequest): SlackMessage {
+  const id = `\`${request.id}\``;
+  const text =
+    request.status === 'cancelled'
+      ? `Request ${id} is cancelled.`
+      : `You withdrew from request ${id}. It stays pending for ${mentionAll(request.requesterIds)}, who asked for the same change.`;
+  return message(text, [section(text)]);
+}
+
+/** The answer to an Approve click in the `requests` list, where the approver does not see the card change. */
+export function buildListDecisionReply(request: ChangeRequest): SlackMessage {
+  const outcome = request.outcome?.trim() ? `\n${esc(request.outcome.trim(), 1500)}` : '';
+  const text = `Request \`${request.id}\`: ${STATUS_LABEL[request.status]}.${outcome}`;
+  const card = request.card ? [context(`Its card in ${channelLink(request.card.channelId)} says the same.`)] : [];
+  return message(text, [section(text), ...card]);
 }
 
 export interface GroupListInput {

@@ -30,6 +30,7 @@ import {
   type Placeholder,
   placeholders,
 } from '../sql/statements.js';
+import { createPostgresQueue } from './queue.js';
 
 // The three PostgreSQL repositories over one pg Pool, and the context they share.
 
@@ -38,7 +39,7 @@ const PLACEHOLDER: Placeholder = (n) => `$${n}`;
 const MAPPING_DOCSPACE_UNIQUE = 'user_mappings_docspace_user_key';
 
 /** What the PostgreSQL repositories share: the pool and the error edge. */
-interface PostgresContext {
+export interface PostgresContext {
   readonly pool: pg.Pool;
   readonly store: string;
   /** One parameterised statement; driver errors become StorageError query_failed, once. */
@@ -187,7 +188,8 @@ DO UPDATE SET requester_ids = change_requests.requester_ids || coalesce((
 ), '[]'::jsonb)
 RETURNING *, (xmax = 0) AS inserted`;
 const LIST_PENDING = "SELECT * FROM change_requests WHERE team_id = $1 AND status = 'pending'";
-const NEWEST_FIRST = 'ORDER BY created_at DESC, id COLLATE "C" DESC';
+// Oldest first: approvers work through the queue in the order it was filed.
+const OLDEST_FIRST = 'ORDER BY created_at, id COLLATE "C"';
 
 export function createPostgresRequests(ctx: PostgresContext): RequestRepo {
   return {
@@ -214,6 +216,7 @@ export function createPostgresRequests(ctx: PostgresContext): RequestRepo {
       );
     },
     ...createPostgresListings(ctx),
+    ...createPostgresQueue(ctx),
   };
 }
 
@@ -225,14 +228,17 @@ type Listings = Pick<
 function createPostgresListings(ctx: PostgresContext): Listings {
   return {
     listPending: async (teamId, filter) => {
-      const limit = toLimit(filter.limit);
+      const page = [toLimit(filter.limit), toLimit(filter.offset ?? 0)];
       const rows =
         filter.requesterId === undefined
-          ? await ctx.query('requests.listPending', `${LIST_PENDING} ${NEWEST_FIRST} LIMIT $2`, [teamId, limit])
+          ? await ctx.query('requests.listPending', `${LIST_PENDING} ${OLDEST_FIRST} LIMIT $2 OFFSET $3`, [
+              teamId,
+              ...page,
+            ])
           : await ctx.query(
               'requests.listPending',
-              `${LIST_PENDING} AND requester_ids @> jsonb_build_array($2::text) ${NEWEST_FIRST} LIMIT $3`,
-              [teamId, filter.requesterId, limit],
+              `${LIST_PENDING} AND requester_ids @> jsonb_build_array($2::text) ${OLDEST_FIRST} LIMIT $3 OFFSET $4`,
+              [teamId, filter.requesterId, ...page],
             );
       return rows.map(requestFromRow);
     },

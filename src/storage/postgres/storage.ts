@@ -10,6 +10,7 @@ import {
 } from '../sql/migrations/index.js';
 import { describePostgres } from '../url.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
+import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
 
 // The PostgreSQL store: connect a pool, apply the migrations (one replica at a time), hand the pool to repos.ts.
@@ -51,6 +52,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     audit: createPostgresAudit(ctx),
     names: createPostgresNames(ctx),
     deliveries: createPostgresDeliveries(ctx),
+    alerts: createPostgresAlerts(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

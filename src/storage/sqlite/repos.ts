@@ -32,6 +32,7 @@ import {
   type Placeholder,
   placeholders,
 } from '../sql/statements.js';
+import { createSqliteQueue, SQLITE_BY_REQUESTER } from './queue.js';
 
 // The three SQLite repositories over one better-sqlite3 connection, and the context they share.
 
@@ -40,7 +41,7 @@ const PLACEHOLDER: Placeholder = () => '?';
 type SqliteValue = string | number | null;
 
 /** What the SQLite repositories share: the connection, cached statements and the error edge. */
-interface SqliteContext {
+export interface SqliteContext {
   readonly db: Database.Database;
   readonly store: string;
   /** Prepared once per SQL text. */
@@ -173,8 +174,8 @@ const INSERT_REQUEST =
 const PENDING_TWIN = "SELECT * FROM change_requests WHERE team_id = ? AND fingerprint = ? AND status = 'pending'";
 const SET_REQUESTERS = 'UPDATE change_requests SET requester_ids = ? WHERE id = ? RETURNING *';
 const LIST_PENDING = "SELECT * FROM change_requests WHERE team_id = ? AND status = 'pending'";
-const BY_REQUESTER = 'AND EXISTS (SELECT 1 FROM json_each(change_requests.requester_ids) AS r WHERE r.value = ?)';
-const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC LIMIT ?';
+// Oldest first: approvers work through the queue in the order it was filed.
+const OLDEST_FIRST = 'ORDER BY created_at, id LIMIT ? OFFSET ?';
 
 export function createSqliteRequests(ctx: SqliteContext): RequestRepo {
   const byId = (id: string): ChangeRequest | null => {
@@ -199,6 +200,7 @@ export function createSqliteRequests(ctx: SqliteContext): RequestRepo {
           .run(card.channelId, card.ts, id);
       }),
     ...createSqliteListings(ctx),
+    ...createSqliteQueue(ctx),
   };
 }
 
@@ -230,11 +232,13 @@ function createSqliteListings(ctx: SqliteContext): Listings {
   return {
     listPending: (teamId, filter) =>
       ctx.run('requests.listPending', () => {
-        const limit = toLimit(filter.limit);
+        const page = [toLimit(filter.limit), toLimit(filter.offset ?? 0)];
         const rows =
           filter.requesterId === undefined
-            ? ctx.statement(`${LIST_PENDING} ${NEWEST_FIRST}`).all(teamId, limit)
-            : ctx.statement(`${LIST_PENDING} ${BY_REQUESTER} ${NEWEST_FIRST}`).all(teamId, filter.requesterId, limit);
+            ? ctx.statement(`${LIST_PENDING} ${OLDEST_FIRST}`).all(teamId, ...page)
+            : ctx
+                .statement(`${LIST_PENDING} ${SQLITE_BY_REQUESTER} ${OLDEST_FIRST}`)
+                .all(teamId, filter.requesterId, ...page);
         return rows.map(requestFromRow);
       }),
     listExpired: (now, limit) =>
@@ -260,7 +264,7 @@ function createSqliteListings(ctx: SqliteContext): Listings {
       ctx.run('requests.countPendingBy', () => {
         const row = ctx
           .statement(
-            `SELECT count(*) AS n FROM change_requests WHERE team_id = ? AND status = 'pending' ${BY_REQUESTER}`,
+            `SELECT count(*) AS n FROM change_requests WHERE team_id = ? AND status = 'pending' ${SQLITE_BY_REQUESTER}`,
           )
           .get(teamId, requesterId) as { n: number };
         return Number(row.n);

@@ -12,6 +12,7 @@ import {
 } from '../sql/migrations/index.js';
 import { SQLITE_MEMORY } from '../url.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
+import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
 
 // The SQLite store: open the file (WAL, foreign keys), apply the migrations, hand the connection to repos.ts.
@@ -46,6 +47,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     audit: createSqliteAudit(ctx),
     names: createSqliteNames(ctx),
     deliveries: createSqliteDeliveries(ctx),
+    alerts: createSqliteAlerts(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

@@ -3,7 +3,13 @@ import { BadRequestBodyError, delay, extractToken, parseArgs, readBody, sendJson
 import type { SlackKnobs } from './knobs.js';
 import type { MethodContext, MethodHandler, MethodResult } from './method-context.js';
 import { APP_TOKEN_METHODS, appsConnectionsOpen } from './methods-apps.js';
-import { chatPostEphemeral, chatPostMessage, chatUpdate, conversationsOpen } from './methods-chat.js';
+import {
+  chatPostEphemeral,
+  chatPostMessage,
+  chatUpdate,
+  conversationsInfo,
+  conversationsOpen,
+} from './methods-chat.js';
 import { authTest, usersInfo, usersLookupByEmail } from './methods-users.js';
 import { viewsOpen, viewsPush, viewsUpdate } from './methods-views.js';
 import type { SlackCall } from './types.js';
@@ -19,6 +25,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   'chat.postMessage': chatPostMessage,
   'chat.postEphemeral': chatPostEphemeral,
   'chat.update': chatUpdate,
+  'conversations.info': conversationsInfo,
   'conversations.open': conversationsOpen,
 };
 

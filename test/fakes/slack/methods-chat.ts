@@ -28,10 +28,15 @@ function messageJson(message: FakeMessage, ctx: MethodContext): Record<string, u
   return { type: 'message', ...rest, bot_id: ctx.identity.botId, team: ctx.identity.teamId };
 }
 
+/** What Slack answers a post into a channel the bot cannot post in (see setChannel). */
+const POST_REFUSAL = { not_member: 'not_in_channel', archived: 'is_archived', missing: 'channel_not_found' } as const;
+
 export const chatPostMessage: MethodHandler = (args, ctx) => {
   const requested = stringArg(args, 'channel');
   const channel = requested === undefined ? undefined : resolveChannel(ctx, requested);
   if (channel === undefined) return fail('channel_not_found');
+  const membership = ctx.state.channels.get(channel) ?? 'member';
+  if (membership !== 'member') return fail(POST_REFUSAL[membership]);
   const text = stringArg(args, 'text') ?? '';
   const { blocks, attachments } = args;
   if (text === '' && blocks === undefined && attachments === undefined) return fail('no_text');
@@ -73,6 +78,27 @@ export const chatUpdate: MethodHandler = (args, ctx) => {
   if (args['blocks'] !== undefined) updated.blocks = args['blocks'];
   ctx.state.messages[index] = updated;
   return { ok: true, channel: updated.channel, ts: updated.ts, text: updated.text, message: messageJson(updated, ctx) };
+};
+
+/** conversations.info: a channel as setChannel() describes it (a member of any channel it was not told about). */
+export const conversationsInfo: MethodHandler = (args, ctx) => {
+  const channel = stringArg(args, 'channel');
+  if (channel === undefined) return fail('channel_not_found');
+  const membership = ctx.state.channels.get(channel) ?? 'member';
+  if (membership === 'missing') return fail('channel_not_found');
+  const im = [...ctx.state.ims.values()].includes(channel);
+  return {
+    ok: true,
+    channel: {
+      id: channel,
+      name: im ? undefined : `channel-${channel.toLowerCase()}`,
+      is_channel: !im,
+      is_im: im,
+      is_private: false,
+      is_archived: membership === 'archived',
+      ...(im ? {} : { is_member: membership !== 'not_member' }),
+    },
+  };
 };
 
 export const conversationsOpen: MethodHandler = (args, ctx) => {

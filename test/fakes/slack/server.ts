@@ -113,6 +113,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext: (method, error, n) => knobs.failNext(method, error, n),
     rateLimitNext: (method, retryAfterSeconds, n) => knobs.rateLimitNext(method, retryAfterSeconds, n),
     setLatency: (ms, method) => knobs.setLatency(ms, method),
+    setChannel: (channel, membership) => {
+      state.channels.set(channel, membership);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FakeEphemeral, FakeMessage, FakeView } from './types.js';
+import type { ChannelMembership, FakeEphemeral, FakeMessage, FakeView } from './types.js';
 
 /** The workspace state the fake keeps between calls: messages, ephemerals, DM channels and views. */
 export interface SlackState {
@@ -7,6 +7,8 @@ export interface SlackState {
   /** user id (or sorted user list for group DMs) -> conversation id */
   readonly ims: Map<string, string>;
   readonly views: Map<string, FakeView>;
+  /** Channels set with setChannel(); any other channel exists, is open and has the bot as a member. */
+  readonly channels: Map<string, ChannelMembership>;
   nextTs(): string;
   nextId(prefix: string): string;
   clear(): void;
@@ -19,6 +21,7 @@ export function createSlackState(): SlackState {
     ephemerals: [],
     ims: new Map(),
     views: new Map(),
+    channels: new Map(),
     nextTs() {
       seq += 1;
       return `${1_700_000_000 + seq}.${String(seq).padStart(6, '0')}`;
@@ -32,6 +35,7 @@ export function createSlackState(): SlackState {
       state.ephemerals.length = 0;
       state.ims.clear();
       state.views.clear();
+      state.channels.clear();
       seq = 0;
     },
   };

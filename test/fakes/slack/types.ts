@@ -44,6 +44,9 @@ export interface FakeEphemeral {
   blocks?: unknown;
 }
 
+/** How a channel looks to the bot: 'member' (the default for every channel), not joined, archived, or invisible. */
+export type ChannelMembership = 'member' | 'not_member' | 'archived' | 'missing';
+
 export interface FakeView {
   id: string;
   view: Record<string, unknown>;
@@ -83,6 +86,11 @@ export interface FakeSlack {
   rateLimitNext(method: string, retryAfterSeconds: number, n?: number): void;
   /** Delay every answer (or only `method`'s) by `ms`; 0 turns it off. */
   setLatency(ms: number, method?: string): void;
+  /**
+   * How a channel looks to the bot (conversations.info's is_member / is_archived), and so what chat.postMessage there
+   * answers: not_in_channel, is_archived or channel_not_found. Kept until set again or reset().
+   */
+  setChannel(channel: string, membership: ChannelMembership): void;
 }
 
 /** One envelope the Socket Mode double sent to the app. */

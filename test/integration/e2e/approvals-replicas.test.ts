@@ -3,13 +3,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { startFakeSlack } from '../../fakes/slack-api-server.js';
-import { docspaceIdOf, TEAM_ID } from '../../fixtures/people.js';
-import { createFakeClock, HOUR } from '../../helpers/clock.js';
+import { APPROVAL_CHANNEL, docspaceIdOf, PEOPLE, TEAM_ID } from '../../fixtures/people.js';
+import { createFakeClock, HOUR, MINUTE } from '../../helpers/clock.js';
 import { type Harness, startHarness } from '../../helpers/harness.js';
 import {
   approve,
+  ask,
   dmsAbout,
   fileRequest,
+  requestIdIn,
   seedTeam,
   storedRequest,
   waitForCardStatus,
@@ -119,6 +121,22 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const entries = await a.container.storage.audit.list({ groupId: group.id as never, limit: 10 });
       expect(entries.filter((e) => e.action === 'expire')).toHaveLength(1);
       expect(dmsAbout(a.slack, 'alice', id)).toHaveLength(1);
+    });
+
+    it('re-posts a missing card once, and DMs the admins once, when both instances fail and then run maintenance at once', async () => {
+      const group = seedTeam(a.docspace);
+      a.slack.setChannel(APPROVAL_CHANNEL, 'not_member');
+      const asked = await Promise.all([
+        ask(a, 'alice', `add "${group.name}" <@U0CAROL001>`),
+        ask(b, 'bob', `add "${group.name}" <@U0ERIN0001>`),
+      ]);
+      a.slack.setChannel(APPROVAL_CHANNEL, 'member');
+      clock.advance(MINUTE);
+      await Promise.all([a.container.services.maintain(), b.container.services.maintain()]);
+      const ids = asked.map(requestIdIn);
+      const cards = ids.map((id) => a.slack.messages(APPROVAL_CHANNEL).filter((m) => m.text.includes(id)).length);
+      const alerts = a.slack.dms(PEOPLE.owner.slack.id).filter((m) => m.text.includes('cannot post approval cards'));
+      expect([cards, alerts.length]).toEqual([[1, 1], 1]);
     });
   },
 );

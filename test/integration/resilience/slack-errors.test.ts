@@ -51,11 +51,11 @@ describe('Slack failing the calls the bot makes', () => {
     },
   );
 
-  it('logs a failed card post with the request id and Slack error', async () => {
+  it('logs a failed card post with the request id and Slack error, as a warning since the channel is to blame', async () => {
     h.slack.failNext('chat.postMessage', 'channel_not_found');
     const id = requestIdIn(await commandText(h, 'alice', ADD_BOB));
     const record = logged('could not post the approval card')[0];
-    expect([record?.['level'], record?.['requestId'], slackErrorOf(record)]).toEqual([50, id, 'channel_not_found']);
+    expect([record?.['level'], record?.['requestId'], slackErrorOf(record)]).toEqual([40, id, 'channel_not_found']);
   });
 
   it('lists a request whose card could not be posted to approvers running `requests`', async () => {

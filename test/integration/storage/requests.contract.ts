@@ -90,7 +90,7 @@ export function registerRequestContract(factory: StorageFactory): void {
   });
 
   describe('requests: listings', () => {
-    it("lists the team's pending requests newest first, up to the limit", async () => {
+    it("lists the team's pending requests oldest first, up to the limit", async () => {
       const { storage } = await openForTest(factory);
       for (const [n, minute] of [
         [1, 0],
@@ -106,8 +106,8 @@ export function registerRequestContract(factory: StorageFactory): void {
         makeRequest({ id: requestId(5), fingerprint: 'fp-5', createdAt: at(30), status: 'denied' }),
       );
       const ids = async (limit: number) => (await storage.requests.listPending(team(), { limit })).map((r) => r.id);
-      expect(await ids(10)).toEqual([requestId(2), requestId(3), requestId(1)]);
-      expect(await ids(2)).toEqual([requestId(2), requestId(3)]);
+      expect(await ids(10)).toEqual([requestId(1), requestId(3), requestId(2)]);
+      expect(await ids(2)).toEqual([requestId(1), requestId(3)]);
     });
 
     it('lists only the pending requests a user asked for, including ones they joined', async () => {

@@ -5,6 +5,7 @@ import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } fr
 import { openForTest, type StorageFactory } from './factories.js';
 import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
+import { registerQueueContract } from './queue.contract.js';
 import { registerRequestContract } from './requests.contract.js';
 import { registerTransitionContract } from './transitions.contract.js';
 
@@ -18,6 +19,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerMappingContract(factory);
   registerRequestContract(factory);
   registerTransitionContract(factory);
+  registerQueueContract(factory);
   registerAuditContract(factory);
   registerNamesContract(factory);
   registerLifecycleContract(factory, options);

@@ -50,10 +50,31 @@ describe('listRequests', () => {
     return { deps, alices, bobs };
   }
 
-  it('shows an approver every pending request, newest first', async () => {
+  it('shows an approver every pending request, oldest first, with the total', async () => {
     const { deps, alices, bobs } = await twoRequests();
     const listed = unwrap(await listRequests(deps, callerOf('carol')));
-    expect([listed.approver, listed.requests.map((r) => r.id)]).toEqual([true, [bobs.id, alices.id]]);
+    expect([listed.approver, listed.requests.map((r) => r.id), listed.total]).toEqual([true, [alices.id, bobs.id], 2]);
+  });
+
+  it('pages past 25: page 2 holds the rest, the total counts every page', async () => {
+    const deps = makeDomainDeps();
+    seedDevTeam(deps.docspace);
+    const people = ['alice', 'bob', 'pat'] as const;
+    const filed: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      deps.clock.advance(MINUTE);
+      const ask = { kind: 'rename', group: { kind: 'name', name: 'Development Team' }, name: `Dev ${i}` } as const;
+      const result = unwrap(await submitChange(deps, callerOf(people[i % 3] ?? 'alice'), ask, null));
+      if (result.kind === 'requested') filed.push(result.request.id);
+    }
+    const first = unwrap(await listRequests(deps, callerOf('carol'), 1));
+    const second = unwrap(await listRequests(deps, callerOf('carol'), 2));
+    expect([first.total, first.requests.map((r) => r.id), second.total, second.requests.map((r) => r.id)]).toEqual([
+      30,
+      filed.slice(0, 25),
+      30,
+      filed.slice(25),
+    ]);
   });
 
   it('shows a requester only the requests they asked for', async () => {

@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial.js';
 import { retryableColumn } from './002-retryable.js';
 import { nameReservations } from './003-names.js';
 import { authorityColumns } from './004-authority.js';
+import { cardPosts } from './005-card-posts.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -13,7 +14,13 @@ export interface Migration {
 }
 
 /** Ordered by version; append new steps, never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, retryableColumn, nameReservations, authorityColumns];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  retryableColumn,
+  nameReservations,
+  authorityColumns,
+  cardPosts,
+];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */
 export function pendingMigrations(current: number, migrations: readonly Migration[], store: string): Migration[] {

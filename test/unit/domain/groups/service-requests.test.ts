@@ -69,7 +69,7 @@ describe('submitChange by a requester', () => {
     deps.notifier.failOn('postCard');
     const result = await submitChange(deps, callerOf('alice'), addDave, null);
     if (!result.ok || result.value.kind !== 'requested') throw new Error('expected a request');
-    expect(result.value.cardError).toBe('slack unavailable: postCard');
+    expect(result.value.cardError).toBe('other');
     expect(await deps.requests.get(result.value.request.id)).toMatchObject({ status: 'pending', card: null });
   });
 

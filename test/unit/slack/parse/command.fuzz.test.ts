@@ -259,8 +259,9 @@ const otherCommand: fc.Arbitrary<Rendered> = fc
         expected: { kind: 'list', filter } as const,
       })),
       fc
-        .constantFrom('whoami', 'requests', 'help')
+        .constantFrom('whoami', 'help')
         .chain((word) => keyword(word).map((kw) => ({ text: kw, expected: { kind: word } as ParsedCommand }))),
+      keyword('requests').map((kw) => ({ text: kw, expected: { kind: 'requests', page: 1 } as ParsedCommand })),
     ),
   );
 

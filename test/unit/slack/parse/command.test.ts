@@ -170,7 +170,9 @@ const GOOD: readonly GoodCase[] = [
   },
   { name: 'list with empty quotes has no filter', text: 'list ""', expected: { kind: 'list', filter: null } },
   { name: 'whoami is recognised in any case', text: 'WhoAmI', expected: { kind: 'whoami' } },
-  { name: 'requests takes no arguments', text: 'requests', expected: { kind: 'requests' } },
+  { name: 'requests shows the first page', text: 'requests', expected: { kind: 'requests', page: 1 } },
+  { name: 'requests page 2', text: 'requests page 2', expected: { kind: 'requests', page: 2 } },
+  { name: 'requests takes a bare page number', text: 'requests 3', expected: { kind: 'requests', page: 3 } },
   {
     name: 'link reads a mention and a lower-cased email',
     text: `link ${at(ALICE, 'alice')} Alice@Example.COM`,
@@ -438,6 +440,24 @@ const BAD: readonly BadCase[] = [
     text: 'whoami please',
     code: 'unexpected_argument',
     says: ['takes no arguments'],
+  },
+  {
+    name: 'requests with a page that is not a number is rejected',
+    text: 'requests page two',
+    code: 'unexpected_argument',
+    says: ['from 1 to 1000', 'two'],
+  },
+  {
+    name: 'requests page with no number is rejected',
+    text: 'requests page',
+    code: 'missing_argument',
+    says: ['page 2'],
+  },
+  {
+    name: 'requests page 0 is rejected',
+    text: 'requests page 0',
+    code: 'unexpected_argument',
+    says: ['from 1 to 1000'],
   },
   {
     name: 'link with an email in place of the Slack user is rejected',

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../src/domain/model/audit.js';
 import type { GroupId, RequestId, SlackTeamId } from '../../../../src/domain/model/ids.js';
+import type { ChangeRequest } from '../../../../src/domain/model/request.js';
 import { err, ok } from '../../../../src/domain/model/result.js';
-import { ACTION_CANCEL_REQUEST } from '../../../../src/slack/ids.js';
+import { ACTION_APPROVE, ACTION_CANCEL_REQUEST, ACTION_DENY, BLOCK_LIST_DECISION } from '../../../../src/slack/ids.js';
 import {
   buildAuditList,
   buildGroupList,
   buildMappingsList,
   buildRequestsList,
   buildWhoami,
+  type RequestsListInput,
 } from '../../../../src/slack/views/lists.js';
 import { PEOPLE, TEAM_ID } from '../../../fixtures/people.js';
 import {
@@ -55,48 +57,87 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
+/** One page as the domain gives it: `total` defaults to the requests shown. */
+const page = (requests: readonly ChangeRequest[], approver: boolean, more: Partial<RequestsListInput> = {}) => ({
+  requests,
+  approver,
+  total: requests.length,
+  page: 1,
+  pageSize: 25,
+  ...more,
+});
+
+const manyRequests = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => makeRequest({ id: `R${String(from + i).padStart(10, '0')}` as RequestId }));
+
 describe('buildRequestsList', () => {
   it('puts a Cancel button carrying only the request id on the viewer’s own pending request', () => {
-    const list = buildRequestsList([makeRequest()], bob, false);
+    const list = buildRequestsList(page([makeRequest()], false), bob);
     expect(buttons(list)).toEqual([
       { actionId: ACTION_CANCEL_REQUEST, value: REQUEST_ID, style: undefined, hasConfirm: true },
     ]);
   });
 
-  it('shows other people’s requests to an approver without a Cancel button', () => {
-    const list = buildRequestsList([makeRequest()], erin, true);
-    expect(buttons(list)).toEqual([]);
+  it('offers an approver the card’s own Approve and Deny, with their confirmations, on other people’s requests', () => {
+    const list = buildRequestsList(page([makeRequest()], true), erin);
+    expect(buttons(list)).toEqual([
+      { actionId: ACTION_APPROVE, value: REQUEST_ID, style: 'primary', hasConfirm: true },
+      { actionId: ACTION_DENY, value: REQUEST_ID, style: 'danger', hasConfirm: true },
+    ]);
+    const rows = list.blocks.filter((b) => b.type === 'actions').map((b) => b.block_id);
+    expect(rows).toEqual([`${BLOCK_LIST_DECISION}:${REQUEST_ID}`]);
     expect(allMrkdwn(list)).toContain(REQUEST_ID);
   });
 
-  it('offers Cancel to a later requester who joined an identical request', () => {
-    const list = buildRequestsList([makeRequest({ requesterIds: [erin, bob] })], bob, false);
+  it('offers an approver Cancel, not Approve, on a request of their own', () => {
+    const list = buildRequestsList(page([makeRequest({ requesterIds: [erin] })], true), erin);
     expect(buttons(list).map((b) => b.actionId)).toEqual([ACTION_CANCEL_REQUEST]);
   });
 
-  it('shows each request’s status, relative age and where its card is', () => {
-    const text = allMrkdwn(buildRequestsList([makeRequest()], bob, false));
+  it('offers Withdraw to a requester who shares the request with others, and Cancel to the only one', () => {
+    const shared = buildRequestsList(page([makeRequest({ requesterIds: [erin, bob] })], false), bob);
+    const alone = buildRequestsList(page([makeRequest({ requesterIds: [bob] })], false), bob);
+    expect([JSON.stringify(shared), JSON.stringify(alone)]).toEqual([
+      expect.stringContaining('"text":"Withdraw"'),
+      expect.stringContaining('"text":"Cancel"'),
+    ]);
+  });
+
+  it('shows each request’s status, relative age and where its card is, or that it has none yet', () => {
+    const text = allMrkdwn(buildRequestsList(page([makeRequest(), makeRequest({ card: null })], false), bob));
     expect(text).toContain('waiting for approval');
     expect(text).toContain('^{ago}|');
     expect(text).toContain('<#C0APPROVE1>');
+    expect(text).toContain('its card is not posted yet');
   });
 
-  it('says so when there are no pending requests', () => {
-    expect(buildRequestsList([], bob, false).text).toBe('You have no pending requests.');
-    expect(buildRequestsList([], erin, true).text).toBe('No requests are waiting for approval.');
-  });
-
-  it('caps a long list within Block Kit limits and says how many are shown', () => {
-    const many = Array.from({ length: 120 }, (_, i) =>
-      makeRequest({ id: `R${String(i).padStart(10, '0')}` as RequestId }),
+  it('says so when there are no pending requests, and when a page is past the end', () => {
+    expect(buildRequestsList(page([], false), bob).text).toBe('You have no pending requests.');
+    expect(buildRequestsList(page([], true), erin).text).toBe('No requests are waiting for approval.');
+    expect(buildRequestsList(page([], true, { total: 30, page: 3 }), erin).text).toBe(
+      'Page 3 is past the end: 30 pending requests fit on 2 pages.',
     );
-    const list = buildRequestsList(many, bob, false);
+  });
+
+  it('shows the total, the page and how to get the next one', () => {
+    const list = buildRequestsList(page(manyRequests(25), false, { total: 30 }), bob);
     expectWithinLimits(list);
-    expect(allMrkdwn(list)).toContain('Showing the first 40 of 120');
+    const text = allMrkdwn(list);
+    expect(text).toContain('*Your pending requests: 30*, oldest first · page 1 of 2');
+    expect(text).toContain('`/docspace-group requests page 2` for the next 5');
+  });
+
+  it('fits a full page of 25 requests with Approve and Deny into 50 blocks, heading and hint in the first section', () => {
+    const list = buildRequestsList(page(manyRequests(25), true, { total: 60, page: 2 }), erin);
+    expectWithinLimits(list);
+    expect(buttons(list).filter((b) => b.actionId === ACTION_APPROVE)).toHaveLength(25);
+    const first = allMrkdwn({ blocks: list.blocks.slice(0, 1) });
+    expect(first).toContain('*Pending requests: 60*, oldest first · page 2 of 3');
+    expect(first).toContain('requests page 3` for the next 10');
   });
 
   it('renders hostile group names and reasons inert', () => {
-    expectInert(buildRequestsList([hostileRequest()], bob, true));
+    expectInert(buildRequestsList(page([hostileRequest()], true), bob));
   });
 });
 
