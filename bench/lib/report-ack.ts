@@ -80,12 +80,13 @@ function capacityTable(runs: readonly AckRun[]): string[] {
 export function formatAck(results: BenchResults): string[] {
   const runs = results.ack.runs;
   return [
-    `1. Ack latency: signed POST /slack/events "/docspace-group ${results.ack.command}" from the admin, keep-alive, loopback`,
-    "1a. Equal traffic (targets): each worker waits for its command's response_url reply before sending the next, so",
-    "    this app's post-ack work (DocSpace find + read, respond()) overlaps the other acks; req/s = completed commands",
-    '    per second. The bare app gets that same request rate.',
+    `2. Closed-loop ack latency: signed POST /slack/events "/docspace-group ${results.ack.command}" from the admin,`,
+    '   keep-alive, loopback.',
+    "2a. Equal traffic (the p99 target at concurrency 1, the peak RSS target at 50): each worker waits for its command's",
+    "    response_url reply before sending the next, so this app's post-ack work (DocSpace find + read, respond())",
+    '    overlaps the other acks; req/s = completed commands per second. The bare app gets that same request rate.',
     ...trafficTable(runs),
-    "1b. Capacity: every worker goes on as soon as it has the ack. This app's post-ack work then falls behind and",
+    "2b. Capacity: every worker goes on as soon as it has the ack. This app's post-ack work then falls behind and",
     '    queues; drain = ms after the last ack until every reply had reached the Slack double.',
     ...capacityTable(runs),
   ];
