@@ -27,6 +27,11 @@ const handlers: Record<string, Handler> = {
     );
     return { rss: now, heapUsed, heapTotal, external, arrayBuffers, spaces };
   },
+  /** CPU time this process has used so far (user + system, all threads), in ms. */
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
   /** For investigations: a .heapsnapshot to open in Chrome DevTools. */
   heapSnapshot: (args) => writeHeapSnapshot(typeof args['path'] === 'string' ? args['path'] : undefined),
 };

@@ -147,6 +147,8 @@ export interface MeasuredChild {
   readonly eventsUrl: string;
   /** Milliseconds from spawn() until GET /healthz first answered 200. */
   readonly startupMs: number;
+  /** CPU time the process had used by then (all its threads), ms: less sensitive to a busy machine than startupMs. */
+  readonly startupCpuMs: number;
   /** The private temp folder the process runs in (its cwd; the app's SQLite file goes there). */
   readonly dir: string;
   call<T>(type: string, args?: unknown): Promise<T>;
@@ -216,12 +218,14 @@ export async function spawnMeasured(spec: MeasuredSpec): Promise<MeasuredChild> 
     cleanUp();
     throw error;
   }
+  const startupCpuMs = await call<number>('cpu').catch(() => Number.NaN);
   return {
     name,
     pid: child.pid ?? 0,
     port,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     startupMs: readyAt - started,
+    startupCpuMs,
     dir,
     call,
     logs: () => countLogLevels(logPath),

@@ -60,9 +60,10 @@ function bareEnv(d: DoublesInfo): Record<string, string> {
   };
 }
 
-export function measuredSpecs(d: DoublesInfo) {
+/** `dataDir`: where the app keeps its SQLite file across spawns (default: each process's own temp folder). */
+export function measuredSpecs(d: DoublesInfo, dataDir?: string) {
   return {
-    app: { name: 'app', main: appMain(), env: (dir: string) => appEnv(d, dir) },
+    app: { name: 'app', main: appMain(), env: (dir: string) => appEnv(d, dataDir ?? dir) },
     bare: { name: 'bare', main: built('bench/bare-server'), env: () => bareEnv(d) },
     empty: { name: 'empty', main: built('bench/empty-server'), env: () => ({}) },
   } satisfies Record<string, MeasuredSpec>;
