@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
@@ -16,6 +16,7 @@ import {
   createSlackNotifier,
   DEFAULT_SLACK_RETRY,
   type SlackApp,
+  WebClient,
 } from './slack/index.js';
 import { checkDocSpaceKey, checkSlackToken } from './startup-checks.js';
 import { createStorage } from './storage/index.js';
