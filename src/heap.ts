@@ -1,6 +1,6 @@
 /**
- * V8 heap tuning for a small, I/O-bound service. main.ts imports this module first, so it runs before anything else
- * is loaded.
+ * V8 heap tuning for a small, I/O-bound service. main.ts imports this module first, so it is set before any of the
+ * bot's own code runs.
  *
  * After each full garbage collection V8 lets the old generation grow to up to 4x what survived before collecting
  * again (the factor shrinks only when the process's heap limit is small, e.g. in a container with little memory). The

@@ -44,6 +44,8 @@ export interface AckRun {
   readonly appWarnings: number | null;
   /** Peak RSS of the target's process from the start of warm-up to the end of the run (and drain), bytes. */
   readonly peakRss: number;
+  /** CPU time the target's process used per acked request over warm-up, run and drain, ms (all its threads). */
+  readonly cpuPerRequestMs: number;
 }
 
 const DRAIN_LIMIT_MS = 30_000;
@@ -85,6 +87,7 @@ export async function measureAck(
   const child = target === 'app' ? world.app : world.bare;
   await world.doubles.call('clear');
   await child.call<RssReport>('rss', { reset: true });
+  const cpuBefore = await child.call<number>('cpu');
   const warningsBefore = child.logs().warn;
   const result = await runLoad({
     eventsUrl: child.eventsUrl,
@@ -95,6 +98,7 @@ export async function measureAck(
   });
   const drained = target === 'app' && mode === 'capacity' ? await drain(world, result.acked) : null;
   const rss = await child.call<RssReport>('rss');
+  const cpuUsed = (await child.call<number>('cpu')) - cpuBefore;
   const warnings = child.logs().warn - warningsBefore;
   return {
     target,
@@ -108,5 +112,6 @@ export async function measureAck(
     undrained: drained?.missing ?? 0,
     appWarnings: target === 'app' ? warnings : null,
     peakRss: rss.peak,
+    cpuPerRequestMs: result.acked > 0 ? cpuUsed / result.acked : Number.NaN,
   };
 }

@@ -54,6 +54,9 @@ export async function startBareApp(options: BareAppOptions): Promise<{ port: num
     clientOptions: { slackApiUrl: options.slackApiUrl },
   });
   app.command('/docspace-group', async ({ ack }) => ack());
-  const server = (await receiver.start({ port: options.port, ...(options.host ? { host: options.host } : {}) })) as Server;
+  const server = (await receiver.start({
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
+  })) as Server;
   return { port: (server.address() as AddressInfo).port, stop: () => receiver.stop() };
 }

@@ -90,7 +90,10 @@ function meta(counts: BenchCounts, world: World, loadBefore: number): Record<str
 
 async function measureLoaded(world: World, counts: BenchCounts, progress: (line: string) => void) {
   await warmUp(world);
-  const idle = { app: await world.app.call<MemoryReport>('memory'), bare: await world.bare.call<MemoryReport>('memory') };
+  const idle = {
+    app: await world.app.call<MemoryReport>('memory'),
+    bare: await world.bare.call<MemoryReport>('memory'),
+  };
   const runs = await runAckSeries(world, counts, progress);
   const open = await runOpenLoop(world, counts.open, progress);
   const afterLoad = {
@@ -111,7 +114,9 @@ export async function runBench(counts: BenchCounts, progress: (line: string) => 
   progress('starting the DocSpace and Slack doubles');
   const doubles = await startDoubles();
   try {
-    progress(`spawn to ready: this app's first start, then ${counts.startupRounds} x (this app, bare Bolt), one at a time`);
+    progress(
+      `spawn to ready: this app's first start, then ${counts.startupRounds} x (this app, bare Bolt), one at a time`,
+    );
     const startup = await measureStartup(doubles.ready, counts.startupRounds);
     progress('starting this app and the bare Bolt app (one process each) for the load phases');
     const world = await startWorld(doubles);

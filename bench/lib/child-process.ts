@@ -121,14 +121,19 @@ export async function startChild<Ready>(script: string): Promise<BenchChild<Read
     call,
     async stop() {
       // The doubles close their servers on an IPC `stop`; a SIGTERM follows if they do not exit.
-      const asked = child.connected && (await call('stop').then(() => true, () => false));
+      const asked =
+        child.connected &&
+        (await call('stop').then(
+          () => true,
+          () => false,
+        ));
       await stopChild(child, asked);
     },
   };
 }
 
 /** A port free right now on 127.0.0.1 (the child binds it a moment later). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -12,7 +12,7 @@
 import { Pool } from 'undici';
 import { signSlackRequest } from '../../test/fakes/signing.js';
 
-export interface OpenLoopOptions {
+interface OpenLoopOptions {
   readonly eventsUrl: string;
   readonly signingSecret: string;
   readonly ratePerSec: number;

@@ -13,7 +13,7 @@ import { type LatencySummary, summarize } from './stats.js';
 import type { RssReport } from './types.js';
 import { SIGNING_SECRET, type World } from './world.js';
 
-export const OPEN_COMMANDS = { help: 'help', show: 'show "Development Team"' } as const;
+const OPEN_COMMANDS = { help: 'help', show: 'show "Development Team"' } as const;
 export type OpenCommand = keyof typeof OPEN_COMMANDS;
 type Target = 'app' | 'bare';
 
@@ -41,25 +41,35 @@ export interface OpenRun {
   readonly drainMs: number | null;
   /** Peak RSS of the target's process over its halves (warm-up included), bytes. */
   readonly peakRss: number;
+  /** CPU time the target's process used per acked request (warm-up and drain included), ms: the cost of a request. */
+  readonly cpuPerRequestMs: number;
 }
 
 interface Half {
   readonly result: OpenLoopResult;
   readonly peakRss: number;
+  readonly cpuMs: number;
+  readonly acked: number;
   readonly drained: { ms: number; missing: number } | null;
 }
 
 async function half(world: World, target: Target, sender: OpenLoopSender, options: HalfOptions): Promise<Half> {
   const child = world[target];
-  const body = commandBody(OWNER, OPEN_COMMANDS[options.command], `${world.doubles.ready.slackUrl}/response/bench-open`);
+  const body = commandBody(
+    OWNER,
+    OPEN_COMMANDS[options.command],
+    `${world.doubles.ready.slackUrl}/response/bench-open`,
+  );
   await world.doubles.call('clear');
   await child.call<RssReport>('rss', { reset: true });
+  const cpuBefore = await child.call<number>('cpu');
   const warm = options.warmup > 0 ? await sender.run({ ratePerSec: options.rate, count: options.warmup, body }) : null;
   const result = await sender.run({ ratePerSec: options.rate, count: options.count, body });
   const replies = (warm?.latenciesMs.length ?? 0) + result.latenciesMs.length;
   const drained = target === 'app' && options.command === 'show' ? await drain(world, replies) : null;
   const rss = await child.call<RssReport>('rss');
-  return { result, peakRss: rss.peak, drained };
+  const cpuMs = (await child.call<number>('cpu')) - cpuBefore;
+  return { result, peakRss: rss.peak, drained, cpuMs, acked: replies };
 }
 
 interface HalfOptions {
@@ -68,6 +78,8 @@ interface HalfOptions {
   readonly count: number;
   readonly warmup: number;
 }
+
+const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 
 function pool(command: OpenCommand, rate: number, target: Target, halves: Half[]): OpenRun {
   const latencies = halves.flatMap((h) => h.result.latenciesMs);
@@ -85,6 +97,7 @@ function pool(command: OpenCommand, rate: number, target: Target, halves: Half[]
     undrained: drains.reduce((sum, d) => sum + d.missing, 0),
     drainMs: drains.length > 0 ? Math.max(...drains.map((d) => d.ms)) : null,
     peakRss: Math.max(...halves.map((h) => h.peakRss)),
+    cpuPerRequestMs: sum(halves.map((h) => h.cpuMs)) / Math.max(1, sum(halves.map((h) => h.acked))),
   };
 }
 
@@ -120,7 +133,8 @@ export async function runOpenLoop(world: World, counts: OpenCounts, progress: (l
       progress(`open loop: ${command} at ${rate}/s, ${counts.perRate[rate]} requests per app (app, bare, bare, app)`);
       const pair = await condition(world, command, rate, counts);
       for (const run of pair) {
-        if (run.latency.n === 0) throw new Error(`open loop ${command} at ${rate}/s: no ack from ${run.target}: ${run.firstError}`);
+        if (run.latency.n === 0)
+          throw new Error(`open loop ${command} at ${rate}/s: no ack from ${run.target}: ${run.firstError}`);
       }
       runs.push(...pair);
     }

@@ -20,7 +20,7 @@ function findRoot(from: string): string {
 export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** The compiled bench (bench/tsconfig.json outDir); it mirrors the repo's folders. */
-export const BUILD_DIR = join(REPO_ROOT, 'bench', '.build');
+const BUILD_DIR = join(REPO_ROOT, 'bench', '.build');
 
 /** A compiled bench script, e.g. `bench/bare-server`. */
 export function built(script: string): string {

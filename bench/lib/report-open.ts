@@ -38,7 +38,21 @@ export function formatOpen(results: BenchResults): string[] {
       for (const r of [app, bare]) {
         const l = r.latency;
         const drain = r.drainMs === null ? '-' : r.undrained > 0 ? `${r.undrained} missing` : r.drainMs;
-        rows.push([NAMES[r.target], command, rate, l.n, l.p50, l.p95, l.p99, l.max, r.achievedRate, r.errors, drain, r.peakRss / MB]);
+        rows.push([
+          NAMES[r.target],
+          command,
+          rate,
+          l.n,
+          l.p50,
+          l.p95,
+          l.p99,
+          l.max,
+          r.achievedRate,
+          r.errors,
+          drain,
+          r.cpuPerRequestMs,
+          r.peakRss / MB,
+        ]);
       }
       const [a, b] = [app.latency, bare.latency];
       rows.push(['this/bare', command, rate, '', x(a.p50, b.p50), x(a.p95, b.p95), x(a.p99, b.p99)]);
@@ -48,14 +62,30 @@ export function formatOpen(results: BenchResults): string[] {
   const lagP99 = Math.max(...lags.map((l) => l.p99));
   const lagMax = Math.max(...lags.map((l) => l.max));
   return [
-    '3. Open loop: requests sent at a fixed rate whatever the answers; latency from each request\'s SCHEDULED send time',
+    "3. Open loop: requests sent at a fixed rate whatever the answers; latency from each request's SCHEDULED send time",
     "   to its full response, so falling behind shows. Per condition: app, bare, bare, app halves, pooled. show's",
     '   replies drain to the Slack double after each app half (drain = longest wait, ms).',
     ...formatTable(
-      ['app', 'command', 'rate/s', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'acks/s', 'errors', 'drain ms', 'peak RSS MiB'],
+      [
+        'app',
+        'command',
+        'rate/s',
+        'n',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'acks/s',
+        'errors',
+        'drain ms',
+        'CPU ms/req',
+        'peak RSS MiB',
+      ],
       rows,
     ),
     `   Sender lag (actual - scheduled send, this process): p99 up to ${lagP99.toFixed(2)} ms, max ${lagMax.toFixed(2)} ms.`,
     '   It is in every latency above alike; the sender shares the cores with the app under test (no pinning).',
+    '   CPU ms/req: CPU time the process used per request (all threads, post-ack work and drain included): what a',
+    '   request costs, steadier than latency on a busy machine.',
   ];
 }

@@ -76,7 +76,7 @@ function header(results: BenchResults): string[] {
     `App under test: node ${String(m['app'])}${m['nodeFlags'] ? ` (extra node flags: ${String(m['nodeFlags'])})` : ''}`,
     'Processes: this one (load generator, response_url sink), this app, bare Bolt, and the DocSpace + Slack doubles',
     '(in a process of their own, as the real services are remote); all compiled JavaScript under the same node, on',
-    '127.0.0.1, sharing the same cores. Absolute figures move with the machine\'s load; the ratios to bare Bolt, measured',
+    "127.0.0.1, sharing the same cores. Absolute figures move with the machine's load; the ratios to bare Bolt, measured",
     'in the same run, are what the targets judge.',
   ];
 }

@@ -6,8 +6,8 @@
 import type { AckMode, AckRun } from './ack-phase.js';
 import type { CallsResult } from './calls-phase.js';
 import type { OpenCommand, OpenRun } from './open-phase.js';
-import type { LatencySummary } from './stats.js';
 import type { StartupResult } from './startup-phase.js';
+import type { LatencySummary } from './stats.js';
 
 export interface Target {
   readonly name: string;
