@@ -192,8 +192,22 @@ function countLogLevels(path: string): LogCounts {
   return counts;
 }
 
-/** Spawns a measured process and times it to its first healthy answer. */
+/**
+ * Spawns a measured process and times it to its first healthy answer. The port is picked free just before the
+ * spawn; on a shared machine another process may take it first, so a start that fails with EADDRINUSE is retried.
+ */
 export async function spawnMeasured(spec: MeasuredSpec): Promise<MeasuredChild> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(spec);
+    } catch (error) {
+      const portTaken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!portTaken || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function spawnOnce(spec: MeasuredSpec): Promise<MeasuredChild> {
   const dir = mkdtempSync(join(tmpdir(), `dsg-bench-${spec.name}-`));
   const logPath = join(dir, 'stdout.log');
   const logFd = openSync(logPath, 'a');
