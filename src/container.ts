@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
@@ -20,6 +20,7 @@ import {
   DEFAULT_SLACK_RETRY,
   type SlackApp,
   type SocketModeTuning,
+  WebClient,
 } from './slack/index.js';
 import { bindProblem, isBindError, runStartupChecks } from './startup-checks.js';
 import { StartupError } from './startup-problems.js';

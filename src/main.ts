@@ -1,3 +1,5 @@
+// First: tunes the V8 heap before the rest of the bot is loaded.
+import './heap.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { type Container, createContainer } from './container.js';

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { commandBody, OWNER } from './bodies.js';
 import { type LoadOptions, runLoad } from './load.js';
 import { type LatencySummary, summarize } from './stats.js';
-import type { LogCounts, RssReport } from './types.js';
+import type { RssReport } from './types.js';
 import { SIGNING_SECRET, type World } from './world.js';
 
 export const ACK_COMMAND = 'show "Development Team"';
@@ -44,12 +44,15 @@ export interface AckRun {
   readonly appWarnings: number | null;
   /** Peak RSS of the target's process from the start of warm-up to the end of the run (and drain), bytes. */
   readonly peakRss: number;
+  /** CPU time the target's process used per acked request over warm-up, run and drain, ms (all its threads). */
+  readonly cpuPerRequestMs: number;
 }
 
 const DRAIN_LIMIT_MS = 30_000;
 const REPLY_TIMEOUT_MS = 30_000;
 
-async function drain(world: World, expected: number): Promise<{ ms: number; missing: number }> {
+/** Waits until the Slack double has received `expected` response_url replies (or DRAIN_LIMIT_MS passed). */
+export async function drain(world: World, expected: number): Promise<{ ms: number; missing: number }> {
   const started = performance.now();
   for (;;) {
     const received = await world.doubles.call<number>('responseCount');
@@ -84,9 +87,10 @@ export async function measureAck(
   const child = target === 'app' ? world.app : world.bare;
   await world.doubles.call('clear');
   await child.call<RssReport>('rss', { reset: true });
-  const warningsBefore = (await child.call<LogCounts>('logs')).warn;
+  const cpuBefore = await child.call<number>('cpu');
+  const warningsBefore = child.logs().warn;
   const result = await runLoad({
-    eventsUrl: child.ready.eventsUrl,
+    eventsUrl: child.eventsUrl,
     signingSecret: SIGNING_SECRET,
     concurrency,
     ...settings,
@@ -94,7 +98,8 @@ export async function measureAck(
   });
   const drained = target === 'app' && mode === 'capacity' ? await drain(world, result.acked) : null;
   const rss = await child.call<RssReport>('rss');
-  const warnings = (await child.call<LogCounts>('logs')).warn - warningsBefore;
+  const cpuUsed = (await child.call<number>('cpu')) - cpuBefore;
+  const warnings = child.logs().warn - warningsBefore;
   return {
     target,
     mode,
@@ -107,5 +112,6 @@ export async function measureAck(
     undrained: drained?.missing ?? 0,
     appWarnings: target === 'app' ? warnings : null,
     peakRss: rss.peak,
+    cpuPerRequestMs: result.acked > 0 ? cpuUsed / result.acked : Number.NaN,
   };
 }

@@ -1,4 +1,4 @@
-/** The order of the ack runs: for each concurrency, the real app first so the bare app can get its request rate. */
+/** The order of the ack runs: in equal traffic, the real app first so the bare app can get its request rate. */
 import { type AckRun, measureAck } from './ack-phase.js';
 import type { World } from './world.js';
 
@@ -25,10 +25,15 @@ export async function runAckSeries(world: World, counts: AckCounts, progress: (l
     runs.push(result);
     return result;
   };
+  // Equal traffic at both concurrencies first: a capacity run leaves this app with a backlog whose memory the
+  // process keeps for a while, which would otherwise count in the next run's peak RSS.
   for (const concurrency of [1, 50] as const) {
     const key = concurrency === 1 ? 'c1' : 'c50';
     const app = await measure({ target: 'app', mode: 'traffic', concurrency }, counts.traffic[key]);
     await measure({ target: 'bare', mode: 'traffic', concurrency, ratePerSec: app.rps }, counts.traffic[key]);
+  }
+  for (const concurrency of [1, 50] as const) {
+    const key = concurrency === 1 ? 'c1' : 'c50';
     await measure({ target: 'bare', mode: 'capacity', concurrency }, counts.capacity[key]);
     await measure({ target: 'app', mode: 'capacity', concurrency }, counts.capacity[key]);
   }

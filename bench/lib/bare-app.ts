@@ -1,11 +1,12 @@
 /**
  * The baseline: a bare Bolt app with the same receiver settings as ours (HTTPReceiver, same signing secret,
- * processBeforeResponse false) whose only listener acks /docspace-group. Its logger is silenced.
+ * processBeforeResponse false) whose only listener acks /docspace-group, plus the same GET /healthz route the bench
+ * polls to time start-up. Its logger is silenced.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
-import type { RunningApp } from './types.js';
+import { HEALTH_PATH } from './health.js';
 
 export interface BareAppOptions {
   readonly signingSecret: string;
@@ -14,6 +15,8 @@ export interface BareAppOptions {
   readonly botUserId: string;
   /** The Slack double, so Bolt never reaches slack.com (botId and botUserId already spare it auth.test). */
   readonly slackApiUrl: string;
+  readonly port: number;
+  readonly host?: string;
 }
 
 const silentLogger: Logger = {
@@ -26,13 +29,21 @@ const silentLogger: Logger = {
   setName: () => undefined,
 };
 
-/** Starts the bare app on host:0. */
-export async function startBareApp(options: BareAppOptions, host: string): Promise<RunningApp> {
+export async function startBareApp(options: BareAppOptions): Promise<{ port: number; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
     logger: silentLogger,
     processBeforeResponse: false,
+    customRoutes: [
+      {
+        path: HEALTH_PATH,
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        },
+      },
+    ],
   });
   const app = new App({
     receiver,
@@ -43,10 +54,9 @@ export async function startBareApp(options: BareAppOptions, host: string): Promi
     clientOptions: { slackApiUrl: options.slackApiUrl },
   });
   app.command('/docspace-group', async ({ ack }) => ack());
-  const server = (await receiver.start({ port: 0, host })) as Server;
-  return {
-    port: (server.address() as AddressInfo).port,
-    logs: () => ({ warn: 0, error: 0, lastError: null, lastWarn: null }),
-    stop: () => receiver.stop(),
-  };
+  const server = (await receiver.start({
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
+  })) as Server;
+  return { port: (server.address() as AddressInfo).port, stop: () => receiver.stop() };
 }

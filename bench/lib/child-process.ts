@@ -1,6 +1,18 @@
-/** The parent side of the bench's IPC: forks a bench child under tsx and sends it typed requests. */
+/**
+ * The parent side of the bench's processes. The doubles child is a compiled bench script that announces itself over
+ * IPC. A measured child (the real app, the bare Bolt app, the empty baseline) is started the way production starts
+ * the app, `node <main.js>`, in a temp folder with a clean environment, plus `--expose-gc --import probe.js` (the
+ * same in every measured child); it is ready when GET /healthz answers 200, and it is stopped with SIGTERM.
+ */
 import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { waitHealthy } from './health.js';
+import { built } from './paths.js';
+import type { LogCounts } from './types.js';
 
 export interface BenchChild<Ready> {
   readonly pid: number;
@@ -16,30 +28,26 @@ interface Pending {
 }
 
 const READY_TIMEOUT_MS = 30_000;
+/** Above the app's default SHUTDOWN_GRACE_MS (10 s): a stop that takes longer is killed. */
+const STOP_TIMEOUT_MS = 15_000;
 const STDERR_TAIL = 4000;
 
-function waitForReady<Ready>(child: ChildProcess, name: string, stderr: () => string): Promise<Ready> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in time\n${stderr()}`)), READY_TIMEOUT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before it was ready\n${stderr()}`));
-    });
-    child.on('message', (message: { type?: string; value?: unknown; error?: string }) => {
-      if (message.type === 'ready') {
-        clearTimeout(timer);
-        resolve(message.value as Ready);
-      } else if (message.type === 'failed') {
-        clearTimeout(timer);
-        reject(new Error(`${name} failed to start: ${message.error}\n${stderr()}`));
-      }
-    });
-  });
+/** BENCH_NODE_FLAGS (e.g. "--max-semi-space-size=4") tries V8 tuning on the measured processes. */
+function extraNodeFlags(): string[] {
+  return (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+function tailOf(child: ChildProcess): () => string {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+  });
+  return () => stderr;
 }
 
 /** Request/response over the IPC channel: each request carries an id the child echoes back. */
@@ -59,41 +67,191 @@ function createCaller(child: ChildProcess, name: string, stderr: () => string) {
   let nextId = 0;
   return <T>(type: string, args?: unknown) =>
     new Promise<T>((resolve, reject) => {
+      if (!child.connected) {
+        reject(new Error(`${name} is not running\n${stderr()}`));
+        return;
+      }
       const id = ++nextId;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ id, type, args });
     });
 }
 
-/** Forks `bench/<script>` with `args` under tsx; resolves once the child has announced itself ready. */
-export async function startChild<Ready>(script: string, args: string[], env: Record<string, string> = {}) {
-  const path = fileURLToPath(new URL(`../${script}`, import.meta.url));
-  const child = fork(path, args, {
-    // BENCH_NODE_FLAGS (e.g. "--max-semi-space-size=4") tries V8 tuning on the measured processes.
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean)],
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, ...env },
+function waitForAnnouncement<Ready>(child: ChildProcess, name: string, stderr: () => string): Promise<Ready> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in time\n${stderr()}`)), READY_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was ready\n${stderr()}`));
+    });
+    child.on('message', (message: { type?: string; value?: unknown; error?: string }) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message.value as Ready);
+      } else if (message.type === 'failed') {
+        clearTimeout(timer);
+        reject(new Error(`${name} failed to start: ${message.error}\n${stderr()}`));
+      }
+    });
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
-  });
-  const name = `${script} ${args.join(' ')}`.trim();
-  const call = createCaller(child, name, () => stderr);
-  const ready = await waitForReady<Ready>(child, name, () => stderr).catch((error: unknown) => {
+}
+
+/** SIGTERM (unless the child was already asked to stop), then SIGKILL if it is still there after STOP_TIMEOUT_MS. */
+async function stopChild(child: ChildProcess, asked = false): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  if (!asked) child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  const code = await exited(child);
+  clearTimeout(timer);
+  return code;
+}
+
+/** Forks the compiled `bench/<script>.js`; resolves once the child has announced itself ready over IPC. */
+export async function startChild<Ready>(script: string): Promise<BenchChild<Ready>> {
+  const child = fork(built(`bench/${script}`), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const stderr = tailOf(child);
+  const call = createCaller(child, script, stderr);
+  const ready = await waitForAnnouncement<Ready>(child, script, stderr).catch((error: unknown) => {
     child.kill();
     throw error;
   });
-  const handle: BenchChild<Ready> = {
+  return {
     pid: child.pid ?? 0,
     ready,
     call,
     async stop() {
-      if (child.connected) await call('stop').catch(() => undefined);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited(child);
-      clearTimeout(timer);
+      // The doubles close their servers on an IPC `stop`; a SIGTERM follows if they do not exit.
+      const asked =
+        child.connected &&
+        (await call('stop').then(
+          () => true,
+          () => false,
+        ));
+      await stopChild(child, asked);
     },
   };
-  return handle;
+}
+
+/** A port free right now on 127.0.0.1 (the child binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface MeasuredChild {
+  readonly name: string;
+  readonly pid: number;
+  readonly port: number;
+  readonly eventsUrl: string;
+  /** Milliseconds from spawn() until GET /healthz first answered 200. */
+  readonly startupMs: number;
+  /** CPU time the process had used by then (all its threads), ms: less sensitive to a busy machine than startupMs. */
+  readonly startupCpuMs: number;
+  /** The private temp folder the process runs in (its cwd; the app's SQLite file goes there). */
+  readonly dir: string;
+  call<T>(type: string, args?: unknown): Promise<T>;
+  /** Warning and error lines the process has written to stdout (pino JSON lines) so far. */
+  logs(): LogCounts;
+  /** SIGTERM, as a supervisor stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface MeasuredSpec {
+  readonly name: string;
+  /** Absolute path of the script node runs. */
+  readonly main: string;
+  /** The whole environment (nothing is inherited but PATH), PORT excluded. */
+  readonly env: (dir: string) => Record<string, string>;
+}
+
+function countLogLevels(path: string): LogCounts {
+  const counts = { warn: 0, error: 0, lastError: null as string | null, lastWarn: null as string | null };
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return counts;
+  }
+  for (const line of text.split('\n')) {
+    const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 0);
+    if (level >= 50) {
+      counts.error += 1;
+      counts.lastError = line.slice(0, 500);
+    } else if (level >= 40) {
+      counts.warn += 1;
+      counts.lastWarn = line.slice(0, 500);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Spawns a measured process and times it to its first healthy answer. The port is picked free just before the
+ * spawn; on a shared machine another process may take it first, so a start that fails with EADDRINUSE is retried.
+ */
+export async function spawnMeasured(spec: MeasuredSpec): Promise<MeasuredChild> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(spec);
+    } catch (error) {
+      const portTaken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (!portTaken || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function spawnOnce(spec: MeasuredSpec): Promise<MeasuredChild> {
+  const dir = mkdtempSync(join(tmpdir(), `dsg-bench-${spec.name}-`));
+  const logPath = join(dir, 'stdout.log');
+  const logFd = openSync(logPath, 'a');
+  const port = await freePort();
+  const env = { PATH: process.env['PATH'] ?? '', ...spec.env(dir), PORT: String(port) };
+  const started = performance.now();
+  const child = fork(spec.main, [], {
+    cwd: dir,
+    env,
+    execArgv: ['--expose-gc', '--import', pathToFileURL(built('bench/probe')).href, ...extraNodeFlags()],
+    stdio: ['ignore', logFd, 'pipe', 'ipc'],
+  });
+  closeSync(logFd);
+  const stderr = tailOf(child);
+  const name = spec.name;
+  const call = createCaller(child, name, stderr);
+  let exitError: Error | null = null;
+  child.once('exit', (code) => {
+    exitError = new Error(`${name} exited with code ${code} before it was ready\n${stderr()}`);
+  });
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  let readyAt: number;
+  try {
+    readyAt = await waitHealthy(port, READY_TIMEOUT_MS, () => exitError);
+  } catch (error) {
+    await stopChild(child);
+    cleanUp();
+    throw error;
+  }
+  const startupCpuMs = await call<number>('cpu').catch(() => Number.NaN);
+  return {
+    name,
+    pid: child.pid ?? 0,
+    port,
+    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    startupMs: readyAt - started,
+    startupCpuMs,
+    dir,
+    call,
+    logs: () => countLogLevels(logPath),
+    async stop() {
+      const code = await stopChild(child);
+      cleanUp();
+      return code;
+    },
+  };
 }

@@ -20,13 +20,37 @@ function pairs(runs: readonly AckRun[], mode: AckMode): [AckRun, AckRun][] {
 function trafficTable(runs: readonly AckRun[]): string[] {
   const row = (r: AckRun): Cell[] => {
     const l = r.latency;
-    return [NAMES[r.target], r.concurrency, l.n, l.p50, l.p95, l.p99, l.max, r.rps, r.errors, r.peakRss / MB];
+    return [
+      NAMES[r.target],
+      r.concurrency,
+      l.n,
+      l.p50,
+      l.p95,
+      l.p99,
+      l.max,
+      r.rps,
+      r.errors,
+      r.cpuPerRequestMs,
+      r.peakRss / MB,
+    ];
   };
   const rows = pairs(runs, 'traffic').flatMap(([app, bare]) => {
     const [a, b] = [app.latency, bare.latency];
     return [row(app), row(bare), ['this/bare', app.concurrency, '', x(a.p50, b.p50), x(a.p95, b.p95), x(a.p99, b.p99)]];
   });
-  const headers = ['app', 'conc', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'errors', 'peak RSS MB'];
+  const headers = [
+    'app',
+    'conc',
+    'n',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'req/s',
+    'errors',
+    'CPU ms/req',
+    'peak RSS MiB',
+  ];
   return formatTable(headers, rows);
 }
 
@@ -45,6 +69,7 @@ function capacityTable(runs: readonly AckRun[]): string[] {
       r.errors,
       drain,
       r.appWarnings ?? '-',
+      r.cpuPerRequestMs,
       r.peakRss / MB,
     ];
   };
@@ -72,7 +97,8 @@ function capacityTable(runs: readonly AckRun[]): string[] {
     'errors',
     'drain ms',
     'warnings',
-    'peak RSS MB',
+    'CPU ms/req',
+    'peak RSS MiB',
   ];
   return formatTable(headers, rows);
 }
@@ -80,12 +106,13 @@ function capacityTable(runs: readonly AckRun[]): string[] {
 export function formatAck(results: BenchResults): string[] {
   const runs = results.ack.runs;
   return [
-    `1. Ack latency: signed POST /slack/events "/docspace-group ${results.ack.command}" from the admin, keep-alive, loopback`,
-    "1a. Equal traffic (targets): each worker waits for its command's response_url reply before sending the next, so",
-    "    this app's post-ack work (DocSpace find + read, respond()) overlaps the other acks; req/s = completed commands",
-    '    per second. The bare app gets that same request rate.',
+    `2. Closed-loop ack latency: signed POST /slack/events "/docspace-group ${results.ack.command}" from the admin,`,
+    '   keep-alive, loopback.',
+    "2a. Equal traffic (the p99 target at concurrency 1, the peak RSS target at 50): each worker waits for its command's",
+    "    response_url reply before sending the next, so this app's post-ack work (DocSpace find + read, respond())",
+    '    overlaps the other acks; req/s = completed commands per second. The bare app gets that same request rate.',
     ...trafficTable(runs),
-    "1b. Capacity: every worker goes on as soon as it has the ack. This app's post-ack work then falls behind and",
+    "2b. Capacity: every worker goes on as soon as it has the ack. This app's post-ack work then falls behind and",
     '    queues; drain = ms after the last ack until every reply had reached the Slack double.',
     ...capacityTable(runs),
   ];

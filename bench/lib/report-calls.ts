@@ -6,7 +6,7 @@ export function formatCalls(calls: CallsResult): string[] {
   const ops = calls.operations;
   const rows = ops.map((o) => [o.label, o.docspace, o.slack, o.calls.length, o.minimum, o.verdict] as Cell[]);
   const lines = [
-    '3. API calls per operation, counted by the doubles (warm mapping store and DM cache; the reply to a slash command',
+    '5. API calls per operation, counted by the doubles (warm mapping store and DM cache; the reply to a slash command',
     '   goes to response_url, which is not a Web API call)',
     ...formatTable(['operation', 'DocSpace', 'Slack API', 'total', 'API min', 'vs min'], rows),
     '   Calls made, and why each call above the minimum is there:',

@@ -5,6 +5,7 @@ import type { AckMode } from './ack-phase.js';
 import type { BenchResults } from './bench.js';
 import { formatAck, NAMES } from './report-ack.js';
 import { formatCalls } from './report-calls.js';
+import { formatOpen, formatStartup } from './report-open.js';
 import { round } from './stats.js';
 import { type Cell, formatTable } from './table.js';
 import { findRun, MB } from './targets.js';
@@ -12,7 +13,7 @@ import { findRun, MB } from './targets.js';
 function e2eSection(results: BenchResults): string[] {
   const e = results.e2e;
   return [
-    '2. End to end: command sent -> response_url reply received (warm mapping store, fresh group name each run)',
+    '4. End to end: command sent -> response_url reply received (warm mapping store, fresh group name each run)',
     ...formatTable(
       ['command', 'n', 'p50 ms', 'p95 ms', 'max ms', 'ack p50 ms'],
       [
@@ -54,12 +55,13 @@ function memorySection(results: BenchResults): string[] {
     ];
   };
   return [
-    '4. Memory of each app process, MB (RSS sampled every 50 ms in that process; "after" = after all ack runs and a full GC)',
+    '6. Memory of each app process, MiB (RSS sampled every 50 ms in that process; "after" = after all ack and',
+    '   open-loop runs and a full GC)',
     ...formatTable(
       ['app', 'idle RSS', 'peak, traffic c50', 'peak, capacity c50', 'after: RSS', 'heap used', 'heap total'],
       [row('app'), row('bare')],
     ),
-    `   A child running no app (node + the tsx loader that npm start uses + the bench IPC) has an RSS of ${(results.memory.emptyTsxRss / MB).toFixed(1)} MB.`,
+    `   A child running no app (node + the bench probe every measured process carries + a node:http server) has an RSS of ${(results.memory.emptyRss / MB).toFixed(1)} MiB.`,
   ];
 }
 
@@ -71,8 +73,11 @@ function header(results: BenchResults): string[] {
   return [
     `docspace-group-bot bench - ${String(m['date'])}, node ${String(m['node'])}, ${String(m['cpus'])}`,
     `Load average (1 min) before/after: ${load.before.toFixed(2)} / ${load.after.toFixed(2)}${busy ? ' - the machine was busy with other work: timings are noisy' : ''}`,
+    `App under test: node ${String(m['app'])}${m['nodeFlags'] ? ` (extra node flags: ${String(m['nodeFlags'])})` : ''}`,
     'Processes: this one (load generator, response_url sink), this app, bare Bolt, and the DocSpace + Slack doubles',
-    '(in a process of their own, as the real services are remote); all on 127.0.0.1, sharing the same cores.',
+    '(in a process of their own, as the real services are remote); all compiled JavaScript under the same node, on',
+    "127.0.0.1, sharing the same cores. Absolute figures move with the machine's load; the ratios to bare Bolt, measured",
+    'in the same run, are what the targets judge.',
   ];
 }
 
@@ -81,7 +86,11 @@ export function formatReport(results: BenchResults): string[] {
   return [
     ...header(results),
     '',
+    ...formatStartup(results),
+    '',
     ...formatAck(results),
+    '',
+    ...formatOpen(results),
     '',
     ...e2eSection(results),
     '',

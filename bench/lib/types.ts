@@ -11,12 +11,6 @@ export interface DoublesInfo {
   readonly botUserId: string;
 }
 
-/** What an app child (the real app or the bare Bolt app) announces. */
-export interface AppInfo {
-  readonly port: number;
-  readonly eventsUrl: string;
-}
-
 /** process.memoryUsage() right after a full GC, bytes. */
 export interface MemoryReport {
   readonly rss: number;
@@ -24,6 +18,8 @@ export interface MemoryReport {
   readonly heapTotal: number;
   readonly external: number;
   readonly arrayBuffers: number;
+  /** V8 heap spaces (new_space, old_space, code_space, large_object_space, ...): size and used bytes. */
+  readonly spaces: Record<string, { readonly size: number; readonly used: number }>;
 }
 
 export interface RssReport {
@@ -60,17 +56,10 @@ export interface PostedMessage {
   readonly blocks: unknown;
 }
 
-/** The app's logger counts lines by level instead of writing them. */
+/** Warning and error lines in the app's log (its stdout, pino JSON lines). */
 export interface LogCounts {
   readonly warn: number;
   readonly error: number;
   readonly lastError: string | null;
   readonly lastWarn: string | null;
-}
-
-/** A started app inside an app child. */
-export interface RunningApp {
-  readonly port: number;
-  readonly logs: () => LogCounts;
-  readonly stop: () => Promise<void>;
 }

@@ -124,8 +124,12 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** One exchange on a connection slot already held: the timeout counts from here, not from the wait before it. */
   async function exchange(request: TransportRequest): Promise<RawResponse> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]);
+    // A plain timer cleared as soon as the exchange ends, rather than AbortSignal.timeout(): that one keeps a timer,
+    // a weak reference and a finalizer alive for the whole timeoutMs after every request, which under load piles up
+    // as garbage that survives young collections and grows the old generation.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), options.timeoutMs).unref();
+    const signal = request.signal === undefined ? timeout.signal : AbortSignal.any([request.signal, timeout.signal]);
     const hasBody = request.body !== undefined;
     const started = performance.now();
     const seen = (status: DocSpaceExchange['status']) =>
@@ -148,9 +152,11 @@ export function createTransport(options: TransportOptions): Transport {
         seen('aborted');
         throw request.signal.reason;
       }
-      const failure = toTransportError(error, timeout.aborted, request, options) satisfies DocSpaceError;
+      const failure = toTransportError(error, timeout.signal.aborted, request, options) satisfies DocSpaceError;
       seen(failure.code === 'timeout' ? 'timeout' : 'network');
       throw failure;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -3,6 +3,7 @@ export { createBoltLogger } from './adapters/bolt-logger.js';
 export { createLightFetch } from './adapters/light-fetch.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
+export { WebClient } from './adapters/web-client.js';
 export { createSlackApp, DEFAULT_SLACK_RETRY, type SlackApp } from './app.js';
 export { COMMAND_LABELS } from './listeners/context.js';
 export { createDeliveryGuard } from './listeners/deliveries.js';
