@@ -25,6 +25,8 @@ export interface FakeSlackOptions {
   port?: number;
   botUserId?: string;
   botId?: string;
+  /** Refuse messages and views over Slack's Block Kit limits as Slack does (invalid_blocks…); default true. */
+  strictBlockKit?: boolean;
 }
 
 /** A message as it currently stands: chat.postMessage with any later chat.update applied. */
@@ -66,6 +68,8 @@ export interface FakeSlack {
   callsTo(method: string): SlackCall[];
   readonly responses: ResponseUrlPost[];
   responsesTo(id: string): ResponseUrlPost[];
+  /** response_url posts refused (400 invalid_blocks) because they broke Block Kit limits; not in `responses`. */
+  readonly rejectedResponses: ResponseUrlPost[];
   /** Polls the predicate (default 5000 ms); rejects with a message listing the recent calls. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   messages(channel?: string): FakeMessage[];
@@ -83,6 +87,8 @@ export interface FakeSlack {
   rateLimitNext(method: string, retryAfterSeconds: number, n?: number): void;
   /** Delay every answer (or only `method`'s) by `ms`; 0 turns it off. */
   setLatency(ms: number, method?: string): void;
+  /** On (the default): Web API messages, views and response_url posts over Block Kit limits are refused like Slack does. */
+  setStrictBlockKit(on: boolean): void;
 }
 
 /** One envelope the Socket Mode double sent to the app. */
