@@ -73,13 +73,21 @@ class Checker {
 
   /** A text object: `plain` demands plain_text; its text is 1..limit characters. */
   text(path: string, value: unknown, limit: number, plain = false): void {
-    if (!isNode(value)) return this.problem(path, 'must be a text object');
+    if (!isNode(value)) {
+      this.problem(path, 'must be a text object');
+      return;
+    }
     const type = value['type'];
-    if (type !== 'plain_text' && type !== 'mrkdwn') return this.problem(`${path}.type`, `unknown text type ${type}`);
+    if (type !== 'plain_text' && type !== 'mrkdwn') {
+      this.problem(`${path}.type`, `unknown text type ${type}`);
+      return;
+    }
     if (plain && type !== 'plain_text') this.problem(`${path}.type`, 'must be plain_text');
     const text = value['text'];
-    if (typeof text !== 'string' || text.length === 0)
-      return this.problem(`${path}.text`, 'must be 1 or more characters');
+    if (typeof text !== 'string' || text.length === 0) {
+      this.problem(`${path}.text`, 'must be 1 or more characters');
+      return;
+    }
     this.max(`${path}.text`, text, limit);
   }
 
@@ -98,7 +106,10 @@ class Checker {
 
   confirm(path: string, value: unknown): void {
     if (value === undefined) return;
-    if (!isNode(value)) return this.problem(path, 'must be a confirmation object');
+    if (!isNode(value)) {
+      this.problem(path, 'must be a confirmation object');
+      return;
+    }
     this.text(`${path}.title`, value['title'], SLACK_LIMITS.confirmTitle, true);
     this.text(`${path}.text`, value['text'], SLACK_LIMITS.confirmText);
     this.text(`${path}.confirm`, value['confirm'], SLACK_LIMITS.confirmButton, true);
@@ -106,7 +117,10 @@ class Checker {
   }
 
   option(path: string, value: unknown, plain: boolean): void {
-    if (!isNode(value)) return this.problem(path, 'must be an option object');
+    if (!isNode(value)) {
+      this.problem(path, 'must be an option object');
+      return;
+    }
     this.text(`${path}.text`, value['text'], SLACK_LIMITS.optionText, plain);
     const v = value['value'];
     if (typeof v !== 'string' || v === '') this.problem(`${path}.value`, 'must be a non-empty string');
@@ -125,14 +139,20 @@ class Checker {
     if (value === undefined) return;
     this.count(path, value, 1, SLACK_LIMITS.options).forEach((group, i) => {
       const p = `${path}[${i}]`;
-      if (!isNode(group)) return this.problem(p, 'must be an option group');
+      if (!isNode(group)) {
+        this.problem(p, 'must be an option group');
+        return;
+      }
       this.text(`${p}.label`, group['label'], SLACK_LIMITS.optionText, true);
       this.options(`${p}.options`, group['options'], SLACK_LIMITS.options, true, 1);
     });
   }
 
   element(path: string, value: unknown, surface: Surface): void {
-    if (!isNode(value)) return this.problem(path, 'must be an element object');
+    if (!isNode(value)) {
+      this.problem(path, 'must be an element object');
+      return;
+    }
     this.id(`${path}.action_id`, value['action_id']);
     this.confirm(`${path}.confirm`, value['confirm']);
     this.optionalText(`${path}.placeholder`, value['placeholder'], SLACK_LIMITS.placeholder, true);
@@ -205,7 +225,10 @@ class Checker {
   }
 
   block(path: string, value: unknown, surface: Surface): void {
-    if (!isNode(value)) return this.problem(path, 'must be a block object');
+    if (!isNode(value)) {
+      this.problem(path, 'must be a block object');
+      return;
+    }
     this.blockId(`${path}.block_id`, value['block_id']);
     switch (value['type']) {
       case 'section': {

@@ -95,7 +95,9 @@ describe('fake Slack strict Block Kit knob', () => {
       webClientFor(fake).chat.postMessage({ channel: 'C0GENERAL1', text: 'x', blocks: [section('s'.repeat(3001))] }),
     );
     expect(error?.data.error).toBe('invalid_blocks');
-    expect(error?.data['errors']).toEqual(['blocks[0].text.text: 3001 > 3000 characters']);
+    expect((error?.data as { errors?: unknown } | undefined)?.errors).toEqual([
+      'blocks[0].text.text: 3001 > 3000 characters',
+    ]);
     expect(fake.messages()).toEqual([]);
   });
 
