@@ -7,15 +7,22 @@ import { type ChangeRequest, fingerprintOf } from '../model/request.js';
 import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
-function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
+function newRequest(
+  deps: DomainDeps,
+  who: IdentifiedActor,
+  plan: Plan,
+  reason: string | null,
+  nameShared: boolean | undefined,
+): ChangeRequest {
   const now = deps.clock.now();
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? '');
+  const snapshot = { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null };
   return {
     id: deps.newRequestId(),
     teamId: who.caller.teamId,
     fingerprint: fingerprintOf(plan.change),
     change: plan.change,
-    snapshot: { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null },
+    snapshot: nameShared === undefined ? snapshot : { ...snapshot, nameShared },
     requesterIds: [who.caller.slackUserId],
     requesterDocSpaceId: who.actor.docspace?.id ?? null,
     reason: reason?.trim() || null,
@@ -31,6 +38,22 @@ function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: 
     outcome: null,
     card: null,
   };
+}
+
+/**
+ * Whether other groups share the target group's name, for how the card shows its id: known when the ask named the
+ * group and exactly one matched, else one name search. A failed search leaves it unknown (the full id is shown).
+ */
+async function nameSharedOf(deps: DomainDeps, plan: Plan, known: boolean | undefined): Promise<boolean | undefined> {
+  const group = plan.before;
+  if (!group) return undefined;
+  if (known !== undefined) return known;
+  try {
+    return (await deps.docspace.findGroupsByName(group.name)).some((g) => g.id !== group.id);
+  } catch (error) {
+    deps.logger.debug({ err: error, groupId: group.id }, 'could not check whether other groups share the name');
+    return undefined;
+  }
 }
 
 /** Joins an identical pending request only while it can still be approved; an overdue one is expired first. */
@@ -50,8 +73,10 @@ export async function createRequest(
   who: IdentifiedActor,
   plan: Plan,
   reason: string | null,
+  options: { readonly nameShared?: boolean } = {},
 ): Promise<SubmitOutcome> {
-  const { request, created } = await insertOrJoinLive(deps, newRequest(deps, who, plan, reason));
+  const nameShared = await nameSharedOf(deps, plan, options.nameShared);
+  const { request, created } = await insertOrJoinLive(deps, newRequest(deps, who, plan, reason, nameShared));
   await recordRequestAudit(deps, request, {
     actorSlackId: who.caller.slackUserId,
     actorDocSpaceId: who.actor.docspace?.id ?? null,

@@ -8,7 +8,7 @@ import { escapeMrkdwn } from '../escape.js';
 import { COMMAND } from '../ids.js';
 import { failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
-import type { SlackMessage } from '../views/blocks.js';
+import { message, type SlackMessage, section } from '../views/blocks.js';
 import type { ReasonMode } from '../views/modals.js';
 import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
 
@@ -129,9 +129,9 @@ export async function tellUser(
   await deps.sendDm(where.userId, msg);
 }
 
-/** One mrkdwn section holding the text, which is also the notification fallback. */
+/** One mrkdwn section holding the text (whole lines, then "…and N more" if too long), also the notification fallback. */
 export function plainMessage(text: string): SlackMessage {
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return message(text, [section(text)]);
 }
 
 export function failureMessage(failure: DomainFailure): SlackMessage {
