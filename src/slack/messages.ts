@@ -108,7 +108,7 @@ function docspaceText(failure: DocSpaceFailure): string {
     case 'server_error': {
       if (unconfirmed) {
         const failed = kind === 'server_error' ? 'DocSpace reported an error' : 'DocSpace did not answer';
-        return `${failed}${op}; the change may not have been applied. Check with \`${COMMAND} show <group>\` before trying again.`;
+        return `${failed}${op}; the change may not have been applied. Check with \`${COMMAND} show &lt;group&gt;\` before trying again.`;
       }
       return kind === 'timeout'
         ? 'DocSpace did not answer in time; nothing was changed. Try again in a moment.'
@@ -121,7 +121,9 @@ function docspaceText(failure: DocSpaceFailure): string {
       return `DocSpace rejected the request as invalid${op}; nothing was changed.`;
     case 'unexpected_response': {
       // A 2xx with a broken or drifted body means a write may well have been applied.
-      const applied = unconfirmed ? `; the change may have been applied. Check with \`${COMMAND} show <group>\`` : '';
+      const applied = unconfirmed
+        ? `; the change may have been applied. Check with \`${COMMAND} show &lt;group&gt;\``
+        : '';
       return `DocSpace answered in a way the bot did not expect${op}${applied}. An admin can find details in the bot's logs.`;
     }
   }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { BotServices, Caller, DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
 import { toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
-import { escapeMrkdwn } from '../escape.js';
+import { escapeMrkdwn, truncate } from '../escape.js';
 import { COMMAND } from '../ids.js';
 import { failureText, formNotOpenedText, unexpectedErrorText } from '../messages.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
@@ -146,6 +146,6 @@ export function submitMessage(result: Result<SubmitOutcome, DomainFailure>): Sla
   const channel = outcome.request.card?.channelId ?? '';
   const queued = buildRequestQueuedReply(outcome.request, outcome.created, channel);
   if (!outcome.cardError) return queued;
-  const note = `:warning: Your request \`${outcome.request.id}\` is saved, but I could not post it to the approvals channel (${escapeMrkdwn(outcome.cardError.slice(0, 120))}). Approvers can still see it with \`${COMMAND} requests\`.`;
+  const note = `:warning: Your request \`${outcome.request.id}\` is saved, but I could not post it to the approvals channel (${escapeMrkdwn(truncate(outcome.cardError, 120))}). Approvers can still see it with \`${COMMAND} requests\`.`;
   return plainMessage(note);
 }
