@@ -64,7 +64,7 @@ const date = fc.date({
   noInvalidDate: true,
 });
 const email = fc
-  .tuple(userText(100), fc.constantFrom('example.com', 'x'.repeat(60) + '.example'))
+  .tuple(userText(100), fc.constantFrom('example.com', `${'x'.repeat(60)}.example`))
   .map(([local, domain]) => `${local.replace(/[\s@]/g, '')}@${domain}`);
 
 export const docspaceUser: fc.Arbitrary<DocSpaceUser> = fc.record({
