@@ -31,7 +31,7 @@ describe('fitting every message and view at the send boundary', () => {
     const lines = Array.from({ length: 50 }, (_, i) => `• line ${i} ${'x'.repeat(90)}`);
     await client.chat.postMessage({ channel: 'C0GENERAL1', text: 'list', blocks: [section(lines.join('\n'))] });
     const [posted] = fake.messages();
-    const text = (posted?.blocks as { text: { text: string; verbatim: boolean } }[])[0]?.text;
+    const text = ((posted?.blocks ?? []) as { text: { text: string; verbatim: boolean } }[])[0]?.text;
     expect(text?.text.length).toBeLessThanOrEqual(3000);
     expect(text?.text).toMatch(/\n…and \d+ more$/);
     expect(text?.verbatim).toBe(true);
