@@ -6,7 +6,7 @@
  * Sources: docs.slack.dev Block Kit reference, @slack/types doc comments, shared/slack-bolt.md §6 and §7b.
  */
 
-export const SLACK_LIMITS = {
+const SLACK_LIMITS = {
   messageText: 40_000,
   messageBlocks: 50,
   viewBlocks: 100,
@@ -39,7 +39,7 @@ export const SLACK_LIMITS = {
   altText: 2000,
 } as const;
 
-export type Surface = 'message' | 'modal' | 'home';
+type Surface = 'message' | 'modal' | 'home';
 
 type Node = Record<string, unknown>;
 

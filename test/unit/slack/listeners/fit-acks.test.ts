@@ -48,8 +48,9 @@ describe('acks through the fitting app', () => {
       fitting.options('picker', async ({ ack }) => (ack as (r: unknown) => Promise<void>)(answer));
     }
     const acked = await Promise.all(listeners.map(run));
-    expect(optionsProblems((acked[0]?.[0] as { options: unknown }).options)).toEqual([]);
-    expect(viewProblems((acked[1]?.[0] as { view: unknown }).view)).toEqual([]);
+    const [[withOptions], [withView]] = acked as [[{ options: unknown }], [{ view: unknown }]];
+    expect(optionsProblems(withOptions.options)).toEqual([]);
+    expect(viewProblems(withView.view)).toEqual([]);
     expect(acked.slice(2)).toEqual([[undefined], ['working…'], [errors]]);
   });
 

@@ -50,7 +50,7 @@ export function userText(max: number): fc.Arbitrary<string> {
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
 const guid = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((parts) => parts.join('-'));
 export const groupId = guid.map((id) => id as GroupId);
-export const docspaceUserId = guid.map((id) => id as DocSpaceUserId);
+const docspaceUserId = guid.map((id) => id as DocSpaceUserId);
 const goodSlackId = fc.stringMatching(/^U[0-9A-Z]{8,10}$/);
 /** Mostly real Slack user ids; sometimes hostile text where an id is expected (it must show inert). */
 export const slackUserId = fc
@@ -67,7 +67,7 @@ const email = fc
   .tuple(userText(100), fc.constantFrom('example.com', `${'x'.repeat(60)}.example`))
   .map(([local, domain]) => `${local.replace(/[\s@]/g, '')}@${domain}`);
 
-export const docspaceUser: fc.Arbitrary<DocSpaceUser> = fc.record({
+const docspaceUser: fc.Arbitrary<DocSpaceUser> = fc.record({
   id: docspaceUserId,
   displayName: userText(300),
   email: fc.option(email, { nil: null }),
@@ -94,7 +94,7 @@ export const group: fc.Arbitrary<Group> = fc
 
 const ids = many(docspaceUserId, 300);
 
-export const groupChange: fc.Arbitrary<GroupChange> = fc.oneof(
+const groupChange: fc.Arbitrary<GroupChange> = fc.oneof(
   fc.record({
     kind: fc.constant('create' as const),
     name: userText(300),
