@@ -7,22 +7,15 @@ import { type ChangeRequest, fingerprintOf } from '../model/request.js';
 import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
-function newRequest(
-  deps: DomainDeps,
-  who: IdentifiedActor,
-  plan: Plan,
-  reason: string | null,
-  nameShared: boolean | undefined,
-): ChangeRequest {
+function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
   const now = deps.clock.now();
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? '');
-  const snapshot = { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null };
   return {
     id: deps.newRequestId(),
     teamId: who.caller.teamId,
     fingerprint: fingerprintOf(plan.change),
     change: plan.change,
-    snapshot: nameShared === undefined ? snapshot : { ...snapshot, nameShared },
+    snapshot: { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null },
     requesterIds: [who.caller.slackUserId],
     requesterDocSpaceId: who.actor.docspace?.id ?? null,
     reason: reason?.trim() || null,
@@ -41,19 +34,28 @@ function newRequest(
 }
 
 /**
- * Whether other groups share the target group's name, for how the card shows its id: known when the ask named the
- * group and exactly one matched, else one name search. A failed search leaves it unknown (the full id is shown).
+ * Records in the snapshot whether other groups share the target group's name, for how cards and DMs show its id:
+ * known when the ask named the group and exactly one matched, else one name search. A failed search leaves it
+ * unknown (the full id is shown). Creates have no group yet.
  */
-async function nameSharedOf(deps: DomainDeps, plan: Plan, known: boolean | undefined): Promise<boolean | undefined> {
+async function withNameShared(
+  deps: DomainDeps,
+  request: ChangeRequest,
+  plan: Plan,
+  known: boolean | undefined,
+): Promise<ChangeRequest> {
   const group = plan.before;
-  if (!group) return undefined;
-  if (known !== undefined) return known;
-  try {
-    return (await deps.docspace.findGroupsByName(group.name)).some((g) => g.id !== group.id);
-  } catch (error) {
-    deps.logger.debug({ err: error, groupId: group.id }, 'could not check whether other groups share the name');
-    return undefined;
+  if (!group) return request;
+  let nameShared = known;
+  if (nameShared === undefined) {
+    try {
+      nameShared = (await deps.docspace.findGroupsByName(group.name)).some((g) => g.id !== group.id);
+    } catch (error) {
+      deps.logger.debug({ err: error, groupId: group.id }, 'could not check whether other groups share the name');
+      return request;
+    }
   }
+  return { ...request, snapshot: { ...request.snapshot, nameShared } };
 }
 
 /** Joins an identical pending request only while it can still be approved; an overdue one is expired first. */
@@ -75,8 +77,8 @@ export async function createRequest(
   reason: string | null,
   options: { readonly nameShared?: boolean } = {},
 ): Promise<SubmitOutcome> {
-  const nameShared = await nameSharedOf(deps, plan, options.nameShared);
-  const { request, created } = await insertOrJoinLive(deps, newRequest(deps, who, plan, reason, nameShared));
+  const fresh = await withNameShared(deps, newRequest(deps, who, plan, reason), plan, options.nameShared);
+  const { request, created } = await insertOrJoinLive(deps, fresh);
   await recordRequestAudit(deps, request, {
     actorSlackId: who.caller.slackUserId,
     actorDocSpaceId: who.actor.docspace?.id ?? null,
