@@ -207,6 +207,8 @@ export const userMapping: fc.Arbitrary<UserMapping> = fc.record({
   docspaceEmail: fc.option(email, { nil: null }),
   docspaceDisplayName: userText(300),
   docspaceType: fc.constantFrom(...DOCSPACE_USER_TYPES),
+  docspaceStatus: fc.constantFrom('active' as const, 'pending' as const, 'disabled' as const),
+  authorityReadAt: fc.option(date, { nil: null }),
 });
 
 const IDENTITY_CODES: readonly IdentityFailureCode[] = [
@@ -219,6 +221,7 @@ const IDENTITY_CODES: readonly IdentityFailureCode[] = [
   'docspace_user_guest',
   'docspace_lookup_forbidden',
   'mapping_conflict',
+  'unlinked_by_admin',
 ];
 
 export const identityFailure: fc.Arbitrary<IdentityFailure> = fc.record(
@@ -244,6 +247,7 @@ const GATEWAY_CODES = [
   'timeout',
   'network',
   'unexpected_response',
+  'busy',
 ] as const;
 
 const docspaceFailure: fc.Arbitrary<DocSpaceFailure> = fc.oneof(
@@ -328,7 +332,33 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
   }),
   group_gone: fc.record({ code: fc.constant('group_gone'), groupId: userText(100), groupName: userText(300) }),
   docspace_failed: docspaceFailure,
+  group_name_busy: fc.record({ code: fc.constant('group_name_busy'), name: userText(300) }),
+  too_many_pending: fc.record({ code: fc.constant('too_many_pending'), pending: fc.nat(), limit: fc.nat() }),
+  too_many_people: fc.record({ code: fc.constant('too_many_people'), count: fc.nat(), limit: fc.nat() }),
+  account_disabled: fc.record({ code: fc.constant('account_disabled') }),
+  authority_unconfirmed: fc.record({
+    code: fc.constant('authority_unconfirmed'),
+    kind: fc.constantFrom(...GATEWAY_CODES),
+    retryAfterSeconds: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
+  }),
 };
+
+export const cardPostProblem = fc.constantFrom(
+  'not_in_channel' as const,
+  'channel_not_found' as const,
+  'is_archived' as const,
+  'restricted' as const,
+  'rate_limited' as const,
+  'network' as const,
+  'other' as const,
+);
+export const channelProblem = fc.constantFrom(
+  'not_in_channel' as const,
+  'channel_not_found' as const,
+  'is_archived' as const,
+  'restricted' as const,
+);
+export { channelId };
 
 export const domainFailure: fc.Arbitrary<DomainFailure> = fc.oneof(
   ...Object.values(FAILURES).map((arb) => arb as fc.Arbitrary<DomainFailure>),

@@ -7,6 +7,7 @@ import { escapeMrkdwn } from '../../../../src/slack/escape.js';
 import { encodeDeleteValue } from '../../../../src/slack/listeners/buttons.js';
 import { failureMessage, plainMessage, submitMessage } from '../../../../src/slack/listeners/context.js';
 import * as messages from '../../../../src/slack/messages.js';
+import * as alerts from '../../../../src/slack/views/alerts.js';
 import * as cards from '../../../../src/slack/views/cards.js';
 import * as lists from '../../../../src/slack/views/lists.js';
 import * as modals from '../../../../src/slack/views/modals.js';
@@ -15,8 +16,11 @@ import { messageProblems, optionsProblems, viewProblems } from '../../../fakes/s
 import { SEED_TITLE } from '../../../helpers/fuzz-seed.js';
 import {
   auditEntry,
+  cardPostProblem,
   changeReport,
   changeRequest,
+  channelId,
+  channelProblem,
   domainFailure,
   group,
   groupId,
@@ -111,10 +115,35 @@ const PROPERTIES: Record<string, () => void> = {
     ),
   buildRequestsList: () =>
     fc.assert(
-      fc.property(fc.array(changeRequest, { maxLength: 60 }), viewer, fc.boolean(), (requests, who, approver) => {
-        expectValid(lists.buildRequestsList(requests, who, approver));
-      }),
+      fc.property(
+        fc.array(changeRequest, { maxLength: 25 }),
+        viewer,
+        fc.boolean(),
+        fc.nat({ max: 1000 }),
+        fc.integer({ min: 1, max: 50 }),
+        (requests, who, approver, more, page) => {
+          const input = { requests, approver, total: requests.length + more, page, pageSize: 25 };
+          expectValid(lists.buildRequestsList(input, who));
+        },
+      ),
       { numRuns: 40 },
+    ),
+  buildCancelReply: () =>
+    fc.assert(
+      fc.property(changeRequest, (r) => expectValid(lists.buildCancelReply(r))),
+      RUNS,
+    ),
+  buildListDecisionReply: () =>
+    fc.assert(
+      fc.property(changeRequest, (r) => expectValid(lists.buildListDecisionReply(r))),
+      RUNS,
+    ),
+  buildChannelAlertDm: () =>
+    fc.assert(
+      fc.property(channelId, channelProblem, fc.option(slackUserId, { nil: null }), (id, problem, bot) => {
+        expectValid(alerts.buildChannelAlertDm({ channelId: id, problem }, bot));
+      }),
+      RUNS,
     ),
   buildGroupList: () =>
     fc.assert(
@@ -231,6 +260,21 @@ const PROPERTIES: Record<string, () => void> = {
       RUNS,
     ),
   formNotOpenedText: () => expectValid(plainMessage(messages.formNotOpenedText())),
+  unlinkedText: () =>
+    fc.assert(
+      fc.property(slackUserId, fc.boolean(), (user, removed) =>
+        expectValid(plainMessage(messages.unlinkedText(user, removed))),
+      ),
+      RUNS,
+    ),
+  cardNotPostedText: () =>
+    fc.assert(
+      fc.property(userText(100), fc.option(cardPostProblem, { nil: null }), (id, problem) =>
+        expectValid(plainMessage(messages.cardNotPostedText(id, problem))),
+      ),
+      RUNS,
+    ),
+  duplicateDeliveryText: () => expectValid(plainMessage(messages.duplicateDeliveryText())),
 };
 
 const exported = (module: Record<string, unknown>, pattern: RegExp) =>
@@ -261,7 +305,7 @@ describe(`every message, view and options builder stays within Slack's Block Kit
     const outcome = fc.oneof(
       changeReport.map((report) => ok({ kind: 'executed' as const, report })),
       fc
-        .tuple(changeRequest, fc.boolean(), fc.option(userText(3000), { nil: null }))
+        .tuple(changeRequest, fc.boolean(), fc.option(cardPostProblem, { nil: null }))
         .map(([request, created, cardError]) => ok({ kind: 'requested' as const, request, created, cardError })),
       domainFailure.map((f) => err(f)),
     );
