@@ -97,7 +97,7 @@ const SHORT_ID = 8;
  * The group's DocSpace id for a context line: shortened when no other group had its name when the request was made,
  * in full when one did (two "Ops" groups) or when that is not known. Null for a create (there is no group yet).
  */
-export function groupIdText(request: Described): string | null {
+function groupIdText(request: Described): string | null {
   const { change, snapshot } = request;
   if (change.kind === 'create') return null;
   if (snapshot.nameShared === false) return `group id \`${change.groupId.slice(0, SHORT_ID)}\``;
