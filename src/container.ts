@@ -18,6 +18,7 @@ import {
   createSlackDirectory,
   createSlackNotifier,
   DEFAULT_SLACK_RETRY,
+  fitSlackPayloads,
   type SlackApp,
   type SocketModeTuning,
   WebClient,
@@ -101,10 +102,12 @@ export async function createContainer(config: Config, options: ContainerOptions)
   const { metrics } = observability;
   const host = options.host ?? config.slack.host ?? undefined;
   const http = createLightFetch(observability.onSlackCall);
+  // The send boundary: every message and view the bot posts (its own client, Bolt's, respond()) fits Block Kit limits.
+  const slackFetch = fitSlackPayloads(http.fetch, moduleLogger(log, 'slack.limits'));
   const webClient = (token: string) =>
     new WebClient(token, {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      fetch: http.fetch,
+      fetch: slackFetch,
       logger: createBoltLogger(moduleLogger(log, 'slack.web')),
       retryConfig,
     });
@@ -202,7 +205,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       botUserId: auth.botUserId,
       logger: moduleLogger(log, 'bolt'),
       retryConfig,
-      fetch: http.fetch,
+      fetch: slackFetch,
       ops: observability.endpoints({ storage, docspace, mode: config.slack.mode }),
       onAck: metrics.ack,
       ...(options.socketMode ? { socketMode: options.socketMode } : {}),

@@ -9,7 +9,7 @@ import type {
 } from '../domain/index.js';
 import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX, isChannelProblem } from '../domain/index.js';
 import { COMMAND } from './ids.js';
-import { esc, joinWords, mention, slackDate } from './views/blocks.js';
+import { esc, joinWords, LIMITS, listText, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/cards.js';
 
 // The one table of user-facing failure texts (design.md rule 5). Every user or DocSpace string is escaped.
@@ -54,10 +54,10 @@ export function identityFailureText(failure: IdentityFailure): string {
 function identityListText(failures: readonly IdentityFailure[]): string {
   // Say it for one person too: with `add @zed @bob`, Bob was not added either.
   if (failures.length === 1 && failures[0]) return `${identityFailureText(failures[0])} Nothing was changed.`;
-  const shown = failures.slice(0, 15).map((f) => `• ${identityFailureText(f)}`);
-  const more = failures.length > shown.length ? [`…and ${failures.length - shown.length} more`] : [];
-  return ['Some people could not be matched to DocSpace accounts, so nothing was changed:', ...shown, ...more].join(
-    '\n',
+  const head = 'Some people could not be matched to DocSpace accounts, so nothing was changed:';
+  return listText(
+    head,
+    failures.map((f) => `• ${identityFailureText(f)}`),
   );
 }
 
@@ -69,19 +69,15 @@ function groupLine(g: GroupSummary): string {
 function notFoundText(query: string, suggestions: readonly string[]): string {
   const base = `No DocSpace group is called “${esc(query, 128)}”.`;
   if (suggestions.length === 0) return `${base} See all groups with \`${COMMAND} list\`.`;
+  // As many of the five closest names as fit in one section with the rest of the text.
   const names = suggestions.slice(0, 5).map((s) => `*${esc(s, 128)}*`);
+  while (names.length > 1 && `${base} Did you mean ${joinWords(names)}?`.length > LIMITS.sectionText) names.pop();
   return `${base} Did you mean ${joinWords(names)}?`;
 }
 
 function ambiguousText(query: string, matches: readonly GroupSummary[]): string {
-  const lines = matches.slice(0, 10).map(groupLine);
-  const more = matches.length > lines.length ? [`…and ${matches.length - lines.length} more`] : [];
-  return [
-    `${matches.length} groups are called “${esc(query, 128)}”:`,
-    ...lines,
-    ...more,
-    'Use the group id instead of the name.',
-  ].join('\n');
+  const head = `${matches.length} groups are called “${esc(query, 128)}”:`;
+  return listText(head, matches.map(groupLine), LIMITS.sectionText, 'Use the group id instead of the name.');
 }
 
 /** What the bot was doing, for "(while …)". */
@@ -125,7 +121,7 @@ function docspaceText(failure: DocSpaceFailure): string {
     case 'server_error': {
       if (unconfirmed) {
         const failed = kind === 'server_error' ? 'DocSpace reported an error' : 'DocSpace did not answer';
-        return `${failed}${op}; the change may not have been applied. Check with \`${COMMAND} show <group>\` before trying again.`;
+        return `${failed}${op}; the change may not have been applied. Check with \`${COMMAND} show &lt;group&gt;\` before trying again.`;
       }
       return kind === 'timeout'
         ? 'DocSpace did not answer in time; nothing was changed. Try again in a moment.'
@@ -138,7 +134,9 @@ function docspaceText(failure: DocSpaceFailure): string {
       return `DocSpace rejected the request as invalid${op}; nothing was changed.`;
     case 'unexpected_response': {
       // A 2xx with a broken or drifted body means a write may well have been applied.
-      const applied = unconfirmed ? `; the change may have been applied. Check with \`${COMMAND} show <group>\`` : '';
+      const applied = unconfirmed
+        ? `; the change may have been applied. Check with \`${COMMAND} show &lt;group&gt;\``
+        : '';
       return `DocSpace answered in a way the bot did not expect${op}${applied}. An admin can find details in the bot's logs.`;
     }
   }

@@ -36,6 +36,31 @@ function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: 
   };
 }
 
+/**
+ * Records in the snapshot whether other groups share the target group's name, for how cards and DMs show its id:
+ * known when the ask named the group and exactly one matched, else one name search. A failed search leaves it
+ * unknown (the full id is shown). Creates have no group yet.
+ */
+async function withNameShared(
+  deps: DomainDeps,
+  request: ChangeRequest,
+  plan: Plan,
+  known: boolean | undefined,
+): Promise<ChangeRequest> {
+  const group = plan.before;
+  if (!group) return request;
+  let nameShared = known;
+  if (nameShared === undefined) {
+    try {
+      nameShared = (await deps.docspace.findGroupsByName(group.name)).some((g) => g.id !== group.id);
+    } catch (error) {
+      deps.logger.debug({ err: error, groupId: group.id }, 'could not check whether other groups share the name');
+      return request;
+    }
+  }
+  return { ...request, snapshot: { ...request.snapshot, nameShared } };
+}
+
 /** Joins an identical pending request only while it can still be approved; an overdue one is expired first. */
 async function insertOrJoinLive(deps: DomainDeps, fresh: ChangeRequest) {
   const first = await deps.requests.insertOrJoin(fresh);
@@ -70,11 +95,12 @@ export async function createRequest(
   who: IdentifiedActor,
   plan: Plan,
   reason: string | null,
+  options: { readonly nameShared?: boolean } = {},
 ): Promise<Result<SubmitOutcome, DomainFailure>> {
   const fresh = newRequest(deps, who, plan, reason);
   const refused = await pendingLimitFailure(deps, fresh);
   if (refused) return err(refused);
-  return ok(await fileRequest(deps, who, plan, fresh));
+  return ok(await fileRequest(deps, who, plan, await withNameShared(deps, fresh, plan, options.nameShared)));
 }
 
 async function fileRequest(

@@ -40,7 +40,11 @@ async function act(
   if (!resolved.ok) return resolved;
   const plan = planChange(resolved.value.change, resolved.value.current, resolved.value.names);
   if (!plan.ok) return plan;
-  if (route === 'request') return createRequest(deps, who, plan.value, reason);
+  if (route === 'request') {
+    // A group named in the ask resolved to exactly one match, so no other group has its name.
+    const named = 'group' in ask && ask.group.kind === 'name' ? { nameShared: false } : {};
+    return createRequest(deps, who, plan.value, reason, named);
+  }
   const ctx = {
     teamId: who.caller.teamId,
     actorSlackId: who.caller.slackUserId,

@@ -24,6 +24,12 @@ export interface RequestSnapshot {
   /** DocSpace user id -> display name for every user the change or the before-state mentions. */
   readonly names: Readonly<Record<string, string>>;
   readonly managerBefore: DocSpaceUserId | null;
+  /**
+   * Whether another DocSpace group had this group's name when the request was made (names are not unique), so cards
+   * and DMs show its id in full instead of shortened. Absent for creates, for requests stored before it was recorded,
+   * and when it could not be checked: then it counts as shared.
+   */
+  readonly nameShared?: boolean;
 }
 
 export interface ChangeRequest {

@@ -12,7 +12,7 @@ import {
   unexpectedErrorText,
 } from '../messages.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
-import type { SlackMessage } from '../views/blocks.js';
+import { message, type SlackMessage, section } from '../views/blocks.js';
 import type { ReasonMode } from '../views/modals.js';
 import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
 import type { DeliveryGuard } from './deliveries.js';
@@ -136,9 +136,9 @@ export async function tellUser(
   await deps.sendDm(where.userId, msg);
 }
 
-/** One mrkdwn section holding the text, which is also the notification fallback. */
+/** One mrkdwn section holding the text (whole lines, then "…and N more" if too long), also the notification fallback. */
 export function plainMessage(text: string): SlackMessage {
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return message(text, [section(text)]);
 }
 
 /** The answer to a second delivery of a command that is handled (or was handled) by the first. */

@@ -10,6 +10,7 @@ import {
 } from './buttons.js';
 import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
+import { fittingAcks } from './fit-acks.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
 
 /**
@@ -22,7 +23,9 @@ function exactly(table: Record<string, unknown>): RegExp {
 }
 
 /** The only place listeners are registered. */
-export function registerListeners(app: App, deps: ListenerDeps): void {
+export function registerListeners(bolt: App, deps: ListenerDeps): void {
+  // Registered through this, every listener's ack fits what it carries to Block Kit limits.
+  const app = fittingAcks(bolt, deps.logger);
   app.command(ids.COMMAND, (args) => handleDocspaceGroupCommand(deps, args));
 
   const views: Record<string, (args: ViewArgs) => Promise<void>> = {

@@ -3,11 +3,13 @@ import type {
   ConfirmationDialog,
   ContextBlock,
   KnownBlock,
+  MrkdwnElement,
   PlainTextElement,
   SectionBlock,
 } from '@slack/types';
 import { isSlackChannelId, toSlackUserId } from '../../domain/index.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
+import { clipLines, clipMrkdwn, LIMITS, moreLine, packList } from './limits.js';
 
 /** What every message builder returns: a mrkdwn notification fallback plus the Block Kit layout. */
 export interface SlackMessage {
@@ -18,39 +20,10 @@ export interface SlackMessage {
 /** Shown where a group has no manager. */
 export const NO_MANAGER = '_no manager_';
 
-/** Block Kit limits the builders respect (docs.slack.dev, @slack/types doc comments). */
-export const LIMITS = {
-  sectionText: 3000,
-  messageBlocks: 50,
-  modalBlocks: 100,
-  buttonValue: 2000,
-  buttonText: 75,
-  optionText: 75,
-  /** Options in one select, or in one typeahead answer. */
-  options: 100,
-  /** A modal's title, submit and close labels. */
-  viewLabel: 24,
-  placeholder: 150,
-  headerText: 150,
-  confirmTitle: 100,
-  confirmText: 300,
-  confirmButton: 30,
-  fallbackText: 3000,
-} as const;
+export { clipMrkdwn, LIMITS } from './limits.js';
 
 export function plain(text: string, max: number = LIMITS.sectionText): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max) || ' ', emoji: true };
-}
-
-/** Cuts escaped mrkdwn without splitting an `&…;` entity or a `<…>` mention, then appends `…`. */
-export function clipMrkdwn(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  const amp = cut.lastIndexOf('&');
-  if (amp > cut.lastIndexOf(';')) cut = cut.slice(0, amp);
-  const open = cut.lastIndexOf('<');
-  if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
-  return `${cut}…`;
 }
 
 /** Escapes user or DocSpace text for mrkdwn, shortening the raw text first so no entity is split. */
@@ -105,12 +78,27 @@ export function nameList(names: readonly string[], maxItems = 30, maxChars = 150
   return joinWords(shown);
 }
 
+/**
+ * A mrkdwn text object. Always verbatim: user and DocSpace text in it must not be turned into links or mentions, and
+ * the bot's own texts use explicit `<@U…>`/`<#C…>`/`<!date…>` tokens, which verbatim still renders.
+ */
+export function mrkdwn(text: string, max: number = LIMITS.sectionText): MrkdwnElement {
+  return { type: 'mrkdwn', text: clipLines(text || ' ', max), verbatim: true };
+}
+
+/** One section; a text over the limit keeps its whole lines and ends with "…and N more". */
 export function section(text: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text || ' ', LIMITS.sectionText) } };
+  return { type: 'section', text: mrkdwn(text) };
 }
 
 export function context(text: string): ContextBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: clipMrkdwn(text || ' ', LIMITS.sectionText) }] };
+  return { type: 'context', elements: [mrkdwn(text)] };
+}
+
+/** A list under a heading, in one mrkdwn text of at most `max`: the lines that fit, then "…and N more". */
+export function listText(head: string, lines: readonly string[], max: number = LIMITS.sectionText, tail = ''): string {
+  const room = max - head.length - (tail ? tail.length + 1 : 0) - 1;
+  return [head, ...packList(lines, room), ...(tail ? [tail] : [])].join('\n');
 }
 
 /** Packs mrkdwn lines into as few sections as fit, at most `maxBlocks`; says how many lines did not fit. */
@@ -128,7 +116,7 @@ export function packLines(lines: readonly string[], maxBlocks: number): SectionB
     current = current ? `${current}\n${piece}` : piece;
     used += 1;
   }
-  if (used < lines.length) current += `\n…and ${lines.length - used} more not shown`;
+  if (used < lines.length) current += `\n${moreLine(lines.length - used)}`;
   if (current) chunks.push(current);
   return chunks.map(section);
 }

@@ -90,6 +90,26 @@ export function describeChange(request: Described): string {
   }
 }
 
+/** How many characters of a group id name it when no other group has its name. */
+const SHORT_ID = 8;
+
+/**
+ * The group's DocSpace id for a context line: shortened when no other group had its name when the request was made,
+ * in full when one did (two "Ops" groups) or when that is not known. Null for a create (there is no group yet).
+ */
+function groupIdText(request: Described): string | null {
+  const { change, snapshot } = request;
+  if (change.kind === 'create') return null;
+  if (snapshot.nameShared === false) return `group id \`${change.groupId.slice(0, SHORT_ID)}\``;
+  const shared = snapshot.nameShared === true ? ' (another group has the same name)' : '';
+  return `group id \`${change.groupId}\`${shared}`;
+}
+
+/** The context line of a card or DM: the request id, the group id, then whatever else the message adds. */
+function idLine(request: ChangeRequest, ...more: string[]): string {
+  return [`Request \`${request.id}\``, groupIdText(request), ...more].filter(Boolean).join(' · ');
+}
+
 /** One line for notification fallbacks and lists. */
 export function describeChangeInline(request: Described): string {
   return describeChange(request).replace(/\n/g, '; ');
@@ -190,7 +210,7 @@ export function buildApprovalCard(request: ChangeRequest, options: ApprovalCardO
       section(`${askers(request)} to change DocSpace groups:`),
       section(describeChange(request)),
       section(`*Why:* ${reasonText(request.reason)}`),
-      context(`Request \`${request.id}\` · asked ${slackDate(request.createdAt)}${expiry}`),
+      context(idLine(request, `asked ${slackDate(request.createdAt)}${expiry}`)),
       ...statusBlocks(request, options),
     ],
   );
@@ -225,10 +245,10 @@ function headline(request: ChangeRequest): string {
 /** The DM sent to each requester when their request changes state (one message per state). */
 export function buildRequesterDm(request: ChangeRequest): SlackMessage {
   const head = headline(request);
-  const card = request.card ? [context(`The request card is in ${channelLink(request.card.channelId)}.`)] : [];
+  const card = request.card ? `the request card is in ${channelLink(request.card.channelId)}` : '';
   return message(`${head.split('\n')[0]}\n${describeChangeInline(request)}`, [
     section(head),
     section(describeChange(request)),
-    ...card,
+    context(idLine(request, card)),
   ]);
 }

@@ -159,7 +159,7 @@ export function buildGroupList(input: GroupListInput): SlackMessage {
   const blocks: KnownBlock[] = [section(head), ...packLines(input.groups.map(groupLine), 45)];
   if (input.groups.length < total) {
     blocks.push(
-      context(`Showing the first ${input.groups.length} of ${total}. Narrow it with \`${COMMAND} list <text>\`.`),
+      context(`Showing the first ${input.groups.length} of ${total}. Narrow it with \`${COMMAND} list &lt;text&gt;\`.`),
     );
   }
   return message(`${total} DocSpace group${total === 1 ? '' : 's'}${matching}`, blocks);

@@ -11,6 +11,7 @@ import {
   esc,
   LIMITS,
   message,
+  mrkdwn,
   NO_MANAGER,
   nameList,
   packLines,
@@ -137,9 +138,9 @@ export function buildGroupDetails(group: Group): SlackMessage {
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*Manager*\n${managerText(group)}` },
-        { type: 'mrkdwn', text: `*Members*\n${count}` },
-        { type: 'mrkdwn', text: `*ID*\n\`${group.id}\`` },
+        mrkdwn(`*Manager*\n${managerText(group)}`, LIMITS.fieldText),
+        mrkdwn(`*Members*\n${count}`, LIMITS.fieldText),
+        mrkdwn(`*ID*\n\`${group.id}\``, LIMITS.fieldText),
       ],
     },
     section(`*Members:* ${members}`),

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rejectionFor } from './block-kit.js';
 import { BadRequestBodyError, delay, extractToken, parseArgs, readBody, sendJson } from './http-io.js';
 import type { SlackKnobs } from './knobs.js';
 import type { MethodContext, MethodHandler, MethodResult } from './method-context.js';
@@ -53,6 +54,12 @@ function decide(method: string, args: Record<string, unknown>, token: string | n
   if (error !== undefined) return { status: 200, body: { ok: false, error } };
   const handler = METHODS[method];
   if (handler === undefined) return { status: 200, body: { ok: false, error: 'unknown_method', req_method: method } };
+  const rejected = deps.knobs.strictBlockKit ? rejectionFor(method, args) : null;
+  if (rejected) {
+    // Slack lists what is wrong in `errors` (messages) or response_metadata.messages (views).
+    const detail = rejected.error === 'invalid_arguments' ? { response_metadata: { messages: rejected.problems } } : {};
+    return { status: 200, body: { ok: false, error: rejected.error, errors: rejected.problems, ...detail } };
+  }
   return { status: 200, body: handler(args, deps.ctx) };
 }
 

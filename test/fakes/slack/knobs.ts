@@ -8,6 +8,9 @@ export interface SlackKnobs {
   /** Consumes one queued rate limit for the method, if any; returns Retry-After seconds. */
   takeRateLimit(method: string): number | undefined;
   latencyFor(method: string): number;
+  /** Strict (the default): messages and views over Slack's Block Kit limits are refused as Slack refuses them. */
+  setStrictBlockKit(on: boolean): void;
+  readonly strictBlockKit: boolean;
   reset(): void;
 }
 
@@ -38,10 +41,12 @@ function createQueue<T>() {
   };
 }
 
-export function createSlackKnobs(): SlackKnobs {
+export function createSlackKnobs(options: { strictBlockKit?: boolean } = {}): SlackKnobs {
   const failures = createQueue<string>();
   const rateLimits = createQueue<number>();
   const latency = new Map<string, number>();
+  const strictByDefault = options.strictBlockKit ?? true;
+  let strict = strictByDefault;
   let defaultLatency = 0;
   return {
     failNext: (method, error, n = 1) => failures.push(method, error, n),
@@ -53,11 +58,18 @@ export function createSlackKnobs(): SlackKnobs {
     takeFailure: (method) => failures.take(method),
     takeRateLimit: (method) => rateLimits.take(method),
     latencyFor: (method) => latency.get(method) ?? defaultLatency,
+    setStrictBlockKit(on) {
+      strict = on;
+    },
+    get strictBlockKit() {
+      return strict;
+    },
     reset() {
       failures.clear();
       rateLimits.clear();
       latency.clear();
       defaultLatency = 0;
+      strict = strictByDefault;
     },
   };
 }

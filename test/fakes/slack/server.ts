@@ -16,7 +16,7 @@ import type { FakeSlack, FakeSlackOptions, ResponseUrlPost, SlackCall } from './
 const DEFAULT_BOT_TOKEN = 'xoxb-test-fake-token';
 const DEFAULT_APP_TOKEN = 'xapp-1-A0FAKEAPP1-1-test-fake-app-token';
 
-function route(deps: ApiHandlerDeps, responses: ResponseUrlPost[]) {
+function route(deps: ApiHandlerDeps, responses: ResponseUrlPost[], rejected: ResponseUrlPost[]) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
@@ -24,7 +24,8 @@ function route(deps: ApiHandlerDeps, responses: ResponseUrlPost[]) {
     if (api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')) {
       await handleApiCall(req, res, api[1], url.searchParams, deps);
     } else if (sink?.[1] !== undefined && req.method === 'POST') {
-      await handleResponsePost(req, res, decodeURIComponent(sink[1]), responses);
+      const id = decodeURIComponent(sink[1]);
+      await handleResponsePost(req, res, id, responses, deps.knobs.strictBlockKit, rejected);
     } else {
       sendText(res, 404, 'not_found');
     }
@@ -56,9 +57,12 @@ function identityFrom(options: FakeSlackOptions): FakeIdentity {
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const identity = identityFrom(options);
   const state = createSlackState();
-  const knobs = createSlackKnobs();
+  const knobs = createSlackKnobs(
+    options.strictBlockKit === undefined ? {} : { strictBlockKit: options.strictBlockKit },
+  );
   const calls: SlackCall[] = [];
   const responses: ResponseUrlPost[] = [];
+  const rejectedResponses: ResponseUrlPost[] = [];
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendText(res, 500, `fake slack error: ${String(error)}`);
@@ -67,13 +71,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   });
   const socket = createSocketModeDouble({ server, appId: FAKE_API_APP_ID, appToken: identity.appToken });
   server.on('upgrade', socket.handleUpgrade);
-  const handle = route({ ctx: { state, identity, openSocketUrl: socket.mintUrl }, knobs, calls }, responses);
+  const handle = route(
+    { ctx: { state, identity, openSocketUrl: socket.mintUrl }, knobs, calls },
+    responses,
+    rejectedResponses,
+  );
   const port = await listen(server, options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
   let closing: Promise<void> | null = null;
   const clear = () => {
     calls.length = 0;
     responses.length = 0;
+    rejectedResponses.length = 0;
     socket.clear();
   };
   return {
@@ -90,8 +99,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     callsTo: (method) => calls.filter((c) => c.method === method),
     responses,
     responsesTo: (id) => responses.filter((r) => r.id === id),
+    rejectedResponses,
     waitFor: (predicate, timeoutMs = 5000) =>
-      waitUntil(predicate, timeoutMs, 'fake Slack', () => describeRecent(calls, responses)),
+      waitUntil(predicate, timeoutMs, 'fake Slack', () => describeRecent(calls, responses, rejectedResponses)),
     messages: (channel) => state.messages.filter((m) => channel === undefined || m.channel === channel),
     ephemerals: (user) => state.ephemerals.filter((e) => user === undefined || e.user === user),
     dms: (user) => {
@@ -116,12 +126,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setChannel: (channel, membership) => {
       state.channels.set(channel, membership);
     },
+    setStrictBlockKit: (on) => knobs.setStrictBlockKit(on),
   };
 }
 
 const RECENT = 10;
 
-function describeRecent(calls: readonly SlackCall[], responses: readonly ResponseUrlPost[]): string {
+function describeRecent(
+  calls: readonly SlackCall[],
+  responses: readonly ResponseUrlPost[],
+  rejected: readonly ResponseUrlPost[],
+): string {
   const callLines = calls.slice(-RECENT).map((c) => `  ${c.method} ${JSON.stringify(c.args).slice(0, 200)}`);
   const responseLines = responses
     .slice(-RECENT)
@@ -131,6 +146,7 @@ function describeRecent(calls: readonly SlackCall[], responses: readonly Respons
     ...(callLines.length > 0 ? callLines : ['  (none)']),
     `recent response_url posts (${responses.length} in total):`,
     ...(responseLines.length > 0 ? responseLines : ['  (none)']),
+    ...(rejected.length > 0 ? [`response_url posts refused as invalid_blocks: ${rejected.length}`] : []),
   ].join('\n');
 }
 

@@ -25,6 +25,8 @@ export interface FakeSlackOptions {
   port?: number;
   botUserId?: string;
   botId?: string;
+  /** Refuse messages and views over Slack's Block Kit limits as Slack does (invalid_blocks…); default true. */
+  strictBlockKit?: boolean;
 }
 
 /** A message as it currently stands: chat.postMessage with any later chat.update applied. */
@@ -69,6 +71,8 @@ export interface FakeSlack {
   callsTo(method: string): SlackCall[];
   readonly responses: ResponseUrlPost[];
   responsesTo(id: string): ResponseUrlPost[];
+  /** response_url posts refused (400 invalid_blocks) because they broke Block Kit limits; not in `responses`. */
+  readonly rejectedResponses: ResponseUrlPost[];
   /** Polls the predicate (default 5000 ms); rejects with a message listing the recent calls. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   messages(channel?: string): FakeMessage[];
@@ -91,6 +95,8 @@ export interface FakeSlack {
    * answers: not_in_channel, is_archived or channel_not_found. Kept until set again or reset().
    */
   setChannel(channel: string, membership: ChannelMembership): void;
+  /** On (the default): Web API messages, views and response_url posts over Block Kit limits are refused like Slack does. */
+  setStrictBlockKit(on: boolean): void;
 }
 
 /** One envelope the Socket Mode double sent to the app. */

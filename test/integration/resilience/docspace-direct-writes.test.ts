@@ -8,7 +8,8 @@ import { startWriteFaultProxy, type WriteFaultProxy } from './write-fault-proxy.
 // Writes are retried only after a 429; the audit never says "succeeded" for a change DocSpace did not confirm.
 
 const CHANGE = `manager "Ops" <@${PEOPLE.bob.slack.id}>`;
-const MAY_NOT = 'the change may not have been applied. Check with `/docspace-group show <group>` before trying again.';
+const MAY_NOT =
+  'the change may not have been applied. Check with `/docspace-group show &lt;group&gt;` before trying again.';
 
 describe("an admin's direct change while DocSpace fails the write", () => {
   let docspace: FakeDocSpace;

@@ -34,6 +34,6 @@ describe('blocks helpers', () => {
     );
     expect(sections).toHaveLength(3);
     for (const s of sections) expect(s.text?.text.length).toBeLessThanOrEqual(3000);
-    expect(sections[2]?.text?.text).toMatch(/and \d+ more not shown$/);
+    expect(sections[2]?.text?.text).toMatch(/\n…and \d+ more$/);
   });
 });

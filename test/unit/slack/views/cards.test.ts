@@ -251,3 +251,38 @@ describe('buildRequesterDm', () => {
     }
   });
 });
+
+describe('the group id on cards and DMs', () => {
+  const context = (msg: { blocks: readonly unknown[] }) =>
+    JSON.stringify(msg.blocks.filter((b) => (b as { type: string }).type === 'context'));
+  const snapshot = (nameShared?: boolean) => ({
+    groupName: 'Ops',
+    names: {},
+    managerBefore: null,
+    ...(nameShared === undefined ? {} : { nameShared }),
+  });
+
+  it('is shortened when no other group had the name', () => {
+    const request = makeRequest({ snapshot: snapshot(false) });
+    for (const msg of [buildApprovalCard(request, now), buildRequesterDm(request)]) {
+      expect(context(msg)).toContain(`group id \`${GROUP_ID.slice(0, 8)}\``);
+      expect(context(msg)).not.toContain(GROUP_ID);
+    }
+  });
+
+  it('is in full when another group had the same name, and says so', () => {
+    const request = makeRequest({ snapshot: snapshot(true) });
+    for (const msg of [buildApprovalCard(request, now), buildRequesterDm(request)]) {
+      expect(context(msg)).toContain(`group id \`${GROUP_ID}\` (another group has the same name)`);
+    }
+  });
+
+  it('is in full when it is not known (requests stored before it was recorded)', () => {
+    expect(context(buildApprovalCard(makeRequest({ snapshot: snapshot() }), now))).toContain(`\`${GROUP_ID}\``);
+  });
+
+  it('is left out for a create, which has no group yet', () => {
+    const change = { kind: 'create' as const, name: 'New', managerId: null, memberIds: [] };
+    expect(context(buildApprovalCard(makeRequest({ change, snapshot: snapshot() }), now))).not.toContain('group id');
+  });
+});
