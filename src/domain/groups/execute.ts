@@ -74,16 +74,9 @@ async function reportRecognised(
 ): Promise<ChangeReport> {
   const ignored = ignoredByCreate(plan.change, group);
   await recordAudit(deps, {
-    at: deps.clock.now(),
-    teamId: ctx.teamId,
-    actorSlackId: ctx.actorSlackId,
-    actorDocSpaceId: ctx.actorDocSpaceId,
-    onBehalfOf: ctx.onBehalfOf,
-    requestId: ctx.requestId,
-    action: plan.change.kind,
+    ...auditBase(deps, plan, ctx, null),
     groupId: group.id,
     groupName: group.name,
-    before: null,
     after: { ...(groupForAudit(group) as object | null), change: plan.change },
     outcome: somethingIgnored(ignored) ? 'partial' : 'succeeded',
     detail: 'recognised the group an earlier attempt created (DocSpace answer to it was lost); nothing written now',
@@ -91,6 +84,20 @@ async function reportRecognised(
   await settleName(deps, claimed, { kind: 'applied', groupId: group.id });
   const names = { ...plan.names, ...Object.fromEntries(group.members.map((m) => [m.id, m.displayName])) };
   return { change: plan.change, before: null, after: group, ignored, skipped: plan.skipped, names, recognised: true };
+}
+
+/** Who acted, when, on whose behalf and what: the part of the audit entry every outcome of one execution shares. */
+function auditBase(deps: ExecuteDeps, plan: Plan, ctx: ExecutionContext, before: Plan['before']) {
+  return {
+    at: deps.clock.now(),
+    teamId: ctx.teamId,
+    actorSlackId: ctx.actorSlackId,
+    actorDocSpaceId: ctx.actorDocSpaceId,
+    onBehalfOf: ctx.onBehalfOf,
+    requestId: ctx.requestId,
+    action: plan.change.kind,
+    before: groupForAudit(before),
+  };
 }
 
 /**
@@ -106,16 +113,7 @@ export async function executePlan(
   if (claimed?.recognised) return ok(await reportRecognised(deps, plan, ctx, claimed, claimed.recognised));
   const groupId = plan.change.kind === 'create' ? null : plan.change.groupId;
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? null);
-  const base = {
-    at: deps.clock.now(),
-    teamId: ctx.teamId,
-    actorSlackId: ctx.actorSlackId,
-    actorDocSpaceId: ctx.actorDocSpaceId,
-    onBehalfOf: ctx.onBehalfOf,
-    requestId: ctx.requestId,
-    action: plan.change.kind,
-    before: groupForAudit(plan.before),
-  };
+  const base = auditBase(deps, plan, ctx, plan.before);
   let outcome: WriteOutcome | null;
   try {
     outcome = await write(deps.docspace, plan.change);
