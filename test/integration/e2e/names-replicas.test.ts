@@ -1,5 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeDocSpace } from '../../fakes/docspace-server.js';
 import { slashCommand } from '../../fakes/payloads.js';
@@ -7,26 +6,10 @@ import { type SendResult, sendCommand } from '../../fakes/send-to-app.js';
 import { startFakeSlack } from '../../fakes/slack-api-server.js';
 import { slackIdOf, TEAM_ID } from '../../fixtures/people.js';
 import { COMMAND_CHANNEL, type Harness, SIGNING_SECRET, startHarness } from '../../helpers/harness.js';
+import { createPostgresSchema } from '../storage/factories.js';
 import { createPosts, groupsNamed, overlapNameChecks, uniqueName } from './names-kit.js';
 
 const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
-
-/** A fresh schema on the test server, and the URL that puts an app's connections in it. */
-async function createSchema(baseUrl: string) {
-  const name = `e2e_${randomBytes(6).toString('hex')}`;
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${name}`);
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${name}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-      await admin.end();
-    },
-  };
-}
 
 describe.skipIf(!TEST_DATABASE_URL)(
   'one group per name across two app instances sharing one PostgreSQL database (skipped: set TEST_DATABASE_URL to run)',
@@ -36,7 +19,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
     let a: Harness;
     let b: Harness;
     beforeAll(async () => {
-      const schema = await createSchema(TEST_DATABASE_URL as string);
+      const schema = await createPostgresSchema(TEST_DATABASE_URL as string);
       cleanups.push(schema.drop);
       const docspace = await startFakeDocSpace();
       cleanups.push(() => docspace.close());
