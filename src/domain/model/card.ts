@@ -1,7 +1,7 @@
 // Approval cards that could not be posted: why, when to try again, and what the approvals channel looks like to the bot.
 
 /** Why an approval card could not be posted, as the notifier reads Slack's answer. */
-const CARD_POST_PROBLEMS = [
+export const CARD_POST_PROBLEMS = [
   'not_in_channel',
   'channel_not_found',
   'is_archived',

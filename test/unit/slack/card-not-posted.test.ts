@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CardPostProblem } from '../../../src/domain/model/card.js';
+import { CARD_POST_PROBLEMS, type CardPostProblem } from '../../../src/domain/model/card.js';
 import { submitMessage } from '../../../src/slack/listeners/context.js';
 import { cardNotPostedText } from '../../../src/slack/messages.js';
 import { makeRequest } from './views/builders.js';
@@ -7,15 +7,8 @@ import { makeRequest } from './views/builders.js';
 // A requester whose card did not post is told the truth: saved, not in the channel, posted later, and decidable now
 // from `requests`; never "approvers can see it in the channel".
 
-const PROBLEMS: CardPostProblem[] = [
-  'not_in_channel',
-  'channel_not_found',
-  'is_archived',
-  'restricted',
-  'rate_limited',
-  'network',
-  'other',
-];
+// Every problem the notifier can report, so one added later is covered too.
+const PROBLEMS: readonly CardPostProblem[] = CARD_POST_PROBLEMS;
 
 describe('cardNotPostedText', () => {
   it.each(PROBLEMS)(
