@@ -30,25 +30,8 @@ export interface Logger {
 }
 
 /** Codes every DocSpace adapter error carries, so the domain can react without importing the adapter. */
-export type GatewayErrorCode =
-  | 'invalid_input'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'validation'
-  | 'rate_limited'
-  | 'server_error'
-  | 'timeout'
-  | 'network'
-  | 'unexpected_response'
-  /** No connection to DocSpace came free in time: the request was never sent. */
-  | 'busy';
-
-export interface GatewayError extends Error {
-  readonly code: GatewayErrorCode;
-}
-
-const GATEWAY_CODES: ReadonlySet<string> = new Set<GatewayErrorCode>([
+/** Every kind of gateway failure; `busy`: no connection to DocSpace came free in time, so the request was never sent. */
+export const GATEWAY_ERROR_CODES = [
   'invalid_input',
   'unauthorized',
   'forbidden',
@@ -60,7 +43,14 @@ const GATEWAY_CODES: ReadonlySet<string> = new Set<GatewayErrorCode>([
   'network',
   'unexpected_response',
   'busy',
-]);
+] as const;
+export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
+
+export interface GatewayError extends Error {
+  readonly code: GatewayErrorCode;
+}
+
+const GATEWAY_CODES: ReadonlySet<string> = new Set<string>(GATEWAY_ERROR_CODES);
 
 export function isGatewayError(error: unknown): error is GatewayError {
   if (!(error instanceof Error)) return false;

@@ -21,6 +21,7 @@ import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } fro
 import type { UserMapping } from '../../../../src/domain/model/mapping.js';
 import type { ChangeRequest } from '../../../../src/domain/model/request.js';
 import { REQUEST_STATUSES } from '../../../../src/domain/model/request.js';
+import { GATEWAY_ERROR_CODES } from '../../../../src/domain/ports.js';
 
 /**
  * Random domain values for the Slack builders' property tests: long and hostile names, emails, reasons and outcomes,
@@ -236,19 +237,7 @@ export const identityFailure: fc.Arbitrary<IdentityFailure> = fc.record(
   { requiredKeys: ['code', 'who'] },
 );
 
-const GATEWAY_CODES = [
-  'invalid_input',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'validation',
-  'rate_limited',
-  'server_error',
-  'timeout',
-  'network',
-  'unexpected_response',
-  'busy',
-] as const;
+const GATEWAY_CODES = GATEWAY_ERROR_CODES;
 
 const docspaceFailure: fc.Arbitrary<DocSpaceFailure> = fc.oneof(
   fc.record({
