@@ -1,5 +1,26 @@
 export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
+export {
+  DAY_MS,
+  type DurationProblem,
+  durationProblemText,
+  formatDuration,
+  HOUR_MS,
+  MIN_GRANT_MS,
+  MINUTE_MS,
+  parseDuration,
+} from './grants/duration.js';
+export {
+  GRANT_KINDS,
+  GRANT_OUTCOMES,
+  GRANT_STATES,
+  type Grant,
+  type GrantFinish,
+  type GrantKind,
+  type GrantOutcome,
+  type GrantRenewal,
+  type GrantState,
+} from './grants/model.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
 export type { Caller } from './identity/actor.js';
@@ -80,6 +101,7 @@ export {
 export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
 export { isApprover, type PolicyConfig } from './policy.js';
+export type { GrantRepo } from './ports.js';
 export {
   type ApprovalNotifier,
   type AuditRepo,

@@ -1,3 +1,4 @@
+import type { Grant, GrantFinish, GrantRenewal } from './grants/model.js';
 import type { AuditEntry, NewAuditEntry } from './model/audit.js';
 import type { CardPostProblem, ChannelAlert } from './model/card.js';
 import type {
@@ -236,6 +237,38 @@ export interface ChannelAlertRepo {
   clear(channelId: string): Promise<boolean>;
 }
 
+/**
+ * Time-bound memberships and acting managers. Every change is one compare-and-set statement, so two replicas on one
+ * PostgreSQL (or a restart mid-expiry) never both end the same grant.
+ */
+export interface GrantRepo {
+  insert(grant: Grant): Promise<void>;
+  get(id: string): Promise<Grant | null>;
+  /** The group's active and expiring grants, soonest end first (what `show` and access reviews list). */
+  listActiveForGroup(teamId: SlackTeamId, groupId: GroupId): Promise<Grant[]>;
+  /** Active and expiring grants of a team, soonest end first; with slackUserId only those they hold or asked for. */
+  listActive(teamId: SlackTeamId, filter: { slackUserId?: SlackUserId; limit: number }): Promise<Grant[]>;
+  /** Grants due for expiry at `now`: active past their end, or expiring whose lease or retry time has passed. */
+  listDue(now: Date, limit: number): Promise<Grant[]>;
+  /**
+   * Claims a due grant's expiry: active past its end, or expiring past its lease, becomes expiring until leaseUntil
+   * with one more attempt. Returns the claimed grant, or null when it is not due or another caller holds it.
+   */
+  claimExpiry(id: string, claim: { now: Date; leaseUntil: Date }): Promise<Grant | null>;
+  /** After a failed attempt (only while that claim still holds it): stays expiring, due again at retryAt. */
+  deferExpiry(id: string, attempts: number, failure: { error: string; retryAt: Date }): Promise<boolean>;
+  /** Ends an expiring grant, only while the claim that made `attempts` still holds it. */
+  finishExpiry(id: string, finish: GrantFinish): Promise<Grant | null>;
+  /** Ends an active grant with no DocSpace write (a later permanent change superseded it); null when not active. */
+  endActive(id: string, end: { at: Date; outcome: 'superseded' }): Promise<Grant | null>;
+  /** Moves an active grant's end (Renew, or End now with endsAt = now) only while it still ends at fromEndsAt. */
+  reschedule(id: string, renewal: GrantRenewal): Promise<Grant | null>;
+  /** Active grants whose reminder is due at `now`. */
+  listDueReminders(now: Date, limit: number): Promise<Grant[]>;
+  /** Takes a due reminder (clears remindAt); true for the one caller that should send it. */
+  claimReminder(id: string, now: Date): Promise<boolean>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
@@ -244,6 +277,8 @@ export interface Storage {
   readonly names: NameReservationRepo;
   readonly deliveries: DeliveryRepo;
   readonly alerts: ChannelAlertRepo;
+  /** Time-bound memberships and acting managers. */
+  readonly grants: GrantRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
