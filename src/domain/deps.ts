@@ -1,3 +1,4 @@
+import type { GrantSettings } from './grants/settings.js';
 import type { IdentityResolver } from './identity/resolver.js';
 import type { RequestId } from './model/ids.js';
 import type { PolicyConfig } from './policy.js';
@@ -35,4 +36,6 @@ export interface DomainDeps {
   readonly interimCardDelayMs: number;
   /** MAX_PENDING_PER_REQUESTER and MAX_PEOPLE_PER_CHANGE: floods are refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** Time-bound access (grants); absent: durations are refused. */
+  readonly grants?: GrantSettings;
 }

@@ -10,6 +10,8 @@ export {
   MINUTE_MS,
   parseDuration,
 } from './grants/duration.js';
+export { GRANT_SWEEP_INTERVAL_MS } from './grants/expire.js';
+export type { RenewOutcome } from './grants/manage.js';
 export {
   GRANT_KINDS,
   GRANT_OUTCOMES,
@@ -20,7 +22,9 @@ export {
   type GrantOutcome,
   type GrantRenewal,
   type GrantState,
+  randomGrantId,
 } from './grants/model.js';
+export type { GrantEvent, GrantSettings } from './grants/settings.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
 export type { Caller } from './identity/actor.js';
@@ -101,7 +105,7 @@ export {
 export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
 export { isApprover, type PolicyConfig } from './policy.js';
-export type { GrantRepo } from './ports.js';
+export type { GrantNotifier, GrantRepo } from './ports.js';
 export {
   type ApprovalNotifier,
   type AuditRepo,

@@ -1,4 +1,4 @@
-import type { Grant, GrantFinish, GrantRenewal } from './grants/model.js';
+import type { Grant, GrantFinish, GrantOutcome, GrantRenewal } from './grants/model.js';
 import type { AuditEntry, NewAuditEntry } from './model/audit.js';
 import type { CardPostProblem, ChannelAlert } from './model/card.js';
 import type {
@@ -259,8 +259,8 @@ export interface GrantRepo {
   deferExpiry(id: string, attempts: number, failure: { error: string; retryAt: Date }): Promise<boolean>;
   /** Ends an expiring grant, only while the claim that made `attempts` still holds it. */
   finishExpiry(id: string, finish: GrantFinish): Promise<Grant | null>;
-  /** Ends an active grant with no DocSpace write (a later permanent change superseded it); null when not active. */
-  endActive(id: string, end: { at: Date; outcome: 'superseded' }): Promise<Grant | null>;
+  /** Ends an active grant with no DocSpace write (superseded, group deleted); null when it is not active. */
+  endActive(id: string, end: { at: Date; outcome: GrantOutcome }): Promise<Grant | null>;
   /** Moves an active grant's end (Renew, or End now with endsAt = now) only while it still ends at fromEndsAt. */
   reschedule(id: string, renewal: GrantRenewal): Promise<Grant | null>;
   /** Active grants whose reminder is due at `now`. */
@@ -294,6 +294,16 @@ export interface ApprovalNotifier {
   notifyRequesters(request: ChangeRequest): Promise<void>;
   /** DMs these admins what is wrong with the approvals channel and how to fix it. */
   tellAdmins(adminIds: readonly SlackUserId[], alert: ChannelAlert): Promise<void>;
+}
+
+/** Where grant messages go (Slack DMs in production). Implementations render from the grant itself. */
+export interface GrantNotifier {
+  /** The reminder before a grant ends, with Renew and End now, to each of these people. */
+  remind(grant: Grant, to: readonly SlackUserId[]): Promise<void>;
+  /** How a grant ended (grant.outcome), to each of these people. */
+  ended(grant: Grant, to: readonly SlackUserId[]): Promise<void>;
+  /** Every retry of a grant's expiry failed: these admins must end it by hand. */
+  expiryFailed(grant: Grant, adminIds: readonly SlackUserId[]): Promise<void>;
 }
 
 /** What postCard throws when Slack refuses or cannot be reached, classified by the adapter; `cause` is Slack's error. */

@@ -33,6 +33,7 @@ const REASON: Partial<Record<DomainFailureCode, string>> = {
   self_approval: 'their own request',
   not_authorized: 'not an admin',
   account_disabled: 'DocSpace account disabled',
+  grant_not_allowed: 'not the member, the manager or an admin',
 };
 
 export interface RefusalTrace {
@@ -159,5 +160,7 @@ export function withRefusalTrace(
     whoami: traced(() => ({ action: 'whoami' }), services.whoami),
     requests: traced(() => ({ action: 'requests' }), services.requests),
     audit: traced(([, group]) => ({ action: 'audit', target: groupTarget(group) }), services.audit),
+    endGrant: traced(([, id]) => ({ action: 'end_grant', target: id }), services.endGrant),
+    renewGrant: traced(([, id]) => ({ action: 'renew_grant', target: id }), services.renewGrant),
   };
 }

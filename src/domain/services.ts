@@ -14,6 +14,9 @@ import type { Execution } from './approvals/execute.js';
 import { expireDueRequests } from './approvals/expire.js';
 import { recoverInterrupted } from './approvals/recover.js';
 import type { DomainDeps } from './deps.js';
+import { sweepGrants } from './grants/expire.js';
+import { endGrantNow, groupGrants, listGrants, type RenewOutcome, renewGrant } from './grants/manage.js';
+import type { Grant } from './grants/model.js';
 import type { ChangeAsk } from './groups/ask.js';
 import { listGroups, searchGroups, showGroup, submitChange } from './groups/service.js';
 import type { Caller } from './identity/actor.js';
@@ -21,7 +24,7 @@ import { userFromMapping } from './identity/resolver.js';
 import type { AuditEntry } from './model/audit.js';
 import { catchReadFailure, type DocSpaceReadStep, type DomainFailure } from './model/failures.js';
 import type { Group, GroupSummary, SubmitOutcome } from './model/group.js';
-import type { GroupRef, LinkTarget, RequestId, SlackUserId } from './model/ids.js';
+import type { GroupId, GroupRef, LinkTarget, RequestId, SlackUserId } from './model/ids.js';
 import type { UserMapping } from './model/mapping.js';
 import type { ChangeRequest } from './model/request.js';
 import { ok, type Result } from './model/result.js';
@@ -64,6 +67,16 @@ export interface BotServices {
   audit(caller: Caller, group: GroupRef | null): Answer<AuditEntry[]>;
   /** Periodic upkeep: expire overdue requests, fail executions a crash interrupted, re-post missing cards. */
   maintain(): Answer<{ expired: number; recovered: number; reposted: number }>;
+  /** `grants`: the caller's own live time-bound access (every one in the team, for admins). */
+  grants(caller: Caller): Answer<{ grants: Grant[]; all: boolean }>;
+  /** A group's live time-bound access, soonest end first (anyone may look, like show). */
+  groupGrants(caller: Caller, groupId: GroupId): Answer<Grant[]>;
+  /** End now: the member, the group's manager or an admin ends a grant at once. */
+  endGrant(caller: Caller, grantId: string): Answer<Grant>;
+  /** Renew (the same duration again): applied for admins, a request for anyone else allowed on the grant. */
+  renewGrant(caller: Caller, grantId: string): Answer<RenewOutcome>;
+  /** The expiry sweep: ends due grants (each claimed once across replicas) and sends due reminders. */
+  sweepGrants(): Answer<{ expired: number; reminded: number }>;
 }
 
 /** Binds the use cases to their dependencies; a DocSpace error escaping a read becomes a `docspace_failed` value. */
@@ -103,5 +116,10 @@ export function createBotServices(deps: DomainDeps): BotServices {
         recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
         reposted: await repostMissingCards(deps),
       }),
+    grants: guard('check_caller', (caller) => listGrants(deps, caller)),
+    groupGrants: async (caller, groupId) => ok(await groupGrants(deps, caller.teamId, groupId)),
+    endGrant: guard('check_caller', (caller, id) => endGrantNow(deps, caller, id)),
+    renewGrant: guard('check_caller', (caller, id) => renewGrant(deps, caller, id)),
+    sweepGrants: async () => ok(await sweepGrants(deps)),
   });
 }

@@ -30,6 +30,8 @@ export interface Metrics {
   maintenance(outcome: 'ok' | 'failed'): void;
   /** Where the requests gauge reads its counts, at each scrape. */
   countRequestsWith(source: () => Promise<Readonly<Record<string, number>>>): void;
+  /** Time-bound access: a grant started, expired (ended by the bot), was renewed, or failed to end. */
+  grant(event: 'started' | 'expired' | 'renewed' | 'failed'): void;
 }
 
 const METRIC_PREFIX = 'docspace_bot_';
@@ -110,6 +112,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
     help: 'Maintenance passes that failed (see the log).',
     registers,
   });
+  const grants = new Counter({
+    name: name('grants_total'),
+    help: 'Time-bound memberships and acting managers, by event: started, expired, renewed, failed.',
+    labelNames: ['event'] as const,
+    registers,
+  });
   let countRequests: (() => Promise<Readonly<Record<string, number>>>) | null = null;
   const requestStatus = labelGuard();
   new Gauge({
@@ -157,5 +165,6 @@ export function createMetrics(options: MetricsOptions): Metrics {
     countRequestsWith(source) {
       countRequests = source;
     },
+    grant: (event) => grants.inc({ event }),
   };
 }

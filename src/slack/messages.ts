@@ -240,6 +240,16 @@ export function failureText(failure: DomainFailure): string {
       return 'Your DocSpace account is disabled, so the bot will not act for you. A DocSpace admin has to enable it first.';
     case 'authority_unconfirmed':
       return authorityUnconfirmedText(failure);
+    case 'grant_too_long':
+      return `That is too long: time-bound access lasts at most ${failure.maxDays} days (MAX_GRANT_DAYS). Nothing was changed.`;
+    case 'grant_duration_unsupported':
+      return 'A duration (for …) is only accepted when adding members or setting a manager. Nothing was changed.';
+    case 'grant_not_found':
+      return `There is no time-bound access \`${esc(failure.grantId, 40)}\`. See yours with \`${COMMAND} grants\`.`;
+    case 'grant_not_allowed':
+      return "Only the member, the group's manager or an admin can end or renew this time-bound access.";
+    case 'grant_not_active':
+      return `Time-bound access \`${esc(failure.grantId, 40)}\` is no longer active (${esc(failure.state, 20)}); nothing was changed.`;
   }
 }
 

@@ -1,5 +1,7 @@
 import { recordRequestAudit } from '../audit-log.js';
 import type { DomainDeps } from '../deps.js';
+import { executeRenewalRequest } from '../grants/manage.js';
+import { recordGrants } from '../grants/record.js';
 import { executePlan } from '../groups/execute.js';
 import { claimName, nameOwner } from '../groups/names.js';
 import type { Names } from '../groups/plan.js';
@@ -111,6 +113,14 @@ export async function executeApproved(
   actor: ExecutionActor,
 ): Promise<Result<Execution, DomainFailure>> {
   const interim = scheduleInterimCard(deps, request);
+  if (request.change.kind === 'members' && request.change.renews !== undefined) {
+    const renewal = await executeRenewalRequest(deps, request, {
+      slackUserId: actor.slackUserId,
+      docspaceId: actor.docspaceId,
+    });
+    const final = await finish(deps, request, interim, renewal.to, renewal.outcome, { retryable: false });
+    return ok({ request: final, report: null });
+  }
   const current = await readCurrent(deps, request);
   if (!current.ok) {
     await auditUnapplied(deps, request, actor, 'failed', describeFailurePlain(current.error));
@@ -151,6 +161,12 @@ export async function executeApproved(
     await finish(deps, request, interim, 'failed', describeFailurePlain(report.error));
     return err(report.error);
   }
+  await recordGrants(deps, report.value, {
+    teamId: request.teamId,
+    requesterSlackId: request.requesterIds[0] ?? null,
+    requestId: request.id,
+    actor: { slackUserId: actor.slackUserId, docspaceId: actor.docspaceId },
+  });
   const final = await finish(deps, request, interim, 'executed', describeReport(report.value));
   return ok({ request: final, report: report.value });
 }

@@ -17,12 +17,14 @@ export type ChangeAsk =
       readonly manager: UserRef | null;
       readonly members: readonly UserRef[];
     }
-  | { readonly kind: 'set_manager'; readonly group: GroupRef; readonly manager: UserRef }
+  | { readonly kind: 'set_manager'; readonly group: GroupRef; readonly manager: UserRef; readonly duration?: number }
   | {
       readonly kind: 'members';
       readonly group: GroupRef;
       readonly add: readonly UserRef[];
       readonly remove: readonly UserRef[];
+      /** Time-bound membership of the added people, in ms. */
+      readonly duration?: number;
     }
   | { readonly kind: 'rename'; readonly group: GroupRef; readonly name: string }
   | { readonly kind: 'delete'; readonly group: GroupRef };
@@ -92,13 +94,16 @@ export async function resolveAsk(
   if (!group.ok) return group;
   const g = group.value;
   let change: GroupChange;
-  if (ask.kind === 'set_manager') change = { kind: 'set_manager', groupId: g.id, managerId: user(ask.manager).id };
+  const timed = 'duration' in ask && ask.duration !== undefined ? { duration: ask.duration } : {};
+  if (ask.kind === 'set_manager')
+    change = { kind: 'set_manager', groupId: g.id, managerId: user(ask.manager).id, ...timed };
   else if (ask.kind === 'members') {
     change = {
       kind: 'members',
       groupId: g.id,
       add: ask.add.map((r) => user(r).id),
       remove: ask.remove.map((r) => user(r).id),
+      ...timed,
     };
   } else if (ask.kind === 'rename') {
     const name = newName.value as string;

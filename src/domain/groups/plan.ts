@@ -44,7 +44,13 @@ function planMembers(change: Extract<GroupChange, { kind: 'members' }>, group: G
     ].filter(Boolean);
     return err<DomainFailure>({ code: 'no_change', explanation: `${parts.join('; ') || 'No users were given'}.` });
   }
-  const planned: GroupChange = { kind: 'members', groupId: group.id, add, remove };
+  const planned: GroupChange = {
+    kind: 'members',
+    groupId: group.id,
+    add,
+    remove,
+    ...(change.duration === undefined ? {} : { duration: change.duration }),
+  };
   return ok<Plan>({
     change: planned,
     before: summaryOf(group),

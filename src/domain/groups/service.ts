@@ -1,5 +1,7 @@
 import { createRequest } from '../approvals/submit.js';
 import type { DomainDeps } from '../deps.js';
+import { checkAskDuration } from '../grants/check.js';
+import { recordGrants } from '../grants/record.js';
 import { type Caller, type IdentifiedActor, identify } from '../identity/actor.js';
 import type { DomainFailure } from '../model/failures.js';
 import { catchReadFailure } from '../model/failures.js';
@@ -56,6 +58,15 @@ async function act(
   const claimed = await claimName(deps, ctx.teamId, owner, plan.value.change, { runsAlone: false });
   if (!claimed.ok) return claimed;
   const report = await executePlan(deps, plan.value, ctx, claimed.value);
+  if (report.ok) {
+    const actor = { slackUserId: ctx.actorSlackId, docspaceId: ctx.actorDocSpaceId };
+    await recordGrants(deps, report.value, {
+      teamId: ctx.teamId,
+      requesterSlackId: ctx.actorSlackId,
+      requestId: null,
+      actor,
+    });
+  }
   return report.ok ? ok<SubmitOutcome>({ kind: 'executed', report: report.value }) : report;
 }
 
@@ -75,6 +86,8 @@ export async function submitChange(
   const people = peopleIn(ask);
   const limit = deps.limits.maxPeoplePerChange;
   if (people > limit) return err({ code: 'too_many_people', count: people, limit });
+  const timed = checkAskDuration(deps, ask);
+  if (timed) return err(timed);
   return catchReadFailure('look_up_people', async () => {
     const admitted = await admit(deps, caller, checked.reason);
     if (!admitted.ok) return admitted;

@@ -21,6 +21,10 @@ const AUDIT_EVENTS = [
   'refused',
   // A co-requester left a request that others still want.
   'withdraw',
+  // Time-bound access (grants): started, ended at expiry or early, renewed.
+  'grant_start',
+  'grant_end',
+  'grant_renew',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

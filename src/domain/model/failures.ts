@@ -122,6 +122,15 @@ export type DomainFailure =
       readonly kind: GatewayErrorCode;
       readonly retryAfterSeconds: number | null;
     }
+  /** A time-bound change or renewal longer than MAX_GRANT_DAYS; nothing was changed. */
+  | { readonly code: 'grant_too_long'; readonly maxDays: number }
+  /** A duration on a change that takes none (only adding members and setting a manager do). */
+  | { readonly code: 'grant_duration_unsupported' }
+  | { readonly code: 'grant_not_found'; readonly grantId: string }
+  /** End now or Renew by someone who is neither the member, the group's manager nor an admin. */
+  | { readonly code: 'grant_not_allowed' }
+  /** The grant already ended (or is ending right now). */
+  | { readonly code: 'grant_not_active'; readonly grantId: string; readonly state: string }
   | DocSpaceFailure;
 
 export type DomainFailureCode = DomainFailure['code'];

@@ -39,12 +39,22 @@ export type GroupChange =
       readonly managerId: DocSpaceUserId | null;
       readonly memberIds: readonly DocSpaceUserId[];
     }
-  | { readonly kind: 'set_manager'; readonly groupId: GroupId; readonly managerId: DocSpaceUserId }
+  | {
+      readonly kind: 'set_manager';
+      readonly groupId: GroupId;
+      readonly managerId: DocSpaceUserId;
+      /** Time-bound: an acting manager for this many ms, then the previous manager is restored. */
+      readonly duration?: number;
+    }
   | {
       readonly kind: 'members';
       readonly groupId: GroupId;
       readonly add: readonly DocSpaceUserId[];
       readonly remove: readonly DocSpaceUserId[];
+      /** Time-bound: the added people are members for this many ms, then removed. */
+      readonly duration?: number;
+      /** A renewal of this grant (the people are already members): no DocSpace write, the grant's end moves. */
+      readonly renews?: string;
     }
   | { readonly kind: 'rename'; readonly groupId: GroupId; readonly name: string }
   | { readonly kind: 'delete'; readonly groupId: GroupId };

@@ -84,6 +84,12 @@ export function checkReason(raw: string | null | undefined): { ok: true; reason:
   return { ok: true, reason: reason === '' ? null : reason };
 }
 
+/** A time-bound change's part of its fingerprint (none for a permanent one, so older fingerprints stay the same). */
+function timeBound(duration: number | undefined, renews?: string): unknown[] {
+  if (duration === undefined) return [];
+  return renews === undefined ? [{ duration }] : [{ duration, renews }];
+}
+
 /** Same change = same fingerprint: id lists are order-free. */
 export function fingerprintOf(change: GroupChange): string {
   const sorted = (ids: readonly string[]) => [...ids].sort();
@@ -91,9 +97,15 @@ export function fingerprintOf(change: GroupChange): string {
     case 'create':
       return JSON.stringify(['create', change.name, change.managerId, sorted(change.memberIds)]);
     case 'members':
-      return JSON.stringify(['members', change.groupId, sorted(change.add), sorted(change.remove)]);
+      return JSON.stringify([
+        'members',
+        change.groupId,
+        sorted(change.add),
+        sorted(change.remove),
+        ...timeBound(change.duration, change.renews),
+      ]);
     case 'set_manager':
-      return JSON.stringify(['set_manager', change.groupId, change.managerId]);
+      return JSON.stringify(['set_manager', change.groupId, change.managerId, ...timeBound(change.duration)]);
     case 'rename':
       return JSON.stringify(['rename', change.groupId, change.name]);
     case 'delete':

@@ -89,6 +89,11 @@ const hostileGroup = summary(makeGroup({ name: HOSTILE }));
 
 /** Samples per code; a Record so a new code without samples fails to compile. */
 const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
+  grant_too_long: [{ code: 'grant_too_long', maxDays: 90 }],
+  grant_duration_unsupported: [{ code: 'grant_duration_unsupported' }],
+  grant_not_found: [{ code: 'grant_not_found', grantId: HOSTILE }],
+  grant_not_allowed: [{ code: 'grant_not_allowed' }],
+  grant_not_active: [{ code: 'grant_not_active', grantId: 'G1', state: 'ended' }],
   identity: [{ code: 'identity', failures: identityFailures }],
   actor_not_mapped: identityFailures.map((failure) => ({ code: 'actor_not_mapped', failure })),
   group_not_found: [

@@ -263,6 +263,11 @@ type FailureOf<C extends DomainFailureCode> = Extract<DomainFailure, { code: C }
 
 /** One arbitrary per failure code: a new code fails to compile here until the property tests cover it. */
 const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> } = {
+  grant_too_long: fc.record({ code: fc.constant('grant_too_long'), maxDays: fc.nat() }),
+  grant_duration_unsupported: fc.record({ code: fc.constant('grant_duration_unsupported') }),
+  grant_not_found: fc.record({ code: fc.constant('grant_not_found'), grantId: userText(300) }),
+  grant_not_allowed: fc.record({ code: fc.constant('grant_not_allowed') }),
+  grant_not_active: fc.record({ code: fc.constant('grant_not_active'), grantId: userText(300), state: userText(30) }),
   identity: fc.record({
     code: fc.constant('identity'),
     failures: fc.array(identityFailure, { minLength: 1, maxLength: 250 }),
