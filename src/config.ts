@@ -6,7 +6,7 @@ import {
   commentedOutProblem,
   placeholderProblems,
 } from './config-hints.js';
-import { SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/index.js';
+import { durationProblemText, parseDuration, SLACK_CHANNEL_ID_PATTERN, SLACK_USER_ID_PATTERN } from './domain/index.js';
 import { formatProblems, type StartupProblem } from './startup-problems.js';
 
 /** Pieces of the environment schemas shared by the bot (config.ts) and the command-line tools. */
@@ -170,6 +170,24 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: envInt(10_000, 0, 600_000),
   MAX_PENDING_PER_REQUESTER: envInt(10, 1, 1000),
   MAX_PEOPLE_PER_CHANGE: envInt(50, 1, 1000),
+  MAX_GRANT_DAYS: envInt(90, 1, 3650),
+  REMIND_BEFORE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('24h')
+      .transform((v, ctx) => {
+        const parsed = parseDuration(v);
+        if (!parsed.ok) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a duration like 30m, 8h or 1d: ${durationProblemText(parsed.error)}`,
+          });
+          return z.NEVER;
+        }
+        return parsed.value;
+      }),
+  ),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -207,6 +225,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Floods refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** Time-bound access: the longest grant (MAX_GRANT_DAYS) and how long before its end the reminder goes (REMIND_BEFORE). */
+  readonly grants: { readonly maxDays: number; readonly remindBeforeMs: number };
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -285,5 +305,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
+    grants: { maxDays: e.MAX_GRANT_DAYS, remindBeforeMs: e.REMIND_BEFORE },
   });
 }

@@ -5,7 +5,14 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
 import type { Clock, PolicyConfig, Storage } from './domain/index.js';
-import { type BotServices, createBotServices, createIdentityResolver, randomRequestId } from './domain/index.js';
+import {
+  type BotServices,
+  createBotServices,
+  createIdentityResolver,
+  GRANT_SWEEP_INTERVAL_MS,
+  randomGrantId,
+  randomRequestId,
+} from './domain/index.js';
 import { moduleLogger } from './logger.js';
 import { countDecisions, createObservability } from './observability/index.js';
 import {
@@ -13,6 +20,7 @@ import {
   createBoltLogger,
   createDeliveryGuard,
   createDirectMessenger,
+  createGrantNotifier,
   createLightFetch,
   createSlackApp,
   createSlackDirectory,
@@ -42,6 +50,8 @@ export interface ContainerOptions {
   readonly socketMode?: SocketModeTuning;
   /** Default process metrics on /metrics (default true). */
   readonly processMetrics?: boolean;
+  /** How often due grants are ended and reminders sent (default 30 s; 0: only at start, as when maintenance is off). */
+  readonly grantSweepIntervalMs?: number;
 }
 
 export interface Container {
@@ -184,6 +194,14 @@ export async function createContainer(config: Config, options: ContainerOptions)
     newRequestId: randomRequestId,
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
     limits: config.limits,
+    grants: {
+      repo: storage.grants,
+      notifier: createGrantNotifier(sendDm),
+      maxDays: config.grants.maxDays,
+      remindBeforeMs: config.grants.remindBeforeMs,
+      newGrantId: randomGrantId,
+      onEvent: metrics.grant,
+    },
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(
@@ -228,6 +246,21 @@ export async function createContainer(config: Config, options: ContainerOptions)
     maintaining = runMaintenance();
     return maintaining;
   };
+  // The grant sweep: its own timer, at least every 30 s; a pass still running is not started twice in this process.
+  let sweepTimer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> | null = null;
+  const sweep = () => {
+    sweeping ??= services
+      .sweepGrants()
+      .then((done) => {
+        if (done.ok && (done.value.expired > 0 || done.value.reminded > 0)) log.info(done.value, 'grant sweep');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'grant sweep failed'))
+      .finally(() => {
+        sweeping = null;
+      });
+    return sweeping;
+  };
   let server: Server | null = null;
   return {
     services,
@@ -246,15 +279,23 @@ export async function createContainer(config: Config, options: ContainerOptions)
       await maintain();
       const every = options.maintenanceIntervalMs ?? 60_000;
       if (every > 0) timer = setInterval(maintain, every).unref();
+      // A bot that was down past an expiry performs it now, at start.
+      await sweep();
+      const sweepEvery = options.grantSweepIntervalMs ?? (every > 0 ? GRANT_SWEEP_INTERVAL_MS : 0);
+      if (sweepEvery > 0) sweepTimer = setInterval(sweep, sweepEvery).unref();
       ready = true;
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
       ready = false;
       if (timer) clearInterval(timer);
+      if (sweepTimer) clearInterval(sweepTimer);
       // Intake first: HTTP stops accepting connections, Socket Mode disconnects; events already received run on.
       const intake = slack.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack'));
-      const drained = await settlesWithin(Promise.all([intake, slack.idle(), maintaining]), config.shutdownGraceMs);
+      const drained = await settlesWithin(
+        Promise.all([intake, slack.idle(), maintaining, sweeping]),
+        config.shutdownGraceMs,
+      );
       if (!drained) {
         // Cut off: an approved change still running stays `approved` in storage, and maintenance turns it into
         // `failed` with Retry after INTERRUPTED_AFTER_MS (recoverInterrupted), exactly as after a crash.

@@ -54,3 +54,11 @@ export const BLOCK_LIST_DECISION = 'dsg_list_decision';
 export const BLOCK_DELETE_ACTIONS = 'dsg_delete_actions';
 export const ACTION_CONFIRM_DELETE = 'dsg_confirm_delete';
 export const ACTION_CANCEL_DELETE = 'dsg_cancel_delete';
+
+// Time-bound access (grants): Renew and End now on reminders and in the `grants` list; the value is the grant id.
+export const BLOCK_GRANT_ACTIONS = 'dsg_grant_actions';
+export const ACTION_GRANT_RENEW = 'dsg_grant_renew';
+export const ACTION_GRANT_END = 'dsg_grant_end';
+/** The optional "for how long" field of the add-members and change-manager modals. */
+export const BLOCK_DURATION = 'dsg_duration';
+export const ACTION_DURATION = 'dsg_duration_input';

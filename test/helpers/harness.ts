@@ -34,6 +34,8 @@ export interface HarnessOptions {
    * heartbeat timings, or shorter ones to see reconnects quickly. command/interact/click then send envelopes.
    */
   readonly socketMode?: true | SocketModeTuning;
+  /** The grant sweep's timer (default off here, like maintenance: tests run the sweep themselves). */
+  readonly grantSweepIntervalMs?: number;
 }
 
 export interface Harness {
@@ -114,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     host: '127.0.0.1',
     slackRetryConfig: { retries: 0 },
     maintenanceIntervalMs: 0,
+    ...(options.grantSweepIntervalMs === undefined ? {} : { grantSweepIntervalMs: options.grantSweepIntervalMs }),
     submitDeadlineMs: options.submitDeadlineMs ?? 1500,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(typeof options.socketMode === 'object' ? { socketMode: options.socketMode } : {}),

@@ -9,6 +9,7 @@ import { parseCommand } from '../parse/command.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { mention } from '../views/blocks.js';
+import { buildGrantsList, withGrantBlocks } from '../views/grants.js';
 import { buildAuditList, buildGroupList, buildMappingsList, buildRequestsList, buildWhoami } from '../views/lists.js';
 import { buildDeleteConfirmation, buildGroupDetails, buildHelpBlocks, buildHelpText } from '../views/replies.js';
 import { encodeDeleteValue } from './buttons.js';
@@ -57,9 +58,20 @@ function toAsk(command: ParsedCommand): ChangeAsk | null {
     case 'create':
       return { kind: 'create', name: command.name, manager: command.manager, members: command.members };
     case 'manager':
-      return { kind: 'set_manager', group: command.group, manager: command.user };
+      return {
+        kind: 'set_manager',
+        group: command.group,
+        manager: command.user,
+        ...(command.duration === undefined ? {} : { duration: command.duration }),
+      };
     case 'add':
-      return { kind: 'members', group: command.group, add: command.users, remove: [] };
+      return {
+        kind: 'members',
+        group: command.group,
+        add: command.users,
+        remove: [],
+        ...(command.duration === undefined ? {} : { duration: command.duration }),
+      };
     case 'remove':
       return { kind: 'members', group: command.group, add: [], remove: command.users };
     case 'rename':
@@ -115,7 +127,14 @@ async function runQuery(
   switch (parsed.kind) {
     case 'show': {
       const group = await s.show(parsed.group);
-      return group.ok ? buildGroupDetails(group.value) : failed(tally, group.error);
+      if (!group.ok) return failed(tally, group.error);
+      const details = buildGroupDetails(group.value);
+      const timed = await s.groupGrants(caller, group.value.id);
+      return timed.ok ? withGrantBlocks(details, timed.value) : details;
+    }
+    case 'grants': {
+      const mine = await s.grants(caller);
+      return mine.ok ? buildGrantsList(mine.value.grants, mine.value.all) : failed(tally, mine.error);
     }
     case 'list': {
       const page = await s.list(parsed.filter);

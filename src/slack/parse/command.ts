@@ -7,6 +7,7 @@ import {
   parseAudit,
   parseCreate,
   parseDelete,
+  parseGrants,
   parseLink,
   parseList,
   parseManager,
@@ -17,6 +18,7 @@ import {
   parseRequests,
   parseShow,
   parseUnlink,
+  refuseDuration,
 } from './subcommands.js';
 import { checkText, type Token, tokenize, type UnclosedQuote } from './tokens.js';
 import { fail, MUTATING_SUBCOMMANDS, SUBCOMMANDS, type Subcommand, suggestSubcommand, usageLine } from './usage.js';
@@ -26,8 +28,8 @@ export type ParsedCommand =
   | { kind: 'open_menu' }
   | { kind: 'open_modal'; modal: 'create' | 'manager' }
   | { kind: 'create'; name: string; manager: UserRef | null; members: UserRef[]; reason: string | null }
-  | { kind: 'manager'; group: GroupRef; user: UserRef; reason: string | null }
-  | { kind: 'add'; group: GroupRef; users: UserRef[]; reason: string | null }
+  | { kind: 'manager'; group: GroupRef; user: UserRef; reason: string | null; duration?: number }
+  | { kind: 'add'; group: GroupRef; users: UserRef[]; reason: string | null; duration?: number }
   | { kind: 'remove'; group: GroupRef; users: UserRef[]; reason: string | null }
   | { kind: 'rename'; group: GroupRef; name: string; reason: string | null }
   | { kind: 'delete'; group: GroupRef; reason: string | null }
@@ -38,7 +40,8 @@ export type ParsedCommand =
   | { kind: 'unlink'; user: SlackUserId }
   | { kind: 'mappings'; user: SlackUserId | null }
   | { kind: 'requests'; page: number }
-  | { kind: 'audit'; group: GroupRef | null };
+  | { kind: 'audit'; group: GroupRef | null }
+  | { kind: 'grants' };
 
 export type ParseErrorCode =
   | 'unknown_command'
@@ -50,7 +53,8 @@ export type ParseErrorCode =
   | 'unbalanced_quote'
   | 'too_long'
   | 'bad_reason'
-  | 'control_characters';
+  | 'control_characters'
+  | 'bad_duration';
 
 /** Plain text (the caller escapes it for mrkdwn); says what was expected and, for a subcommand, its usage line. */
 export type ParseError = { code: ParseErrorCode; message: string };
@@ -82,6 +86,7 @@ const PARSERS: Readonly<Record<TokenizedSubcommand, (args: CommandArgs) => Comma
   mappings: parseMappings,
   requests: parseRequests,
   audit: parseAudit,
+  grants: parseGrants,
 };
 
 function unknownCommand(word: string): ParseError {
@@ -133,5 +138,7 @@ export function parseCommand(text: string): Result<ParsedCommand, ParseError> {
   if (!tokenized.ok) return fail(sub, 'unbalanced_quote', unclosedQuote(tokenized.error));
   const reason = parseReason(sub, tokenized.value.reason);
   if (!reason.ok) return reason;
-  return PARSERS[sub]({ tokens: tokenized.value.tokens, reason: reason.value });
+  const args = { tokens: tokenized.value.tokens, reason: reason.value };
+  const refused = sub === 'add' || sub === 'manager' ? null : refuseDuration(sub, args.tokens);
+  return refused ?? PARSERS[sub](args);
 }

@@ -1,5 +1,5 @@
 import type { GroupRef, UserRef } from '../../domain/index.js';
-import { ok, REQUESTS_MAX_PAGE, type Result } from '../../domain/index.js';
+import { durationProblemText, ok, parseDuration, REQUESTS_MAX_PAGE, type Result } from '../../domain/index.js';
 import { decodeSlackEntities } from '../escape.js';
 import type { CommandArgs, CommandResult, ParsedCommand, ParseError, Problem } from './command.js';
 import {
@@ -119,7 +119,50 @@ export function parseCreate({ tokens, reason }: CommandArgs): CommandResult {
   return ok({ kind: 'create', name: name.value, manager, members: members ?? [], reason });
 }
 
-export function parseManager({ tokens, reason }: CommandArgs): CommandResult {
+function isFor(token: Token | undefined): boolean {
+  return token?.kind === 'word' && token.text.toLowerCase() === 'for';
+}
+
+function tokenText(token: Token): string {
+  return token.kind === 'angle' ? token.body : token.text;
+}
+
+/**
+ * A trailing `for <duration>` (30m, 8h, 3d, 2w): the tokens before it and the duration in ms. The maximum
+ * (MAX_GRANT_DAYS) is the domain's to check; here only the form and the one-minute minimum.
+ */
+function splitDuration(
+  sub: 'add' | 'manager',
+  tokens: readonly Token[],
+): Result<{ tokens: readonly Token[]; duration?: number }, ParseError> {
+  const last = tokens.at(-1);
+  if (isFor(last) && !isFor(tokens.at(-2))) {
+    return fail(sub, 'missing_argument', 'for needs a duration after it, like for 30m, 8h, 3d or 2w.');
+  }
+  if (!isFor(tokens.at(-2)) || last === undefined) return ok({ tokens });
+  const parsed = parseDuration(tokenText(last));
+  if (!parsed.ok) return fail(sub, 'bad_duration', durationProblemText(parsed.error));
+  return ok({ tokens: tokens.slice(0, -2), duration: parsed.value });
+}
+
+/** `… for 3d` on a command that takes no duration: a clear refusal instead of a confusing one about extra words. */
+export function refuseDuration(sub: Subcommand, tokens: readonly Token[]): Result<never, ParseError> | null {
+  const last = tokens.at(-1);
+  if (!isFor(tokens.at(-2)) || last === undefined) return null;
+  const parsed = parseDuration(tokenText(last));
+  if (!parsed.ok && parsed.error.kind === 'unparsable') return null;
+  return fail(sub, 'unexpected_argument', 'A duration (for …) is only accepted on add and manager.');
+}
+
+export function parseManager(args: CommandArgs): CommandResult {
+  const split = splitDuration('manager', args.tokens);
+  if (!split.ok) return split;
+  const parsed = parseManagerTokens({ tokens: split.value.tokens, reason: args.reason });
+  if (!parsed.ok || split.value.duration === undefined || parsed.value.kind !== 'manager') return parsed;
+  return ok({ ...parsed.value, duration: split.value.duration });
+}
+
+function parseManagerTokens({ tokens, reason }: CommandArgs): CommandResult {
   const [groupToken, userToken, extra] = tokens;
   if (groupToken === undefined) {
     if (reason === null) return ok({ kind: 'open_modal', modal: 'manager' });
@@ -140,7 +183,16 @@ export function parseManager({ tokens, reason }: CommandArgs): CommandResult {
   return ok({ kind: 'manager', group: group.value, user: user.value, reason });
 }
 
-export function parseMembership(sub: 'add' | 'remove', { tokens, reason }: CommandArgs): CommandResult {
+export function parseMembership(sub: 'add' | 'remove', args: CommandArgs): CommandResult {
+  if (sub === 'remove') return parseMembershipTokens(sub, args);
+  const split = splitDuration(sub, args.tokens);
+  if (!split.ok) return split;
+  const parsed = parseMembershipTokens(sub, { tokens: split.value.tokens, reason: args.reason });
+  if (!parsed.ok || split.value.duration === undefined || parsed.value.kind !== 'add') return parsed;
+  return ok({ ...parsed.value, duration: split.value.duration });
+}
+
+function parseMembershipTokens(sub: 'add' | 'remove', { tokens, reason }: CommandArgs): CommandResult {
   const [groupToken, ...rest] = tokens;
   if (groupToken === undefined) return fail(sub, 'missing_argument', `${sub} needs a group and at least one person.`);
   const group = parseGroup(groupToken);
@@ -193,6 +245,15 @@ export function parseAudit({ tokens }: CommandArgs): CommandResult {
   if (tokens.length === 0) return ok({ kind: 'audit', group: null });
   const group = parseOneGroup('audit', tokens);
   return group.ok ? ok({ kind: 'audit', group: group.value }) : group;
+}
+
+/** grants takes nothing after the subcommand. */
+export function parseGrants({ tokens }: CommandArgs): CommandResult {
+  const [extra] = tokens;
+  if (extra !== undefined) {
+    return fail('grants', 'unexpected_argument', `grants takes no arguments; got ${describeToken(extra)}.`);
+  }
+  return ok({ kind: 'grants' });
 }
 
 /** whoami takes nothing after the subcommand. */

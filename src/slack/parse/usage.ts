@@ -18,6 +18,7 @@ export const SUBCOMMANDS = [
   'mappings',
   'requests',
   'audit',
+  'grants',
 ] as const;
 
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -46,8 +47,16 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
     summary: 'Create a group, optionally with a manager and members.',
     adminOnly: false,
   },
-  manager: { args: '"<group>" @user', summary: "Reassign the group's manager.", adminOnly: false },
-  add: { args: '"<group>" @user [@user ...]', summary: 'Add people to a group.', adminOnly: false },
+  manager: {
+    args: '"<group>" @user [for <duration>]',
+    summary: "Reassign the group's manager; with for 3d, an acting manager until the previous one is restored.",
+    adminOnly: false,
+  },
+  add: {
+    args: '"<group>" @user [@user ...] [for <duration>]',
+    summary: 'Add people to a group; with for 30m, 8h, 3d or 2w, until the bot removes them by itself.',
+    adminOnly: false,
+  },
   remove: { args: '"<group>" @user [@user ...]', summary: 'Remove people from a group.', adminOnly: false },
   rename: { args: '"<group>" "<new name>"', summary: 'Rename a group.', adminOnly: false },
   delete: { args: '"<group>"', summary: 'Delete a group.', adminOnly: false },
@@ -67,6 +76,11 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
     adminOnly: false,
   },
   audit: { args: '["<group>"]', summary: 'Show the audit log, for all groups or for one.', adminOnly: true },
+  grants: {
+    args: '',
+    summary: 'Show your time-bound access (all of it, for admins), with Renew and End now.',
+    adminOnly: false,
+  },
 };
 
 /** `/docspace-group add "<group>" @user [@user ...]`, without the reason suffix. */

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ChangeRequest, GroupChange, RequestStatus } from '../../domain/index.js';
-import { MAX_ATTEMPTS, mayRetry } from '../../domain/index.js';
+import { formatDuration, MAX_ATTEMPTS, mayRetry } from '../../domain/index.js';
 import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY, BLOCK_DECISION } from '../ids.js';
 import {
   button,
@@ -48,7 +48,7 @@ function outcomeText(outcome: string | null, fallback: string): string {
   return trimmed ? esc(trimmed, 1500) : fallback;
 }
 
-type Described = Pick<ChangeRequest, 'change' | 'snapshot'>;
+type Described = Pick<ChangeRequest, 'change' | 'snapshot'> & { readonly createdAt?: Date };
 
 function namer(request: Described): (id: string) => string {
   return (id) => request.snapshot.names[id] ?? id;
@@ -60,6 +60,16 @@ function describeCreate(change: Extract<GroupChange, { kind: 'create' }>, nameOf
     ? `members ${nameList(change.memberIds.map(nameOf), 30, 1200)}`
     : 'no members';
   return `Create group *${esc(change.name)}* with ${manager} and ${members}`;
+}
+
+/** A time-bound change's duration and end, counted from when it was asked (the grant starts when it is applied). */
+function timeBoundLine(request: Described): string {
+  const { change } = request;
+  const duration = change.kind === 'members' || change.kind === 'set_manager' ? change.duration : undefined;
+  if (duration === undefined) return '';
+  const more = change.kind === 'members' && change.renews !== undefined ? ' more' : '';
+  const until = request.createdAt ? `, until ${slackDate(new Date(request.createdAt.getTime() + duration))}` : '';
+  return `\nFor ${formatDuration(duration)}${more}${until} (counted from when it is applied)`;
 }
 
 /**
@@ -75,13 +85,17 @@ export function describeChange(request: Described): string {
       return describeCreate(change, nameOf);
     case 'set_manager': {
       const before = request.snapshot.managerBefore ? esc(nameOf(request.snapshot.managerBefore)) : NO_MANAGER;
-      return `Change group ${group}\nManager: ${before} → ${esc(nameOf(change.managerId))}`;
+      return `Change group ${group}\nManager: ${before} → ${esc(nameOf(change.managerId))}${timeBoundLine(request)}`;
     }
     case 'members': {
+      if (change.renews !== undefined) {
+        const who = nameList(change.add.map(nameOf), 30, 1200);
+        return `Renew time-bound membership of ${who} in ${group}${timeBoundLine(request)}`;
+      }
       const lines = [`Change group ${group}`];
       if (change.add.length) lines.push(`Add: ${nameList(change.add.map(nameOf), 30, 1200)}`);
       if (change.remove.length) lines.push(`Remove: ${nameList(change.remove.map(nameOf), 30, 1200)}`);
-      return lines.join('\n');
+      return lines.join('\n') + timeBoundLine(request);
     }
     case 'rename':
       return `Rename: ${group} → *${esc(change.name)}*`;

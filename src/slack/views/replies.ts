@@ -1,5 +1,6 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { ChangeReport, ChangeRequest, Group, GroupSummary } from '../../domain/index.js';
+import { formatDuration } from '../../domain/index.js';
 import { escapeMrkdwn } from '../escape.js';
 import { ACTION_CANCEL_DELETE, ACTION_CONFIRM_DELETE, BLOCK_DELETE_ACTIONS, COMMAND } from '../ids.js';
 import { MUTATING_SUBCOMMANDS, SUBCOMMAND_HELP, SUBCOMMANDS, type Subcommand, usageLine } from '../parse/usage.js';
@@ -47,6 +48,11 @@ function headline(report: ChangeReport): string {
   }
 }
 
+/** The line of a time-bound change: how long, and what the bot does by itself at the end. */
+function timeBoundText(duration: number, then: string): string {
+  return `⏳ For ${formatDuration(duration)}: then ${then} by the bot. See \`${COMMAND} grants\`.`;
+}
+
 /** What changed, leaving out what DocSpace ignored (reported separately). */
 function changeLines(report: ChangeReport, nameOf: NameOf): string[] {
   const { change, ignored } = report;
@@ -63,14 +69,19 @@ function changeLines(report: ChangeReport, nameOf: NameOf): string[] {
     case 'set_manager': {
       if (change.managerId === ignored.managerNotSet) return [];
       const before = report.before?.manager?.displayName;
-      return [`Manager: ${before ? esc(before) : '_none_'} → ${esc(nameOf(change.managerId))}`];
+      const acting =
+        change.duration === undefined ? [] : [timeBoundText(change.duration, 'the previous manager is restored')];
+      return [`Manager: ${before ? esc(before) : '_none_'} → ${esc(nameOf(change.managerId))}`, ...acting];
     }
     case 'members': {
       const added = kept(change.add, ignored.notAdded).map(nameOf);
       const removed = kept(change.remove, ignored.notRemoved).map(nameOf);
+      const timed =
+        change.duration !== undefined && added.length ? [timeBoundText(change.duration, 'they are removed')] : [];
       return [
         ...(added.length ? [`Added: ${nameList(added, 50, 1200)}`] : []),
         ...(removed.length ? [`Removed: ${nameList(removed, 50, 1200)}`] : []),
+        ...timed,
       ];
     }
     case 'rename':
