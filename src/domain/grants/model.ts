@@ -68,9 +68,13 @@ export function grantRetryDelayMs(attempts: number): number {
   return Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** REMIND_BEFORE, or a tenth of the duration when that is shorter (a 1-hour grant is reminded 6 minutes before). */
+/**
+ * REMIND_BEFORE before the end; a grant too short for that (REMIND_BEFORE is more than half of it) is reminded a tenth
+ * of its duration before the end instead (a 1-hour grant 6 minutes before).
+ */
 export function remindAtOf(startsAt: Date, endsAt: Date, remindBeforeMs: number): Date {
-  const before = Math.min(remindBeforeMs, Math.floor((endsAt.getTime() - startsAt.getTime()) / 10));
+  const duration = endsAt.getTime() - startsAt.getTime();
+  const before = remindBeforeMs * 2 <= duration ? remindBeforeMs : Math.floor(duration / 10);
   return new Date(endsAt.getTime() - before);
 }
 
