@@ -1,30 +1,17 @@
 export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
-export {
-  DAY_MS,
-  type DurationProblem,
-  durationProblemText,
-  formatDuration,
-  HOUR_MS,
-  MIN_GRANT_MS,
-  MINUTE_MS,
-  parseDuration,
-} from './grants/duration.js';
+export { durationProblemText, formatDuration, parseDuration } from './grants/duration.js';
 export { GRANT_SWEEP_INTERVAL_MS } from './grants/expire.js';
-export type { RenewOutcome } from './grants/manage.js';
 export {
   GRANT_KINDS,
   GRANT_OUTCOMES,
   GRANT_STATES,
   type Grant,
   type GrantFinish,
-  type GrantKind,
   type GrantOutcome,
   type GrantRenewal,
-  type GrantState,
   randomGrantId,
 } from './grants/model.js';
-export type { GrantEvent, GrantSettings } from './grants/settings.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
 export type { Caller } from './identity/actor.js';

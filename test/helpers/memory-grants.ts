@@ -66,14 +66,14 @@ export function createMemoryGrants(guard: (operation: string) => void): GrantRep
     deferExpiry: async (id, attempts, failure) => {
       guard('grants.deferExpiry');
       const g = rows.get(id);
-      if (!g || g.state !== 'expiring' || g.attempts !== attempts) return false;
+      if (g?.state !== 'expiring' || g.attempts !== attempts) return false;
       put({ ...g, leaseUntil: failure.retryAt, lastError: failure.error, updatedAt: failure.retryAt });
       return true;
     },
     finishExpiry: async (id, f) => {
       guard('grants.finishExpiry');
       const g = rows.get(id);
-      if (!g || g.state !== 'expiring' || g.attempts !== f.attempts) return null;
+      if (g?.state !== 'expiring' || g.attempts !== f.attempts) return null;
       return put({
         ...g,
         state: f.state,
@@ -88,13 +88,13 @@ export function createMemoryGrants(guard: (operation: string) => void): GrantRep
     endActive: async (id, end) => {
       guard('grants.endActive');
       const g = rows.get(id);
-      if (!g || g.state !== 'active') return null;
+      if (g?.state !== 'active') return null;
       return put({ ...g, state: 'ended', outcome: end.outcome, endedAt: end.at, updatedAt: end.at, remindAt: null });
     },
     reschedule: async (id, r) => {
       guard('grants.reschedule');
       const g = rows.get(id);
-      if (!g || g.state !== 'active' || t(g.endsAt) !== t(r.fromEndsAt)) return null;
+      if (g?.state !== 'active' || t(g.endsAt) !== t(r.fromEndsAt)) return null;
       return put({ ...g, endsAt: r.endsAt, remindAt: r.remindAt, updatedAt: r.at });
     },
     listDueReminders: async (now, limit) => {
@@ -109,7 +109,7 @@ export function createMemoryGrants(guard: (operation: string) => void): GrantRep
     claimReminder: async (id, now) => {
       guard('grants.claimReminder');
       const g = rows.get(id);
-      if (!g || g.state !== 'active' || g.remindAt === null || g.remindAt.getTime() > now.getTime()) return false;
+      if (g?.state !== 'active' || g.remindAt === null || g.remindAt.getTime() > now.getTime()) return false;
       put({ ...g, remindAt: null, updatedAt: now });
       return true;
     },

@@ -13,7 +13,7 @@ export interface GrantActor {
 export const BOT: GrantActor = { slackUserId: null, docspaceId: null };
 
 /** The grant as the audit log keeps it. */
-export function grantForAudit(grant: Grant): unknown {
+function grantForAudit(grant: Grant): unknown {
   return {
     grantId: grant.id,
     kind: grant.kind,

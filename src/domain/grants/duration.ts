@@ -8,7 +8,7 @@ export const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
 
 /** The shortest grant: one minute. */
-export const MIN_GRANT_MS = MINUTE_MS;
+export const MIN_GRANT_MS = 60_000;
 
 const UNITS: Readonly<Record<string, number>> = {
   m: MINUTE_MS,
@@ -52,11 +52,6 @@ export function parseDuration(text: string, maxDays: number | null = null): Resu
   if (ms < MIN_GRANT_MS) return err({ kind: 'too_short' });
   if (maxDays !== null && ms > maxDays * DAY_MS) return err({ kind: 'too_long', maxDays });
   return ok(ms);
-}
-
-/** Whether a grant of this length is within the maximum. */
-export function withinMax(ms: number, maxDays: number): boolean {
-  return ms >= MIN_GRANT_MS && ms <= maxDays * DAY_MS;
 }
 
 /** The shortest exact way to say a duration: `3 days`, `2 weeks`, `90 minutes`, `1 hour`. */

@@ -160,7 +160,7 @@ export async function executeRenewalRequest(
   const change = request.change;
   const grantId = change.kind === 'members' ? change.renews : undefined;
   const grant = grantId ? await settings(deps).repo.get(grantId) : null;
-  if (!grant || grant.state !== 'active') {
+  if (grant?.state !== 'active') {
     return { to: 'failed', outcome: 'The time-bound access it renews has already ended; nothing was changed.' };
   }
   const renewed = await applyRenewal(deps, grant, actor);

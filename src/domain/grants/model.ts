@@ -1,14 +1,14 @@
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../model/ids.js';
 
 export const GRANT_KINDS = ['member', 'acting_manager'] as const;
-export type GrantKind = (typeof GRANT_KINDS)[number];
+type GrantKind = (typeof GRANT_KINDS)[number];
 
 /**
  * active: running until endsAt. expiring: a sweep claimed it (lease) and is ending it, or failed to and retries at
  * leaseUntil. ended: over (expired, ended early, superseded, group gone). failed: every retry failed; admins were told.
  */
 export const GRANT_STATES = ['active', 'expiring', 'ended', 'failed'] as const;
-export type GrantState = (typeof GRANT_STATES)[number];
+type GrantState = (typeof GRANT_STATES)[number];
 
 /** Why a grant ended, kept on it and in the audit log. */
 export const GRANT_OUTCOMES = [

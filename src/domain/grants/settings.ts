@@ -1,7 +1,7 @@
 import type { GrantNotifier, GrantRepo } from '../ports.js';
 
 /** What happened to grants, for the metrics. */
-export type GrantEvent = 'started' | 'expired' | 'renewed' | 'failed';
+type GrantEvent = 'started' | 'expired' | 'renewed' | 'failed';
 
 /** Time-bound access: where grants are kept and told about, and its limits (MAX_GRANT_DAYS, REMIND_BEFORE). */
 export interface GrantSettings {

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { ChangeAsk, DomainFailure, IdentityFailure, IdentityFailureCode, UserRef } from '../../domain/index.js';
 import {
   checkGroupName,
+  durationProblemText,
   err,
   GROUP_NAME_MAX,
   isSlackChannelId,
   ok,
+  parseDuration,
   REASON_MAX,
   type Result,
   SLACK_CHANNEL_ID_PATTERN,
@@ -14,6 +16,7 @@ import {
 } from '../../domain/index.js';
 import {
   ACTION_ADD,
+  ACTION_DURATION,
   ACTION_GROUP_PICKER,
   ACTION_MANAGER,
   ACTION_MEMBERS,
@@ -22,6 +25,7 @@ import {
   ACTION_REASON,
   ACTION_REMOVE,
   BLOCK_ADD,
+  BLOCK_DURATION,
   BLOCK_GROUP,
   BLOCK_MANAGER,
   BLOCK_MEMBERS,
@@ -63,6 +67,18 @@ function readGroup(values: ViewValues, errors: FieldErrors) {
   return id;
 }
 
+/** The optional "for how long" field: empty is permanent; a bad duration is a field error. */
+function readDuration(values: ViewValues, errors: FieldErrors): { duration?: number } {
+  const text = textValue(values, BLOCK_DURATION, ACTION_DURATION)?.trim() ?? '';
+  if (text === '') return {};
+  const parsed = parseDuration(text);
+  if (!parsed.ok) {
+    errors.duration = durationProblemText(parsed.error);
+    return {};
+  }
+  return { duration: parsed.value };
+}
+
 /** Reads and checks a submitted modal without any network call: names, required fields, an empty change, the reason. */
 export function readModalForm(
   kind: ChangeModalKind,
@@ -90,14 +106,17 @@ export function readModalForm(
     const group = readGroup(values, errors);
     const manager = slackRef(userValue(values, BLOCK_NEW_MANAGER, ACTION_NEW_MANAGER) ?? '');
     if (!manager) errors.new_manager = 'Choose the new manager.';
-    if (group && manager) ask = { kind: 'set_manager', group: { kind: 'id', id: group }, manager };
+    const timed = readDuration(values, errors);
+    if (group && manager) ask = { kind: 'set_manager', group: { kind: 'id', id: group }, manager, ...timed };
   } else {
     const group = readGroup(values, errors);
     const add = refs(usersValue(values, BLOCK_ADD, ACTION_ADD));
     const remove = refs(usersValue(values, BLOCK_REMOVE, ACTION_REMOVE));
     if (add.length === 0 && remove.length === 0) errors.add = 'Choose people to add or to remove.';
+    const timed = readDuration(values, errors);
+    if (timed.duration !== undefined && add.length === 0) errors.duration = 'A duration is for the people you add.';
     if (group && (add.length > 0 || remove.length > 0))
-      ask = { kind: 'members', group: { kind: 'id', id: group }, add, remove };
+      ask = { kind: 'members', group: { kind: 'id', id: group }, add, remove, ...timed };
   }
   return Object.keys(errors).length > 0 || !ask ? err(errors) : ok({ ask, reason });
 }
@@ -157,6 +176,10 @@ export function fieldErrorsFor(ask: ChangeAsk, failure: DomainFailure): FieldErr
       return { reason: FIELD_TEXT.reasonMissing };
     case 'no_change':
       return { [noChangeField(ask)]: `Nothing to change: ${failure.explanation.slice(0, 150)}` };
+    case 'grant_too_long':
+      return { duration: `The longest is ${failure.maxDays} days.` };
+    case 'grant_duration_unsupported':
+      return { duration: 'A duration is for the people you add or the new manager.' };
     default:
       return null;
   }

@@ -3,6 +3,7 @@ import type { ChangeRequest, GroupId } from '../../domain/index.js';
 import { GROUP_NAME_MAX, REASON_MAX } from '../../domain/index.js';
 import {
   ACTION_ADD,
+  ACTION_DURATION,
   ACTION_GROUP_PICKER,
   ACTION_MANAGER,
   ACTION_MEMBERS,
@@ -14,6 +15,7 @@ import {
   ACTION_REASON,
   ACTION_REMOVE,
   BLOCK_ADD,
+  BLOCK_DURATION,
   BLOCK_GROUP,
   BLOCK_MANAGER,
   BLOCK_MEMBERS,
@@ -47,6 +49,23 @@ function groupOption(group: GroupChoice): PlainTextOption {
 /** The group picker's typeahead answer (app.options), as many as Slack shows. */
 export function buildGroupOptions(groups: readonly GroupChoice[]): PlainTextOption[] {
   return groups.slice(0, LIMITS.options).map(groupOption);
+}
+
+/** The optional "for how long" of time-bound access: empty is permanent. */
+function durationBlock(hint: string): InputBlock {
+  return {
+    type: 'input',
+    block_id: BLOCK_DURATION,
+    optional: true,
+    label: plain('For how long (optional)'),
+    hint: plain(hint),
+    element: {
+      type: 'plain_text_input',
+      action_id: ACTION_DURATION,
+      max_length: 20,
+      placeholder: plain('e.g. 30m, 8h, 3d or 2w', LIMITS.placeholder),
+    },
+  };
 }
 
 function reasonBlocks(mode: ReasonMode): InputBlock[] {
@@ -164,6 +183,7 @@ export function buildManagerModal(options: GroupModalOptions): ModalView {
   return modal(CALLBACK_MANAGER, 'Change manager', options, [
     groupPickerBlock(options.initialGroup),
     userBlock(BLOCK_NEW_MANAGER, ACTION_NEW_MANAGER, 'New manager', false),
+    durationBlock('An acting manager: at the end the bot makes the current manager the manager again.'),
   ]);
 }
 
@@ -173,6 +193,7 @@ export function buildMembersModal(options: GroupModalOptions): ModalView {
     groupPickerBlock(options.initialGroup),
     usersBlock(BLOCK_ADD, ACTION_ADD, 'Add these people', true),
     usersBlock(BLOCK_REMOVE, ACTION_REMOVE, 'Remove these people', true),
+    durationBlock('For the people you add: at the end the bot removes them by itself.'),
   ]);
 }
 
@@ -228,7 +249,16 @@ export function buildDenyReasonModal(request: Pick<ChangeRequest, 'id'> | Change
   };
 }
 
-export type ModalField = 'name' | 'manager' | 'members' | 'group' | 'new_manager' | 'add' | 'remove' | 'reason';
+export type ModalField =
+  | 'name'
+  | 'manager'
+  | 'members'
+  | 'group'
+  | 'new_manager'
+  | 'add'
+  | 'remove'
+  | 'reason'
+  | 'duration';
 
 const BLOCK_OF: Readonly<Record<ModalField, string>> = {
   name: BLOCK_NAME,
@@ -239,6 +269,7 @@ const BLOCK_OF: Readonly<Record<ModalField, string>> = {
   add: BLOCK_ADD,
   remove: BLOCK_REMOVE,
   reason: BLOCK_REASON,
+  duration: BLOCK_DURATION,
 };
 
 /** Field errors -> the flat `{ block_id: message }` map `ack({ response_action: 'errors', errors })` needs. */

@@ -16,7 +16,7 @@ import { type Placeholder, placeholders } from './statements.js';
 // The grants table for both SQL drivers: columns, row mapping and every statement. Each statement binds its values in
 // the order listed beside it, so the same text works with '?' (SQLite) and '$n' (PostgreSQL) placeholders.
 
-export const GRANT_COLUMNS = [
+const GRANT_COLUMNS = [
   'id',
   'team_id',
   'group_id',
@@ -76,7 +76,7 @@ const grantRow = z.object({
   updated_at: date,
 });
 
-export function grantValues(g: Grant): SqlValue[] {
+function grantValues(g: Grant): SqlValue[] {
   return [
     g.id,
     g.teamId,

@@ -32,11 +32,6 @@ export function memberDeletes(docspace: FakeDocSpace, groupId: string) {
   return docspace.requests.filter((r) => r.method === 'DELETE' && r.path.endsWith(`/group/${groupId}/members`));
 }
 
-/** Writes (anything but GET) on one group. */
-export function groupWrites(docspace: FakeDocSpace, groupId: string) {
-  return docspace.requests.filter((r) => r.method !== 'GET' && r.path.includes(groupId));
-}
-
 /** Someone changing DocSpace outside the bot (in its web UI), through a client of its own. */
 export function outsideTheBot(docspace: FakeDocSpace) {
   const client = createDocSpaceClient({

@@ -6,7 +6,7 @@ const T0 = new Date('2026-01-05T10:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let counter = 0;
-export function aGrant(overrides: Partial<Grant> = {}): Grant {
+function aGrant(overrides: Partial<Grant> = {}): Grant {
   counter++;
   return {
     id: `G${String(counter).padStart(9, '0')}`,
