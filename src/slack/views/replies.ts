@@ -196,7 +196,7 @@ export function buildRequestQueuedReply(request: ChangeRequest, created: boolean
 
 const SECTIONS: readonly { readonly title: string; readonly subcommands: readonly Subcommand[] }[] = [
   { title: 'Groups', subcommands: ['create', 'manager', 'add', 'remove', 'rename', 'delete', 'show', 'list'] },
-  { title: 'You', subcommands: ['whoami', 'requests', 'help'] },
+  { title: 'You', subcommands: ['whoami', 'requests', 'grants', 'help'] },
   { title: 'Admins only', subcommands: SUBCOMMANDS.filter((sub) => SUBCOMMAND_HELP[sub].adminOnly) },
 ];
 
@@ -204,6 +204,7 @@ const EXAMPLES = [
   `${COMMAND} create "Development Team" manager @alice members @bob @carol reason: new project`,
   `${COMMAND} add "Development Team" @dave dave.smith@example.com`,
   `${COMMAND} rename “Development Team” “Platform Team” reason: reorg`,
+  `${COMMAND} add "Finance" @carol for 1w reason: audit week`,
 ];
 
 function commandLine(sub: Subcommand): string {
@@ -221,6 +222,7 @@ function helpParts(): string[] {
     '• Put names with spaces in quotes: "Dev Team" or “Dev Team”. A group can also be given by its DocSpace id.',
     '• People are @mentions (pick them from Slack’s suggestions) or email addresses.',
     '• `create` or `manager` without arguments opens a form.',
+    `• \`add\` and \`manager\` may end with \`for 30m\`, \`8h\`, \`3d\` or \`2w\` (before any reason): the bot ends that access by itself, reminds first, and \`grants\` lists it with Renew and End now.`,
   ].join('\n');
   const examples = ['*Examples*', ...EXAMPLES.map((line) => `\`${escapeMrkdwn(line)}\``)].join('\n');
   return [intro, ...families, notes, examples];

@@ -548,7 +548,7 @@ describe('parseCommand', () => {
   it('ends an error for a subcommand with that subcommand usage line', () => {
     const result = parseCommand('add Dev');
     expect(result.ok ? '' : result.error.message).toMatch(
-      /Usage: \/docspace-group add "<group>" @user \[@user \.\.\.\] \[reason: text\]$/,
+      /Usage: \/docspace-group add "<group>" @user \[@user \.\.\.\] \[for <duration>\] \[reason: text\]$/,
     );
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { GRANT_KINDS, GRANT_OUTCOMES, GRANT_STATES, type Grant } from '../../../../src/domain/grants/model.js';
 import type { AuditEntry } from '../../../../src/domain/model/audit.js';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../../../src/domain/model/audit.js';
 import type {
@@ -104,6 +105,24 @@ const groupChange: fc.Arbitrary<GroupChange> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('set_manager' as const), groupId, managerId: docspaceUserId }),
   fc.record({ kind: fc.constant('members' as const), groupId, add: ids, remove: ids }),
+  // Time-bound changes and renewals.
+  fc.record({
+    kind: fc.constant('set_manager' as const),
+    groupId,
+    managerId: docspaceUserId,
+    duration: fc.integer({ min: 60_000, max: 3650 * 86_400_000 }),
+  }),
+  fc.record(
+    {
+      kind: fc.constant('members' as const),
+      groupId,
+      add: ids,
+      remove: ids,
+      duration: fc.integer({ min: 60_000, max: 3650 * 86_400_000 }),
+      renews: userText(40),
+    },
+    { requiredKeys: ['kind', 'groupId', 'add', 'remove', 'duration'] },
+  ),
   fc.record({ kind: fc.constant('rename' as const), groupId, name: userText(300) }),
   fc.record({ kind: fc.constant('delete' as const), groupId }),
 );
@@ -357,3 +376,30 @@ export { channelId };
 export const domainFailure: fc.Arbitrary<DomainFailure> = fc.oneof(
   ...Object.values(FAILURES).map((arb) => arb as fc.Arbitrary<DomainFailure>),
 );
+
+/** Time-bound access as storage holds it, with hostile names and extreme dates. */
+export const grant: fc.Arbitrary<Grant> = fc.record({
+  id: fc.stringMatching(/^G[0-9A-Z]{10}$/),
+  teamId: fc.constant('T0TEAM0001' as SlackTeamId),
+  groupId,
+  groupName: userText(300),
+  kind: fc.constantFrom(...GRANT_KINDS),
+  userId: docspaceUserId,
+  userName: userText(300),
+  memberSlackId: fc.option(slackUserId, { nil: null }),
+  requesterSlackId: fc.option(slackUserId, { nil: null }),
+  previousManagerId: fc.option(docspaceUserId, { nil: null }),
+  previousManagerName: fc.option(userText(300), { nil: null }),
+  durationMs: fc.integer({ min: 60_000, max: 3650 * 86_400_000 }),
+  startsAt: date,
+  endsAt: date,
+  remindAt: fc.option(date, { nil: null }),
+  state: fc.constantFrom(...GRANT_STATES),
+  leaseUntil: fc.option(date, { nil: null }),
+  attempts: fc.nat({ max: 10 }),
+  lastError: fc.option(userText(500), { nil: null }),
+  requestId: fc.option(requestId, { nil: null }),
+  endedAt: fc.option(date, { nil: null }),
+  outcome: fc.option(fc.constantFrom(...GRANT_OUTCOMES), { nil: null }),
+  updatedAt: date,
+});

@@ -9,6 +9,7 @@ import { failureMessage, plainMessage, submitMessage } from '../../../../src/sla
 import * as messages from '../../../../src/slack/messages.js';
 import * as alerts from '../../../../src/slack/views/alerts.js';
 import * as cards from '../../../../src/slack/views/cards.js';
+import * as grants from '../../../../src/slack/views/grants.js';
 import * as lists from '../../../../src/slack/views/lists.js';
 import * as modals from '../../../../src/slack/views/modals.js';
 import * as replies from '../../../../src/slack/views/replies.js';
@@ -22,6 +23,7 @@ import {
   channelId,
   channelProblem,
   domainFailure,
+  grant,
   group,
   groupId,
   groupSummary,
@@ -275,6 +277,39 @@ const PROPERTIES: Record<string, () => void> = {
       RUNS,
     ),
   duplicateDeliveryText: () => expectValid(plainMessage(messages.duplicateDeliveryText())),
+  buildGrantReminder: () =>
+    fc.assert(
+      fc.property(grant, (g) => expectValid(grants.buildGrantReminder(g))),
+      RUNS,
+    ),
+  buildGrantEnded: () =>
+    fc.assert(
+      fc.property(grant, (g) => expectValid(grants.buildGrantEnded(g))),
+      RUNS,
+    ),
+  buildGrantExpiryFailed: () =>
+    fc.assert(
+      fc.property(grant, (g) => expectValid(grants.buildGrantExpiryFailed(g))),
+      RUNS,
+    ),
+  buildGrantsList: () =>
+    fc.assert(
+      fc.property(fc.array(grant, { maxLength: 60 }), fc.boolean(), (gs, all) => {
+        expectValid(grants.buildGrantsList(gs, all));
+        expectValid(grants.withGrantBlocks({ text: 'x', blocks: [] }, gs));
+      }),
+      { numRuns: 60 },
+    ),
+  buildGrantEndedReply: () =>
+    fc.assert(
+      fc.property(grant, (g) => expectValid(grants.buildGrantEndedReply(g))),
+      RUNS,
+    ),
+  buildGrantRenewedReply: () =>
+    fc.assert(
+      fc.property(grant, (g) => expectValid(grants.buildGrantRenewedReply(g))),
+      RUNS,
+    ),
 };
 
 const exported = (module: Record<string, unknown>, pattern: RegExp) =>

@@ -209,7 +209,7 @@ describe('buildHelpText', () => {
     const examples = buildHelpText()
       .split('\n')
       .flatMap((line) => EXAMPLE_LINE.exec(line)?.[1] ?? []);
-    expect(examples).toHaveLength(3);
+    expect(examples).toHaveLength(4);
     for (const example of examples) {
       // Typed @names are not mentions; Slack would send <@U…> for a picked person.
       const asSlackSends = example.replace(/@(alice|bob|carol|dave)\b/g, '<@U0TEST0001>');
