@@ -1,5 +1,6 @@
 import type { FakeGroupState } from '../fakes/docspace-server.js';
 import { docspaceIdOf } from '../fixtures/people.js';
+import type { FakeClock } from '../helpers/clock.js';
 import type { Harness } from '../helpers/harness.js';
 import type { CastHandle } from './cast.js';
 import { nameOfDocSpaceId } from './cast.js';
@@ -31,6 +32,8 @@ export interface DemoContext {
   readonly feed: SlackFeed;
   readonly t: Transcript;
   readonly expect: DemoExpectations;
+  /** The app's clock, which the time-bound story moves forward. */
+  readonly clock?: FakeClock;
 }
 
 export function groupNamed(ctx: DemoContext, name: string): FakeGroupState | undefined {

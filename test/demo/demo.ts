@@ -1,8 +1,10 @@
+import { createFakeClock } from '../helpers/clock.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 import { type DemoContext, type DemoExpectations, EXPECTED } from './demo-context.js';
 import { createSlackFeed } from './slack-feed.js';
 import { type DemoStep, runSteps } from './step-runner.js';
 import { castStep, createStep, reassignStep } from './stories-admin.js';
+import { timeBoundStep } from './stories-grants.js';
 import { approveStep, denyStep } from './stories-requests.js';
 import { createTranscript, type Transcript } from './transcript.js';
 
@@ -23,7 +25,14 @@ export interface DemoOptions {
 
 const SETUP_STEP = 'Setup: start the DocSpace and Slack doubles and the app';
 
-const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [castStep, createStep, reassignStep, approveStep, denyStep];
+const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [
+  castStep,
+  createStep,
+  reassignStep,
+  approveStep,
+  denyStep,
+  timeBoundStep,
+];
 
 function intro(t: Transcript, h: Harness): void {
   if (h.mode === 'socket') {
@@ -57,8 +66,13 @@ export async function runDemo(out: (s: string) => void, options: DemoOptions = {
   const started = performance.now();
   const t = createTranscript(out);
   let h: Harness;
+  const clock = createFakeClock(new Date());
   try {
-    h = await startHarness({ env: { LOG_LEVEL: 'warn' }, ...(options.socketMode ? { socketMode: true } : {}) });
+    h = await startHarness({
+      env: { LOG_LEVEL: 'warn' },
+      clock,
+      ...(options.socketMode ? { socketMode: true } : {}),
+    });
   } catch (error) {
     t.fail('the doubles and the app start', error instanceof Error ? error.message : String(error));
     t.write(`\n✘ FAILED: ${SETUP_STEP}\n`);
@@ -66,7 +80,13 @@ export async function runDemo(out: (s: string) => void, options: DemoOptions = {
   }
   try {
     intro(t, h);
-    const ctx: DemoContext = { h, t, feed: createSlackFeed(h.slack), expect: { ...EXPECTED, ...options.expect } };
+    const ctx: DemoContext = {
+      h,
+      t,
+      feed: createSlackFeed(h.slack),
+      expect: { ...EXPECTED, ...options.expect },
+      clock,
+    };
     const result = await runSteps(
       DEMO_STEPS,
       ctx,

@@ -1,6 +1,7 @@
 import { createRequest } from '../approvals/submit.js';
 import type { DomainDeps } from '../deps.js';
 import { checkAskDuration } from '../grants/check.js';
+import { makePermanent } from '../grants/permanent.js';
 import { recordGrants } from '../grants/record.js';
 import { type Caller, type IdentifiedActor, identify } from '../identity/actor.js';
 import type { DomainFailure } from '../model/failures.js';
@@ -41,6 +42,7 @@ async function act(
   const resolved = await resolveAsk(deps, who.caller.teamId, ask, { checkNewName: route === 'request' });
   if (!resolved.ok) return resolved;
   const plan = planChange(resolved.value.change, resolved.value.current, resolved.value.names);
+  if (!plan.ok && route === 'execute') return makePermanent(deps, who, resolved.value.change, plan.error);
   if (!plan.ok) return plan;
   if (route === 'request') {
     // A group named in the ask resolved to exactly one match, so no other group has its name.

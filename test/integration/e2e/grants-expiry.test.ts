@@ -94,6 +94,19 @@ describe('time-bound access: expiry', () => {
       expect(h.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('carol'));
     });
 
+    it('makes a time-bound member permanent when an admin adds them again without a duration', async () => {
+      const group = seedTeam(h.docspace);
+      await ask(h, 'owner', `add "${group.name}" <@U0CAROL001> for 1h`);
+      const grant = await onlyGrant(h, group.id);
+      expect(await ask(h, 'owner', `add "${group.name}" <@U0CAROL001>`)).toContain('now permanent');
+      expect((await h.container.storage.grants.get(grant.id))?.outcome).toBe('superseded');
+      clock.advance(HOUR);
+      h.docspace.clearLog();
+      expect((await sweep(h)).expired).toBe(0);
+      expect(h.docspace.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(h.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('carol'));
+    });
+
     it('ends the grant of a group someone deleted, writing nothing', async () => {
       const group = seedTeam(h.docspace);
       await ask(h, 'owner', `add "${group.name}" <@U0CAROL001> for 1h`);

@@ -95,6 +95,7 @@ describe('modals end to end', () => {
       expect(elementsOf(view)).toEqual({
         [ids.ACTION_GROUP_PICKER]: 'external_select',
         [ids.ACTION_NEW_MANAGER]: 'users_select',
+        [ids.ACTION_DURATION]: 'plain_text_input',
       });
     });
 
