@@ -45,6 +45,9 @@ describe('time-bound access: expiry', () => {
     expect(auditLogLines(h).filter((l) => l.action === 'grant_end')).toContainEqual(
       expect.objectContaining({ outcome: 'succeeded' }),
     );
+    const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/docspace_bot_grants_total\{event="started"\} [1-9]/);
+    expect(metrics).toMatch(/docspace_bot_grants_total\{event="expired"\} [1-9]/);
   });
 
   it('restores the previous manager when an acting manager ends; the previous manager stays a member', async () => {
