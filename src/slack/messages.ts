@@ -247,7 +247,7 @@ export function failureText(failure: DomainFailure): string {
     case 'grant_not_found':
       return `There is no time-bound access \`${esc(failure.grantId, 40)}\`. See yours with \`${COMMAND} grants\`.`;
     case 'grant_not_allowed':
-      return "Only the member, the group's manager or an admin can end or renew this time-bound access.";
+      return "Only the member, the group's manager or an admin can end or renew this time-bound access (whoever asked for it may ask to renew it).";
     case 'grant_not_active':
       return `Time-bound access \`${esc(failure.grantId, 40)}\` is no longer active (${esc(failure.state, 20)}); nothing was changed.`;
   }

@@ -42,18 +42,23 @@ export async function groupGrants(deps: DomainDeps, teamId: SlackTeamId, groupId
   return deps.grants ? deps.grants.repo.listActiveForGroup(teamId, groupId) : [];
 }
 
-/** The grant, still active, and the caller, who must be its member, the group's manager now, or an admin. */
+/**
+ * The grant, still active, and the caller, who must be its member, the group's manager now, or an admin (or, for a
+ * renewal, whoever asked for it).
+ */
 async function admitOnGrant(
   deps: DomainDeps,
   caller: Caller,
   grantId: string,
+  options: { readonly requesterMay: boolean } = { requesterMay: false },
 ): Answer<{ grant: Grant; who: IdentifiedActor }> {
   const grant = await settings(deps).repo.get(grantId);
   if (!grant || grant.teamId !== caller.teamId) return err({ code: 'grant_not_found', grantId });
   if (grant.state !== 'active') return err({ code: 'grant_not_active', grantId, state: grant.state });
   const who = await identify(deps, caller);
   if (who.role === 'admin') return ok({ grant, who });
-  const mine = grant.memberSlackId === caller.slackUserId || who.actor.docspace?.id === grant.userId;
+  const asked = options.requesterMay && grant.requesterSlackId === caller.slackUserId;
+  const mine = asked || grant.memberSlackId === caller.slackUserId || who.actor.docspace?.id === grant.userId;
   if (mine) return ok({ grant, who });
   const me = who.actor.docspace?.id;
   if (me) {
@@ -122,7 +127,7 @@ export type RenewOutcome =
 
 /** Renew (the same duration again): an admin's applies now; anyone else allowed on the grant files a request. */
 export async function renewGrant(deps: DomainDeps, caller: Caller, grantId: string): Answer<RenewOutcome> {
-  const admitted = await admitOnGrant(deps, caller, grantId);
+  const admitted = await admitOnGrant(deps, caller, grantId, { requesterMay: true });
   if (!admitted.ok) return admitted;
   const { grant, who } = admitted.value;
   if (who.role === 'admin') {

@@ -74,6 +74,16 @@ describe('time-bound access: requests, reminders, renewal and End now', () => {
     expect(h.docspace.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('lets whoever asked for a grant ask to renew it, and refuses Renew to anyone else', async () => {
+    const group = seedTeam(h.docspace);
+    const id = await fileRequest(h, 'mia', `add "${group.name}" <@U0CAROL001> for 1d`);
+    await approve(h, 'dave', id);
+    await waitForCardStatus(h.slack, id, 'done');
+    const grant = await onlyGrant(h, group.id);
+    expect(await answer(h, await clickGrant(h, 'dave', 'renew', grant.id))).toContain('Only the member');
+    expect(await answer(h, await clickGrant(h, 'mia', 'renew', grant.id))).toContain('Your request');
+  });
+
   it('lets the member end it now, and refuses End now to anyone else who is not the manager or an admin', async () => {
     const group = seedTeam(h.docspace);
     await ask(h, 'owner', `add "${group.name}" <@U0CAROL001> for 1d`);
