@@ -12,6 +12,7 @@ import type {
   NameReservationRepo,
   RequestRepo,
   SlackDirectory,
+  WriteRehearsal,
 } from './ports.js';
 
 /** Everything the use cases need, built once by the container; each use case reads only what it uses. */
@@ -35,4 +36,11 @@ export interface DomainDeps {
   readonly interimCardDelayMs: number;
   /** MAX_PENDING_PER_REQUESTER and MAX_PEOPLE_PER_CHANGE: floods are refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** DRY_RUN: present in dry-run mode, when every change is rehearsed through it and nothing is written. */
+  readonly rehearsal?: WriteRehearsal;
+}
+
+/** Whether the bot runs in dry-run mode (DRY_RUN=true): it reads DocSpace but never writes to it. */
+export function isDryRun(deps: { readonly rehearsal?: WriteRehearsal | undefined }): boolean {
+  return deps.rehearsal !== undefined;
 }

@@ -314,6 +314,7 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
   not_approver: fc.record({ code: fc.constant('not_approver') }),
   not_requester: fc.record({ code: fc.constant('not_requester') }),
   retry_exhausted: fc.record({ code: fc.constant('retry_exhausted'), requestId }),
+  dry_run_request: fc.record({ code: fc.constant('dry_run_request'), requestId }),
   not_retryable: fc.record({
     code: fc.constant('not_retryable'),
     requestId,
