@@ -4,7 +4,7 @@ import { context, esc, nameList, section } from './blocks.js';
 
 /** DRY_RUN in replies and cards: the line that says nothing was changed, and the DocSpace calls the bot would have sent. */
 
-export const DRY_RUN_DONE = '🧪 *Dry run: nothing was changed.*';
+const DRY_RUN_DONE = '🧪 *Dry run: nothing was changed.*';
 const DRY_RUN_PENDING = '🧪 *Dry run:* approving it changes nothing; the card then lists the calls the bot would send.';
 
 /** Calls shown one by one; a change makes one, so more only ever means something unusual. */
