@@ -21,7 +21,7 @@ import {
   slackDate,
 } from './blocks.js';
 import { describeChange, describeChangeInline } from './cards.js';
-import { dryRunHeadline, plannedCallBlocks, reportNamer } from './dry-run.js';
+import { dryRunHeadline, plannedCallBlocks, reportNamer, requestDryRunBlocks } from './dry-run.js';
 
 type NameOf = (id: string) => string;
 
@@ -185,6 +185,7 @@ export function buildRequestQueuedReply(request: ChangeRequest, created: boolean
   return message(`${head} ${describeChangeInline(request)}`, [
     section(head),
     section(describeChange(request)),
+    ...requestDryRunBlocks(request),
     context(`It expires ${slackDate(request.expiresAt)}. You will get a DM when it is decided.`),
   ]);
 }

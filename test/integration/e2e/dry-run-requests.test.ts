@@ -27,9 +27,13 @@ describe('DRY_RUN=true: requests are filed, decided and rehearsed as usual, and 
   // No read retries, so one injected failure fails one execution.
   const h = useHarness({ env: { ...DRY_RUN_ENV, DOCSPACE_MAX_RETRIES: '0' } });
 
-  it('marks a new request as a dry run on its card, and files it as usual', async () => {
+  it('marks a new request as a dry run in the requester’s reply and on its card, and files it as usual', async () => {
     const group = seedTeam(h.docspace);
-    const id = await fileRequest(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
+    const answer = await ask(h, 'alice', `add "${group.name}" <@U0CAROL001>`);
+    expect(answer).toContain('is waiting for approval');
+    expect(answer).toContain('Dry run:* approving it changes nothing');
+    const id = requestIdIn(answer);
+    await h.slack.waitFor(() => findCard(h.slack, id) !== undefined);
     expect(cardJson(h.slack, id)).toContain('Dry run:* approving it changes nothing');
     expect((await storedRequest(h, id)).dryRun).toEqual({ calls: [] });
     expect(nonGetRequests(h)).toEqual([]);
