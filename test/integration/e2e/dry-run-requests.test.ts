@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_CANCEL_REQUEST, ACTION_CONFIRM_DELETE, ACTION_RETRY } from '../../../src/slack/ids.js';
-import { docspaceIdOf } from '../../fixtures/people.js';
+import { ACTION_CANCEL_REQUEST, ACTION_CONFIRM_DELETE, ACTION_RETRY, CALLBACK_CREATE } from '../../../src/slack/ids.js';
+import { docspaceIdOf, PEOPLE } from '../../fixtures/people.js';
 import { findCard } from '../../helpers/approval-cards.js';
 import { createFakeClock, HOUR } from '../../helpers/clock.js';
 import { useHarness } from '../../helpers/harness.js';
@@ -21,7 +21,7 @@ import {
   waitForCardStatus,
 } from './approvals-kit.js';
 import { auditEntries, callsIn, DRY_RUN_ENV, DRY_RUN_LINE, nonGetRequests } from './dry-run-kit.js';
-import { clickButton, commandReply } from './slack-kit.js';
+import { clickButton, commandReply, createValues, submitView } from './slack-kit.js';
 
 describe('DRY_RUN=true: requests are filed, decided and rehearsed as usual, and nothing is written', () => {
   // No read retries, so one injected failure fails one execution.
@@ -139,6 +139,24 @@ describe('DRY_RUN=true: requests are filed, decided and rehearsed as usual, and 
     expect(h.docspace.listGroups().some((g) => g.name === 'Dry Requested Team')).toBe(false);
     const again = await ask(h, 'owner', 'create "Dry Requested Team"');
     expect(again).toContain('It would have created group *Dry Requested Team*');
+  });
+});
+
+describe('DRY_RUN=true: a request from a modal', () => {
+  const h = useHarness({ env: DRY_RUN_ENV });
+
+  it('files the create modal of a non-admin as a dry-run request, rehearsed on approval, and creates nothing', async () => {
+    await submitView(h, 'alice', CALLBACK_CREATE, createValues({ name: 'Modal Request Team', members: ['bob'] }));
+    await h.slack.waitFor(() => h.slack.ephemerals(PEOPLE.alice.slack.id).length > 0);
+    const reply = JSON.stringify(h.slack.ephemerals(PEOPLE.alice.slack.id)[0]);
+    expect(reply).toContain('Dry run:* approving it changes nothing');
+    const id = requestIdIn(reply);
+    await h.slack.waitFor(() => findCard(h.slack, id) !== undefined);
+    await approve(h, 'dave', id);
+    await waitForCardStatus(h.slack, id, 'done');
+    expect(cardJson(h.slack, id)).toContain('POST /api/2.0/group');
+    expect(nonGetRequests(h)).toEqual([]);
+    expect(h.docspace.listGroups()).toEqual([]);
   });
 });
 
