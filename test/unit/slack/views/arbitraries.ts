@@ -133,6 +133,54 @@ const namesFor = (change: GroupChange) =>
       Object.fromEntries(changeIds(change).flatMap((id, i) => (named[i]?.[0] ? [[id, named[i][1]]] : []))),
     );
 
+const liveChangeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((change) =>
+  fc.record({
+    id: requestId,
+    teamId: fc.constant('T0TEAM0001' as SlackTeamId),
+    fingerprint: fc.constant('fp'),
+    change: fc.constant(change),
+    snapshot: fc.record(
+      {
+        groupName: userText(300),
+        names: namesFor(change),
+        managerBefore: fc.option(docspaceUserId, { nil: null }),
+        nameShared: fc.boolean(),
+      },
+      { requiredKeys: ['groupName', 'names', 'managerBefore'] },
+    ),
+    requesterIds: fc.array(slackUserId, { minLength: 1, maxLength: 40 }),
+    requesterDocSpaceId: fc.option(docspaceUserId, { nil: null }),
+    reason: fc.option(userText(500), { nil: null }),
+    status: fc.constantFrom(...REQUEST_STATUSES),
+    createdAt: date,
+    updatedAt: date,
+    expiresAt: date,
+    decidedBy: fc.option(slackUserId, { nil: null }),
+    decidedAt: fc.option(date, { nil: null }),
+    decisionNote: fc.option(userText(500), { nil: null }),
+    attempts: fc.integer({ min: 0, max: 2 }),
+    retryable: fc.boolean(),
+    outcome: fc.option(userText(4000), { nil: null }),
+    card: fc.option(fc.record({ channelId, ts: fc.constant('1700000000.000100') }), { nil: null }),
+  }),
+);
+
+const liveChangeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((change) =>
+  fc.record({
+    change: fc.constant(change),
+    before: fc.option(groupSummary, { nil: null }),
+    after: fc.option(group, { nil: null }),
+    ignored: fc.record({
+      managerNotSet: fc.option(docspaceUserId, { nil: null }),
+      notAdded: ids,
+      notRemoved: ids,
+      nameNotApplied: fc.option(userText(300), { nil: null }),
+    }),
+    skipped: fc.record({ alreadyMembers: many(docspaceUser, 300), notMembers: many(docspaceUser, 300) }),
+    names: namesFor(change),
+  }),
+);
+
 /** DRY_RUN: the calls a rehearsal lists, with user text (group names) and many ids in their bodies. */
 const plannedCall: fc.Arbitrary<PlannedCall> = fc.record({
   operation: fc.constantFrom('createGroup', 'updateGroup', 'setManager', 'addMembers', 'removeMembers', 'deleteGroup'),
@@ -156,57 +204,8 @@ const dryRunMark: fc.Arbitrary<DryRunMark | undefined> = fc.option(
 const maybeDryRun = <T extends object>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> =>
   fc.tuple(arb, dryRunMark).map(([value, dryRun]) => (dryRun ? { ...value, dryRun } : value));
 
-export const changeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((change) =>
-  maybeDryRun(
-    fc.record({
-      id: requestId,
-      teamId: fc.constant('T0TEAM0001' as SlackTeamId),
-      fingerprint: fc.constant('fp'),
-      change: fc.constant(change),
-      snapshot: fc.record(
-        {
-          groupName: userText(300),
-          names: namesFor(change),
-          managerBefore: fc.option(docspaceUserId, { nil: null }),
-          nameShared: fc.boolean(),
-        },
-        { requiredKeys: ['groupName', 'names', 'managerBefore'] },
-      ),
-      requesterIds: fc.array(slackUserId, { minLength: 1, maxLength: 40 }),
-      requesterDocSpaceId: fc.option(docspaceUserId, { nil: null }),
-      reason: fc.option(userText(500), { nil: null }),
-      status: fc.constantFrom(...REQUEST_STATUSES),
-      createdAt: date,
-      updatedAt: date,
-      expiresAt: date,
-      decidedBy: fc.option(slackUserId, { nil: null }),
-      decidedAt: fc.option(date, { nil: null }),
-      decisionNote: fc.option(userText(500), { nil: null }),
-      attempts: fc.integer({ min: 0, max: 2 }),
-      retryable: fc.boolean(),
-      outcome: fc.option(userText(4000), { nil: null }),
-      card: fc.option(fc.record({ channelId, ts: fc.constant('1700000000.000100') }), { nil: null }),
-    }),
-  ),
-);
-
-export const changeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((change) =>
-  maybeDryRun(
-    fc.record({
-      change: fc.constant(change),
-      before: fc.option(groupSummary, { nil: null }),
-      after: fc.option(group, { nil: null }),
-      ignored: fc.record({
-        managerNotSet: fc.option(docspaceUserId, { nil: null }),
-        notAdded: ids,
-        notRemoved: ids,
-        nameNotApplied: fc.option(userText(300), { nil: null }),
-      }),
-      skipped: fc.record({ alreadyMembers: many(docspaceUser, 300), notMembers: many(docspaceUser, 300) }),
-      names: namesFor(change),
-    }),
-  ),
-);
+export const changeRequest: fc.Arbitrary<ChangeRequest> = maybeDryRun(liveChangeRequest);
+export const changeReport: fc.Arbitrary<ChangeReport> = maybeDryRun(liveChangeReport);
 
 export const auditEntry: fc.Arbitrary<AuditEntry> = fc.record({
   id: fc.nat(),
