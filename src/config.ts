@@ -188,6 +188,7 @@ const schema = z.object({
         return parsed.value;
       }),
   ),
+  DRY_RUN: bool(false),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -227,6 +228,8 @@ export interface Config {
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
   /** Time-bound access: the longest grant (MAX_GRANT_DAYS) and how long before its end the reminder goes (REMIND_BEFORE). */
   readonly grants: { readonly maxDays: number; readonly remindBeforeMs: number };
+  /** DRY_RUN: answer everything as usual and read DocSpace, but send no DocSpace write (list what would be sent). */
+  readonly dryRun: boolean;
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -306,5 +309,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
     grants: { maxDays: e.MAX_GRANT_DAYS, remindBeforeMs: e.REMIND_BEFORE },
+    dryRun: e.DRY_RUN,
   });
 }

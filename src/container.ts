@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
+import { createDocSpaceClient, createRehearsal, type DocSpaceClient, withoutWrites } from './docspace/index.js';
 import type { Clock, PolicyConfig, Storage } from './domain/index.js';
 import {
   type BotServices,
@@ -122,7 +122,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       retryConfig,
     });
   const client = webClient(config.slack.botToken);
-  const docspace = createDocSpaceClient({
+  const liveDocspace = createDocSpaceClient({
     baseUrl: config.docspace.url,
     apiKey: config.docspace.apiKey,
     timeoutMs: config.docspace.timeoutMs,
@@ -132,6 +132,9 @@ export async function createContainer(config: Config, options: ContainerOptions)
     logger: moduleLogger(log, 'docspace.client'),
     observe: observability.onDocSpaceExchange,
   });
+  // DRY_RUN: nothing the bot holds can send a DocSpace write; changes are rehearsed (reads only) instead.
+  const docspace = config.dryRun ? withoutWrites(liveDocspace) : liveDocspace;
+  const rehearsal = config.dryRun ? { rehearsal: createRehearsal(liveDocspace) } : {};
   const checkThenOpen = async () => {
     const facts = await runStartupChecks({
       config,
@@ -202,6 +205,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       newGrantId: randomGrantId,
       onEvent: metrics.grant,
     },
+    ...rehearsal,
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(
@@ -213,6 +217,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       deliveries: createDeliveryGuard(storage.deliveries, clock),
       submitDeadlineMs: options.submitDeadlineMs ?? 1500,
       onCommand: metrics.command,
+      dryRun: config.dryRun,
     },
     {
       botToken: config.slack.botToken,
@@ -224,7 +229,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       logger: moduleLogger(log, 'bolt'),
       retryConfig,
       fetch: slackFetch,
-      ops: observability.endpoints({ storage, docspace, mode: config.slack.mode }),
+      ops: observability.endpoints({ storage, docspace, mode: config.slack.mode, dryRun: config.dryRun }),
       onAck: metrics.ack,
       ...(options.socketMode ? { socketMode: options.socketMode } : {}),
     },
@@ -284,6 +289,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       const sweepEvery = options.grantSweepIntervalMs ?? (every > 0 ? GRANT_SWEEP_INTERVAL_MS : 0);
       if (sweepEvery > 0) sweepTimer = setInterval(sweep, sweepEvery).unref();
       ready = true;
+      if (config.dryRun) log.warn({ dryRun: true }, 'DRY_RUN is on: the bot reads DocSpace but sends no write to it');
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  logger.info({ port, mode: config.slack.mode, storage: container.storage.kind }, 'docspace-group-bot is ready');
+  logger.info(
+    { port, mode: config.slack.mode, storage: container.storage.kind, dryRun: config.dryRun },
+    config.dryRun
+      ? 'docspace-group-bot is ready (dry run: no DocSpace write will be sent)'
+      : 'docspace-group-bot is ready',
+  );
   stopOnSignals({ stop: () => container.stop(), logger, exit: (code) => process.exit(code) });
 }
 

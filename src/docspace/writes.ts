@@ -1,4 +1,4 @@
-import type { DocSpaceGateway, GroupUpdate, WriteOutcome } from '../domain/index.js';
+import type { DocSpaceGateway, GroupId, GroupUpdate, WriteOutcome } from '../domain/index.js';
 import type { Caller } from './client.js';
 import {
   endpoints,
@@ -37,12 +37,18 @@ const op = (operation: string, method: RequestInfo['method'], path: string): Req
   path,
 });
 
-async function write(caller: Caller, info: RequestInfo, body: object, asked: AskedChange, signal: Signal) {
-  const { response } = await caller.call({ ...info, body, signal }, envelopes.group);
-  return { group: response, ignored: findIgnored(response, asked) } satisfies WriteOutcome;
+/** A write as it will be sent: checked before any call, so a rehearsal (DRY_RUN) lists exactly the real request. */
+export interface PreparedWrite {
+  readonly info: RequestInfo;
+  /** The JSON body; null when the call has none (DELETE /group/{id}). */
+  readonly body: object | null;
+  /** What the write asks DocSpace to do, to compare with the group it answers. */
+  readonly asked: AskedChange;
+  /** The group written to; null for a create. */
+  readonly groupId: GroupId | null;
 }
 
-function createGroup(caller: Caller, input: CreateInput, signal: Signal): Promise<WriteOutcome> {
+function prepareCreate(input: CreateInput): PreparedWrite {
   const info = op('createGroup', 'POST', endpoints.groups());
   const asked = defined({
     name: requireGroupName(info, input.name),
@@ -50,11 +56,11 @@ function createGroup(caller: Caller, input: CreateInput, signal: Signal): Promis
     add: input.memberIds === undefined ? undefined : requireUserIds(info, input.memberIds, 'memberIds'),
   });
   const body = defined({ groupName: asked.name, groupManager: asked.managerId, members: asked.add });
-  return write(caller, info, body, asked, signal);
+  return { info, body, asked, groupId: null };
 }
 
 /** One PUT /group/{id}: DocSpace renames, sets the manager, adds, then removes (so remove wins). */
-function updateGroup(caller: Caller, id: string, update: GroupUpdate, signal: Signal): Promise<WriteOutcome> {
+function prepareUpdate(id: string, update: GroupUpdate): PreparedWrite {
   const template = op('updateGroup', 'PUT', endpoints.group(ID));
   const groupId = requireGroupId(template, id);
   const asked = defined({
@@ -69,25 +75,19 @@ function updateGroup(caller: Caller, id: string, update: GroupUpdate, signal: Si
     membersToAdd: asked.add,
     membersToRemove: asked.remove,
   });
-  return write(caller, { ...template, path: endpoints.group(groupId) }, body, asked, signal);
+  return { info: { ...template, path: endpoints.group(groupId) }, body, asked, groupId };
 }
 
-function setManager(caller: Caller, id: string, userId: string, signal: Signal): Promise<WriteOutcome> {
+function prepareSetManager(id: string, userId: string): PreparedWrite {
   const template = op('setManager', 'PUT', endpoints.groupManager(ID));
   const groupId = requireGroupId(template, id);
   const managerId = requireUserId(template, userId, 'userId');
   const info = { ...template, path: endpoints.groupManager(groupId) };
-  return write(caller, info, { userId: managerId }, { managerId }, signal);
+  return { info, body: { userId: managerId }, asked: { managerId }, groupId };
 }
 
 /** PUT adds, DELETE removes; both always send `{members: [...]}` (a null list is a 500 on PUT). */
-function changeMembers(
-  caller: Caller,
-  kind: 'add' | 'remove',
-  id: string,
-  userIds: readonly string[],
-  signal: Signal,
-): Promise<WriteOutcome> {
+function prepareMembers(kind: 'add' | 'remove', id: string, userIds: readonly string[]): PreparedWrite {
   const template =
     kind === 'add'
       ? op('addMembers', 'PUT', endpoints.groupMembers(ID))
@@ -95,22 +95,41 @@ function changeMembers(
   const groupId = requireGroupId(template, id);
   const members = requireUserIds(template, userIds, 'userIds');
   const info = { ...template, path: endpoints.groupMembers(groupId) };
-  return write(caller, info, { members }, kind === 'add' ? { add: members } : { remove: members }, signal);
+  return { info, body: { members }, asked: kind === 'add' ? { add: members } : { remove: members }, groupId };
+}
+
+function prepareDelete(id: string): PreparedWrite {
+  const groupId = requireGroupId(op('deleteGroup', 'DELETE', endpoints.group(ID)), id);
+  return { info: op('deleteGroup', 'DELETE', endpoints.group(groupId)), body: null, asked: {}, groupId };
+}
+
+/** Each gateway write as the request it sends; every input check runs here, before any call. */
+export const prepareWrite = {
+  createGroup: prepareCreate,
+  updateGroup: prepareUpdate,
+  setManager: prepareSetManager,
+  addMembers: (id: string, userIds: readonly string[]) => prepareMembers('add', id, userIds),
+  removeMembers: (id: string, userIds: readonly string[]) => prepareMembers('remove', id, userIds),
+  deleteGroup: prepareDelete,
+} as const;
+
+async function write(caller: Caller, prepared: PreparedWrite, signal: Signal): Promise<WriteOutcome> {
+  const { response } = await caller.call({ ...prepared.info, body: prepared.body, signal }, envelopes.group);
+  return { group: response, ignored: findIgnored(response, prepared.asked) } satisfies WriteOutcome;
 }
 
 /** 204 without a body on current servers; a 200 envelope is accepted too. */
 async function deleteGroup(caller: Caller, id: string, signal: Signal): Promise<void> {
-  const groupId = requireGroupId(op('deleteGroup', 'DELETE', endpoints.group(ID)), id);
-  await caller.callAllowingEmpty({ ...op('deleteGroup', 'DELETE', endpoints.group(groupId)), signal });
+  await caller.callAllowingEmpty({ ...prepareDelete(id).info, signal });
 }
 
 export function createWriteOperations(caller: Caller): WriteOperations {
   return {
-    createGroup: (input, signal) => createGroup(caller, input, signal),
-    updateGroup: (id, update, signal) => updateGroup(caller, id, update, signal),
-    setManager: (id, userId, signal) => setManager(caller, id, userId, signal),
-    addMembers: (id, userIds, signal) => changeMembers(caller, 'add', id, userIds, signal),
-    removeMembers: (id, userIds, signal) => changeMembers(caller, 'remove', id, userIds, signal),
+    createGroup: (input, signal) => write(caller, prepareCreate(input), signal),
+    updateGroup: (id, update, signal) => write(caller, prepareUpdate(id, update), signal),
+    setManager: (id, userId, signal) => write(caller, prepareSetManager(id, userId), signal),
+    addMembers: (id, userIds, signal) => write(caller, prepareMembers('add', id, userIds), signal),
+    removeMembers: (id, userIds, signal) => write(caller, prepareMembers('remove', id, userIds), signal),
     deleteGroup: (id, signal) => deleteGroup(caller, id, signal),
   };
 }

@@ -13,6 +13,7 @@ import type {
   NameReservationRepo,
   RequestRepo,
   SlackDirectory,
+  WriteRehearsal,
 } from './ports.js';
 
 /** Everything the use cases need, built once by the container; each use case reads only what it uses. */
@@ -38,4 +39,11 @@ export interface DomainDeps {
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
   /** Time-bound access (grants); absent: durations are refused. */
   readonly grants?: GrantSettings;
+  /** DRY_RUN: present in dry-run mode, when every change is rehearsed through it and nothing is written. */
+  readonly rehearsal?: WriteRehearsal;
+}
+
+/** Whether the bot runs in dry-run mode (DRY_RUN=true): it reads DocSpace but never writes to it. */
+export function isDryRun(deps: { readonly rehearsal?: WriteRehearsal | undefined }): boolean {
+  return deps.rehearsal !== undefined;
 }

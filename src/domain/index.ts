@@ -32,6 +32,7 @@ export {
   channelStateOf,
   isChannelProblem,
 } from './model/card.js';
+export type { DryRunMark, PlannedCall } from './model/dry-run.js';
 export {
   type AdminAction,
   DOCSPACE_KEY_SCOPES,
@@ -109,9 +110,11 @@ export {
   type Logger,
   type MappingRepo,
   type NameReservationRepo,
+  type RehearsalSession,
   type RequestRepo,
   type SlackDirectory,
   type SlackProfile,
   type Storage,
+  type WriteRehearsal,
 } from './ports.js';
 export { type BotServices, createBotServices } from './services.js';

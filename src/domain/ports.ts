@@ -1,6 +1,7 @@
 import type { Grant, GrantFinish, GrantOutcome, GrantRenewal } from './grants/model.js';
 import type { AuditEntry, NewAuditEntry } from './model/audit.js';
 import type { CardPostProblem, ChannelAlert } from './model/card.js';
+import type { PlannedCall } from './model/dry-run.js';
 import type {
   DocSpaceUser,
   DocSpaceUserStatus,
@@ -315,4 +316,18 @@ export interface CardPostError extends Error {
 
 export function isCardPostError(error: unknown): error is CardPostError {
   return error instanceof Error && (error as Error & { code?: unknown }).code === 'card_post_failed';
+}
+
+/**
+ * DRY_RUN: one rehearsal per execution. Its gateway reads DocSpace as usual; its writes are never sent: each is
+ * recorded as the call the real client would send, and answered with the group as that call would have left it.
+ */
+export interface WriteRehearsal {
+  open(): RehearsalSession;
+}
+
+export interface RehearsalSession {
+  readonly gateway: DocSpaceGateway;
+  /** The writes recorded so far, in order. */
+  calls(): readonly PlannedCall[];
 }

@@ -28,6 +28,8 @@ interface Watched {
   };
   readonly docspace: { getSelf(signal?: AbortSignal): Promise<DocSpaceUser> };
   readonly mode: 'http' | 'socket';
+  /** DRY_RUN: reported on /healthz, so a roll-out can see that the bot writes nothing. */
+  readonly dryRun?: boolean;
 }
 
 export interface Observability {
@@ -89,7 +91,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       watched = w;
       metrics.countRequestsWith(() => w.storage.requests.countByStatus());
       return {
-        live: () => ({ mode: w.mode, approvalChannel }),
+        live: () => ({ mode: w.mode, approvalChannel, dryRun: w.dryRun === true }),
         async ready() {
           const report = await readiness.check();
           const status = report.ready ? 'ready' : 'not_ready';

@@ -218,6 +218,8 @@ export function failureText(failure: DomainFailure): string {
       return 'Only the people who asked for this request can cancel it.';
     case 'retry_exhausted':
       return `Request \`${failure.requestId}\` was already retried and will not run again; ask for the change anew.`;
+    case 'dry_run_request':
+      return `Request \`${failure.requestId}\` was made or decided while the bot ran as a dry run, so it is never applied; nothing was changed. Ask for the change again if it is still needed.`;
     case 'group_name_busy':
       return `Another change is creating or renaming a group to *${esc(failure.name, 128)}* right now; nothing was changed. Try again in a minute: if that change went through, the name is taken.`;
     case 'group_gone':

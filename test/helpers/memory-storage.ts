@@ -390,6 +390,7 @@ function applyTransition(row: ChangeRequest, t: RequestTransition): ChangeReques
     ...(t.outcome !== undefined ? { outcome: t.outcome } : {}),
     attempts: t.startAttempt !== undefined ? row.attempts + 1 : row.attempts,
     ...(t.retryable !== undefined ? { retryable: t.retryable } : {}),
+    ...(t.dryRun !== undefined ? { dryRun: t.dryRun } : {}),
   };
 }
 

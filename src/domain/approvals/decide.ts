@@ -1,7 +1,8 @@
 import { recordRequestAudit } from '../audit-log.js';
-import type { DomainDeps } from '../deps.js';
+import { type DomainDeps, isDryRun } from '../deps.js';
 import { type Caller, identify } from '../identity/actor.js';
 import type { AuditAction } from '../model/audit.js';
+import { type DryRunMark, NO_CALLS_YET } from '../model/dry-run.js';
 import type { DomainFailure } from '../model/failures.js';
 import type { DocSpaceUserId, RequestId } from '../model/ids.js';
 import { type ChangeRequest, checkReason, MAX_ATTEMPTS, REASON_MAX } from '../model/request.js';
@@ -41,6 +42,16 @@ async function auditDecision(
   });
 }
 
+/** A request made or decided in dry-run is never executed: with DRY_RUN off, Approve and Retry refuse it. */
+function refusesDryRun(deps: DomainDeps, request: ChangeRequest): boolean {
+  return request.dryRun !== undefined && !isDryRun(deps);
+}
+
+/** In dry-run, a decision marks the request for good (a live request decided now is never executed either). */
+function dryRunMark(deps: DomainDeps, request: ChangeRequest): { dryRun?: DryRunMark } {
+  return isDryRun(deps) ? { dryRun: request.dryRun ?? NO_CALLS_YET } : {};
+}
+
 /** Loads the request and checks, on the server, that this caller may decide (or cancel) it. */
 async function authorize(deps: DomainDeps, caller: Caller, id: RequestId, check: 'decide' | 'cancel') {
   const request = await deps.requests.get(id);
@@ -77,6 +88,7 @@ async function decidePending(
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
   if (request.status !== 'pending') return err(notPendingFailure(request));
+  if (to === 'approved' && refusesDryRun(deps, request)) return err({ code: 'dry_run_request', requestId: id });
   const expiry = await expireIfOverdue(deps, request);
   if (expiry === 'expired') return err({ code: 'request_expired', requestId: id });
   if (expiry === 'lost') return lostRace(deps, id, request);
@@ -86,6 +98,7 @@ async function decidePending(
     at: deps.clock.now(),
     decidedBy: caller.slackUserId,
     ...(to === 'approved' ? { startAttempt: { maxAttempts: MAX_ATTEMPTS } } : { decisionNote: note }),
+    ...dryRunMark(deps, request),
   });
   if (!decided) return lostRace(deps, id, request);
   await auditDecision(deps, decided, caller, to === 'approved' ? 'approve' : 'deny', docspaceId);
@@ -128,11 +141,14 @@ export async function retryRequest(deps: DomainDeps, caller: Caller, id: Request
   const checked = await authorize(deps, caller, id, 'decide');
   if (!checked.ok) return checked;
   const { request, docspaceId } = checked.value;
+  if (request.status === 'failed' && refusesDryRun(deps, request))
+    return err({ code: 'dry_run_request', requestId: id });
   const started = await deps.requests.transition(id, {
     from: ['failed'],
     to: 'approved',
     at: deps.clock.now(),
     startAttempt: { maxAttempts: MAX_ATTEMPTS },
+    ...dryRunMark(deps, request),
   });
   if (!started) return err(retryRefusal((await deps.requests.get(id)) ?? request));
   await auditDecision(deps, started, caller, 'retry', docspaceId);

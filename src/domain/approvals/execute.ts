@@ -1,11 +1,13 @@
 import { recordRequestAudit } from '../audit-log.js';
-import type { DomainDeps } from '../deps.js';
+import { type DomainDeps, isDryRun } from '../deps.js';
+import { DRY_RUN_NOTE } from '../dry-run/rehearse.js';
 import { executeRenewalRequest } from '../grants/manage.js';
 import { recordGrants } from '../grants/record.js';
 import { executePlan } from '../groups/execute.js';
 import { claimName, nameOwner } from '../groups/names.js';
 import type { Names } from '../groups/plan.js';
 import { planChange } from '../groups/plan.js';
+import type { DryRunMark } from '../model/dry-run.js';
 import type { DomainFailure } from '../model/failures.js';
 import { readFailure } from '../model/failures.js';
 import type { ChangeReport, Group, GroupSummary } from '../model/group.js';
@@ -64,7 +66,7 @@ async function finish(
   interim: Interim,
   to: 'executed' | 'failed',
   outcome: string,
-  options: { retryable: boolean } = { retryable: true },
+  options: { retryable: boolean; dryRun?: DryRunMark } = { retryable: true },
 ) {
   const at = deps.clock.now();
   const done = await deps.requests.transition(request.id, {
@@ -73,6 +75,7 @@ async function finish(
     at,
     outcome,
     ...(options.retryable ? {} : { retryable: false }),
+    ...(options.dryRun ? { dryRun: options.dryRun } : {}),
   });
   const final = done ?? (await deps.requests.get(request.id)) ?? request;
   await interim.settle();
@@ -91,7 +94,7 @@ async function auditUnapplied(
   await recordRequestAudit(deps, request, {
     actorSlackId: actor.slackUserId,
     actorDocSpaceId: actor.docspaceId,
-    action: request.change.kind,
+    action: request.dryRun ? 'dry_run' : request.change.kind,
     after: { change: request.change },
     outcome,
     detail,
@@ -120,6 +123,12 @@ export async function executeApproved(
     });
     const final = await finish(deps, request, interim, renewal.to, renewal.outcome, { retryable: false });
     return ok({ request: final, report: null });
+  }
+  if (request.dryRun && !isDryRun(deps)) {
+    // Approve and Retry refuse such a request before it gets here; this is the backstop: it never runs live.
+    await auditUnapplied(deps, request, actor, 'failed', DRY_RUN_NOTE);
+    await finish(deps, request, interim, 'failed', DRY_RUN_NOTE, { retryable: false });
+    return err({ code: 'dry_run_request', requestId: request.id });
   }
   const current = await readCurrent(deps, request);
   if (!current.ok) {
@@ -167,7 +176,11 @@ export async function executeApproved(
     requestId: request.id,
     actor: { slackUserId: actor.slackUserId, docspaceId: actor.docspaceId },
   });
-  const final = await finish(deps, request, interim, 'executed', describeReport(report.value));
+  const dryRun = report.value.dryRun;
+  const final = await finish(deps, request, interim, 'executed', describeReport(report.value), {
+    retryable: true,
+    ...(dryRun ? { dryRun } : {}),
+  });
   return ok({ request: final, report: report.value });
 }
 
@@ -176,6 +189,8 @@ const list = (ids: readonly string[], names: Names) => ids.map((id) => names[id]
 /** Plain text outcome kept on a request after execution. */
 function describeReport(report: ChangeReport): string {
   const after = report.after;
+  if (!after && report.dryRun)
+    return `Dry run: nothing was changed. It would have deleted ${report.before?.name ?? 'the group'}.`;
   if (!after) return `Deleted ${report.before?.name ?? 'the group'}.`;
   const manager = after.manager ? after.manager.displayName : 'no manager';
   const ignored = report.ignored;
@@ -186,6 +201,8 @@ function describeReport(report: ChangeReport): string {
   ];
   const note = skippedIds.length > 0 ? ` DocSpace ignored: ${list(skippedIds, report.names)}.` : '';
   const found = report.recognised ? 'Found the group the earlier attempt created (its answer was lost). ' : '';
+  if (report.dryRun)
+    return `Dry run: nothing was changed. It would have left ${after.name} with manager ${manager}, ${after.membersCount} member${after.membersCount === 1 ? '' : 's'}.`;
   return `${found}${after.name}: manager ${manager}, ${after.membersCount} member${after.membersCount === 1 ? '' : 's'}.${note}`;
 }
 

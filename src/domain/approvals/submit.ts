@@ -1,7 +1,8 @@
 import { recordRequestAudit } from '../audit-log.js';
-import type { DomainDeps } from '../deps.js';
+import { type DomainDeps, isDryRun } from '../deps.js';
 import type { Plan } from '../groups/plan.js';
 import type { IdentifiedActor } from '../identity/actor.js';
+import { NO_CALLS_YET } from '../model/dry-run.js';
 import type { DomainFailure } from '../model/failures.js';
 import type { SubmitOutcome } from '../model/group.js';
 import { type ChangeRequest, fingerprintOf } from '../model/request.js';
@@ -16,7 +17,8 @@ function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: 
   return {
     id: deps.newRequestId(),
     teamId: who.caller.teamId,
-    fingerprint: fingerprintOf(plan.change),
+    // A dry-run request never joins a live one (nor the reverse): it must never be executed.
+    fingerprint: `${isDryRun(deps) ? 'dry_run:' : ''}${fingerprintOf(plan.change)}`,
     change: plan.change,
     snapshot: { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null },
     requesterIds: [who.caller.slackUserId],
@@ -33,6 +35,7 @@ function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: 
     retryable: true,
     outcome: null,
     card: null,
+    ...(isDryRun(deps) ? { dryRun: NO_CALLS_YET } : {}),
   };
 }
 

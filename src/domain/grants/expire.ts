@@ -1,4 +1,4 @@
-import type { DomainDeps } from '../deps.js';
+import { type DomainDeps, isDryRun } from '../deps.js';
 import type { AuditOutcome } from '../model/audit.js';
 import type { Group } from '../model/group.js';
 import type { SlackUserId } from '../model/ids.js';
@@ -171,7 +171,8 @@ async function remindees(deps: DomainDeps, grant: Grant): Promise<SlackUserId[]>
  */
 export async function sweepGrants(deps: DomainDeps, limit = 50): Promise<{ expired: number; reminded: number }> {
   const g = deps.grants;
-  if (!g) return { expired: 0, reminded: 0 };
+  // DRY_RUN sends no DocSpace write, so grants that are due wait (untouched) until the mode is switched off.
+  if (!g || isDryRun(deps)) return { expired: 0, reminded: 0 };
   let expired = 0;
   for (const due of await g.repo.listDue(deps.clock.now(), limit)) {
     const now = deps.clock.now();

@@ -69,7 +69,8 @@ function newGrant(
 export async function recordGrants(deps: DomainDeps, report: ChangeReport, origin: ChangeOrigin): Promise<Grant[]> {
   const g = deps.grants;
   const change = report.change;
-  if (!g || change.kind === 'create' || change.kind === 'rename') return [];
+  // A rehearsed change (DRY_RUN) changed nothing, so it starts or ends no grant.
+  if (!g || report.dryRun || change.kind === 'create' || change.kind === 'rename') return [];
   const live = await g.repo.listActiveForGroup(origin.teamId, change.groupId);
   if (change.kind === 'delete') {
     await endMoot(deps, g, live, origin, 'group_deleted', 'the group was deleted');

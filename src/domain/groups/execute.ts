@@ -1,4 +1,5 @@
 import { groupForAudit, recordAudit } from '../audit-log.js';
+import { finishRehearsal } from '../dry-run/rehearse.js';
 import type { AuditOutcome } from '../model/audit.js';
 import type { DomainFailure } from '../model/failures.js';
 import { writeFailure } from '../model/failures.js';
@@ -13,7 +14,7 @@ import {
 } from '../model/group.js';
 import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from '../model/ids.js';
 import { err, ok, type Result } from '../model/result.js';
-import type { AuditRepo, Clock, DocSpaceGateway, Logger, NameReservationRepo } from '../ports.js';
+import type { AuditRepo, Clock, DocSpaceGateway, Logger, NameReservationRepo, WriteRehearsal } from '../ports.js';
 import { type NameClaim, releaseGroupNames, settleName } from './names.js';
 import type { Plan } from './plan.js';
 
@@ -23,6 +24,8 @@ export interface ExecuteDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly names: NameReservationRepo;
+  /** DRY_RUN: writes go through a rehearsal instead, and nothing is sent. */
+  readonly rehearsal?: WriteRehearsal;
 }
 
 export interface ExecutionContext {
@@ -113,19 +116,21 @@ export async function executePlan(
   if (claimed?.recognised) return ok(await reportRecognised(deps, plan, ctx, claimed, claimed.recognised));
   const groupId = plan.change.kind === 'create' ? null : plan.change.groupId;
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? null);
-  const base = auditBase(deps, plan, ctx, plan.before);
+  const session = deps.rehearsal?.open() ?? null;
+  const base = { ...auditBase(deps, plan, ctx, plan.before), ...(session ? { action: 'dry_run' as const } : {}) };
   let outcome: WriteOutcome | null;
   try {
-    outcome = await write(deps.docspace, plan.change);
+    outcome = await write(session?.gateway ?? deps.docspace, plan.change);
   } catch (error) {
     const failure = writeFailure(error, plan.change.kind);
     await settleName(deps, claimed, {
-      kind: failure.phase === 'write' && failure.mayHaveApplied ? 'unknown' : 'refused',
+      kind: !session && failure.phase === 'write' && failure.mayHaveApplied ? 'unknown' : 'refused',
     });
     const detail = `${failure.kind}: ${(error as Error).message}`;
     await recordAudit(deps, { ...base, groupId, groupName, after: null, outcome: 'failed', detail });
     return err(failure);
   }
+  if (session) return ok(await finishRehearsal(deps, plan, base, claimed, { outcome, calls: session.calls() }));
   const ignored = outcome?.ignored ?? NOTHING_IGNORED;
   const after = outcome?.group ?? null;
   if (after) await settleName(deps, claimed, { kind: 'applied', groupId: after.id });

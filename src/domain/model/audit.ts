@@ -25,6 +25,8 @@ const AUDIT_EVENTS = [
   'grant_start',
   'grant_end',
   'grant_renew',
+  // DRY_RUN: a change rehearsed, nothing written (what it would have sent is in `after.calls`).
+  'dry_run',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

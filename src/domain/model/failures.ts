@@ -108,6 +108,8 @@ export type DomainFailure =
   | { readonly code: 'retry_exhausted'; readonly requestId: RequestId }
   | { readonly code: 'not_retryable'; readonly requestId: RequestId; readonly outcome: string | null }
   | { readonly code: 'group_gone'; readonly groupId: string; readonly groupName: string }
+  /** The request was made or decided in dry-run mode, which has since been switched off: it must be asked again. */
+  | { readonly code: 'dry_run_request'; readonly requestId: RequestId }
   /** Another change is writing this name to DocSpace right now (a create or rename holds its reservation). */
   | { readonly code: 'group_name_busy'; readonly name: string }
   /** Filing one more would exceed MAX_PENDING_PER_REQUESTER; nothing was stored. */

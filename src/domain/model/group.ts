@@ -1,4 +1,5 @@
 import type { CardPostProblem } from './card.js';
+import type { DryRunMark } from './dry-run.js';
 import type { DocSpaceUserId, GroupId } from './ids.js';
 import type { ChangeRequest } from './request.js';
 
@@ -128,6 +129,8 @@ export interface ChangeReport {
   readonly names: Readonly<Record<string, string>>;
   /** A create that found the group an earlier attempt of the same request made (that answer was lost): nothing written now. */
   readonly recognised?: boolean;
+  /** A dry-run rehearsal: nothing was written; `after` is the group as the calls would have left it. */
+  readonly dryRun?: DryRunMark;
 }
 
 /** The result of a mutating command or modal: done now, or waiting for an approver. */

@@ -1,3 +1,4 @@
+import type { DryRunMark } from './dry-run.js';
 import type { GroupChange } from './group.js';
 import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
 
@@ -56,6 +57,8 @@ export interface ChangeRequest {
   readonly retryable: boolean;
   readonly outcome: string | null;
   readonly card: { readonly channelId: string; readonly ts: string } | null;
+  /** Made or decided in dry-run mode: never executed, in any mode; absent for a live request. */
+  readonly dryRun?: DryRunMark;
 }
 
 /** A compare-and-set on one request: it applies only while the request is in a `from` state (and the guards hold). */
@@ -70,6 +73,8 @@ export interface RequestTransition {
   readonly startAttempt?: { readonly maxAttempts: number };
   /** Sets whether a later Retry may run this request again. */
   readonly retryable?: boolean;
+  /** Marks the request as made or decided in dry-run (with the calls its rehearsal would send); never unset. */
+  readonly dryRun?: DryRunMark;
 }
 
 /** Whether an approver may press Retry: it failed, a retry can help, and attempts remain. */

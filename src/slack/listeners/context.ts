@@ -29,6 +29,8 @@ export interface ListenerDeps {
   readonly deliveries: DeliveryGuard;
   /** Told how each slash command ended: its subcommand (one of COMMAND_LABELS) and outcome (metrics). */
   readonly onCommand?: (subcommand: CommandLabel, outcome: string) => void;
+  /** DRY_RUN: the bot sends no DocSpace write (replies and cards say so on their own, from the domain's results). */
+  readonly dryRun?: boolean;
 }
 
 /** What the commands metric may name a slash command: its subcommand, `menu` (no text) or `other` (not one). */

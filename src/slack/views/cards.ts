@@ -17,6 +17,7 @@ import {
   section,
   slackDate,
 } from './blocks.js';
+import { requestDryRunBlocks } from './dry-run.js';
 
 export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
   pending: 'waiting for approval',
@@ -150,7 +151,13 @@ export function decisionButtons(request: ChangeRequest, blockId: string = BLOCK_
         label: 'Approve',
         value: request.id,
         style: 'primary',
-        confirm: confirmDialog('Approve this change?', 'The bot changes DocSpace right away.', 'Approve'),
+        confirm: confirmDialog(
+          'Approve this change?',
+          request.dryRun
+            ? 'Dry run: the bot only lists the calls it would send.'
+            : 'The bot changes DocSpace right away.',
+          'Approve',
+        ),
       }),
       button({
         actionId: ACTION_DENY,
@@ -190,6 +197,11 @@ function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): Kno
     case 'approved':
       return [section(`⏳ Approved by ${by} — applying…`)];
     case 'executed':
+      if (request.dryRun)
+        return [
+          section(`🧪 Rehearsed, approved by ${by}`),
+          section(outcomeText(request.outcome, 'Nothing was changed.')),
+        ];
       return [section(`✅ Done, approved by ${by}`), section(outcomeText(request.outcome, 'The change was made.'))];
     case 'failed':
       return [
@@ -225,6 +237,7 @@ export function buildApprovalCard(request: ChangeRequest, options: ApprovalCardO
       section(describeChange(request)),
       section(`*Why:* ${reasonText(request.reason)}`),
       context(idLine(request, `asked ${slackDate(request.createdAt)}${expiry}`)),
+      ...requestDryRunBlocks(request),
       ...statusBlocks(request, options),
     ],
   );
@@ -240,6 +253,9 @@ function headline(request: ChangeRequest): string {
     case 'approved':
       return `👍 ${decider(request)} approved your request ${id}${when}; it is being applied now.`;
     case 'executed':
+      if (request.dryRun) {
+        return `🧪 Your request ${id} was approved by ${by}; the bot runs as a dry run, so nothing was changed.\n${outcomeText(request.outcome, '')}`.trim();
+      }
       return `✅ Your request ${id} was approved by ${by} and applied.\n${outcomeText(request.outcome, '')}`.trim();
     case 'failed': {
       const next = mayRetry(request) ? 'An approver can retry it.' : 'It will not be retried.';
@@ -263,6 +279,7 @@ export function buildRequesterDm(request: ChangeRequest): SlackMessage {
   return message(`${head.split('\n')[0]}\n${describeChangeInline(request)}`, [
     section(head),
     section(describeChange(request)),
+    ...requestDryRunBlocks(request),
     context(idLine(request, card)),
   ]);
 }

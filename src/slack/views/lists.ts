@@ -69,7 +69,8 @@ function cancelButton(request: ChangeRequest) {
  */
 function requestRow(request: ChangeRequest, viewer: SlackUserId, approver: boolean, prefix = ''): KnownBlock[] {
   const card = request.card ? ` · card in ${channelLink(request.card.channelId)}` : ' · _its card is not posted yet_';
-  const head = `\`${request.id}\` · ${STATUS_LABEL[request.status]} · asked by ${mentionAll(request.requesterIds)} ${slackDate(request.createdAt, '{ago}')}${card}`;
+  const dry = request.dryRun ? ' · 🧪 dry run' : '';
+  const head = `\`${request.id}\` · ${STATUS_LABEL[request.status]}${dry} · asked by ${mentionAll(request.requesterIds)} ${slackDate(request.createdAt, '{ago}')}${card}`;
   const block = section(`${prefix}${head}\n${clipMrkdwn(describeChange(request), 2000)}`);
   if (request.status !== 'pending') return [block];
   if (request.requesterIds.includes(viewer)) return [{ ...block, accessory: cancelButton(request) }];

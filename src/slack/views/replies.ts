@@ -22,6 +22,7 @@ import {
   slackDate,
 } from './blocks.js';
 import { describeChange, describeChangeInline } from './cards.js';
+import { dryRunHeadline, plannedCallBlocks, reportNamer, requestDryRunBlocks } from './dry-run.js';
 
 type NameOf = (id: string) => string;
 
@@ -117,18 +118,23 @@ function nowLine(report: ChangeReport): string[] {
   if (!report.after) return [];
   const manager = report.after.manager ? esc(report.after.manager.displayName) : NO_MANAGER;
   const count = Math.max(report.after.membersCount, report.after.members.length);
-  return [`Now: manager ${manager}, ${count} member${count === 1 ? '' : 's'} · \`${report.after.id}\``];
+  const state = `manager ${manager}, ${count} member${count === 1 ? '' : 's'}`;
+  // A rehearsed create has no id yet: DocSpace would choose it.
+  if (report.dryRun)
+    return [`It would leave: ${state}${report.change.kind === 'create' ? '' : ` · \`${report.after.id}\``}`];
+  return [`Now: ${state} · \`${report.after.id}\``];
 }
 
 /** The reply after a change was executed: what changed, what was skipped, what DocSpace ignored, the state after. */
 export function buildChangeResult(report: ChangeReport): SlackMessage {
   const nameOf: NameOf = (id) => report.names[id] ?? id;
-  const head = headline(report);
+  const head = report.dryRun ? dryRunHeadline(report, groupName(report)) : headline(report);
   const details = [...changeLines(report, nameOf), ...skippedLines(report)];
   const ignored = ignoredLines(report, nameOf);
   const blocks: KnownBlock[] = [section(head), ...packLines(details, 6), ...packLines(ignored, 6)];
   const after = nowLine(report);
   if (after.length) blocks.push(section(after.join('\n')));
+  if (report.dryRun) blocks.push(...plannedCallBlocks(report.dryRun.calls, reportNamer(report)));
   const warn = ignored.length ? ' (DocSpace ignored part of it)' : '';
   return message(`${head}${warn}`, blocks);
 }
@@ -190,6 +196,7 @@ export function buildRequestQueuedReply(request: ChangeRequest, created: boolean
   return message(`${head} ${describeChangeInline(request)}`, [
     section(head),
     section(describeChange(request)),
+    ...requestDryRunBlocks(request),
     context(`It expires ${slackDate(request.expiresAt)}. You will get a DM when it is decided.`),
   ]);
 }

@@ -36,6 +36,7 @@ export const REQUEST_COLUMNS = [
   'outcome',
   'card_channel_id',
   'card_ts',
+  'dry_run',
 ] as const;
 
 export const AUDIT_COLUMNS = [

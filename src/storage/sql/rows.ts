@@ -7,6 +7,7 @@ import {
   type ChangeRequest,
   DOCSPACE_USER_STATUSES,
   DOCSPACE_USER_TYPES,
+  type DryRunMark,
   MAPPING_SOURCES,
   type NewAuditEntry,
   REQUEST_STATUSES,
@@ -72,6 +73,7 @@ const requestRow = z.object({
   outcome: nullableText,
   card_channel_id: nullableText,
   card_ts: nullableText,
+  dry_run: nullableText.optional(),
 });
 
 const auditRow = z.object({
@@ -148,6 +150,7 @@ export function requestValues(r: ChangeRequest): SqlValue[] {
     r.outcome,
     r.card?.channelId ?? null,
     r.card?.ts ?? null,
+    dryRunText(r.dryRun),
   ];
 }
 
@@ -174,7 +177,24 @@ export function requestFromRow(raw: unknown): ChangeRequest {
     outcome: row.outcome,
     card:
       row.card_channel_id !== null && row.card_ts !== null ? { channelId: row.card_channel_id, ts: row.card_ts } : null,
+    ...(typeof row.dry_run === 'string' ? { dryRun: dryRunMark.parse(JSON.parse(row.dry_run)) } : {}),
   };
+}
+
+const dryRunMark = z.object({
+  calls: z.array(
+    z.object({
+      operation: z.string(),
+      method: z.enum(['POST', 'PUT', 'DELETE']),
+      path: z.string(),
+      body: z.unknown().transform((v) => v ?? null),
+    }),
+  ),
+});
+
+/** The dry_run column: NULL for a live request. */
+export function dryRunText(mark: DryRunMark | undefined): string | null {
+  return mark === undefined ? null : JSON.stringify(mark);
 }
 
 export function auditValues(e: NewAuditEntry): SqlValue[] {

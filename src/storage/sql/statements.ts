@@ -1,6 +1,6 @@
 import type { RequestId, RequestTransition } from '../../domain/index.js';
 import { MAPPING_COLUMNS } from './columns.js';
-import type { SqlValue } from './rows.js';
+import { dryRunText, type SqlValue } from './rows.js';
 
 // SQL text both drivers share; only the placeholder style differs ('?' vs '$n').
 
@@ -77,6 +77,7 @@ export function buildTransitionSql(
   if (t.outcome !== undefined) sets.push(`outcome = ${bind(t.outcome)}`);
   if (t.startAttempt !== undefined) sets.push('attempts = attempts + 1');
   if (t.retryable !== undefined) sets.push(`retryable = ${bind(t.retryable ? 1 : 0)}`);
+  if (t.dryRun !== undefined) sets.push(`dry_run = ${bind(dryRunText(t.dryRun))}`);
   let where = `id = ${bind(id)} AND status IN (${t.from.map((s) => bind(s)).join(', ')})`;
   if (t.startAttempt !== undefined) {
     where += ` AND attempts < ${bind(t.startAttempt.maxAttempts)} AND retryable = ${bind(1)}`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isStorageError } from '../../../src/storage/index.js';
 import { registerAuditContract } from './audit.contract.js';
 import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } from './builders.js';
+import { registerDryRunContract } from './dry-run.contract.js';
 import { openForTest, type StorageFactory } from './factories.js';
 import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
@@ -22,6 +23,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerQueueContract(factory);
   registerAuditContract(factory);
   registerNamesContract(factory);
+  registerDryRunContract(factory);
   registerLifecycleContract(factory, options);
 }
 

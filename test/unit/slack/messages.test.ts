@@ -121,6 +121,7 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
   not_approver: [{ code: 'not_approver' }],
   not_requester: [{ code: 'not_requester' }],
   retry_exhausted: [{ code: 'retry_exhausted', requestId: REQUEST_ID }],
+  dry_run_request: [{ code: 'dry_run_request', requestId: REQUEST_ID }],
   not_retryable: [
     { code: 'not_retryable', requestId: REQUEST_ID, outcome: HOSTILE },
     { code: 'not_retryable', requestId: REQUEST_ID, outcome: null },

@@ -5,6 +5,7 @@ import { nameReservations } from './003-names.js';
 import { authorityColumns } from './004-authority.js';
 import { cardPosts } from './005-card-posts.js';
 import { grantsTable } from './006-grants.js';
+import { dryRunColumn } from './007-dry-run.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   authorityColumns,
   cardPosts,
   grantsTable,
+  dryRunColumn,
 ];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { GRANT_KINDS, GRANT_OUTCOMES, GRANT_STATES, type Grant } from '../../../../src/domain/grants/model.js';
 import type { AuditEntry } from '../../../../src/domain/model/audit.js';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../../../src/domain/model/audit.js';
+import type { DryRunMark, PlannedCall } from '../../../../src/domain/model/dry-run.js';
 import type {
   DocSpaceFailure,
   DomainFailure,
@@ -151,7 +152,7 @@ const namesFor = (change: GroupChange) =>
       Object.fromEntries(changeIds(change).flatMap((id, i) => (named[i]?.[0] ? [[id, named[i][1]]] : []))),
     );
 
-export const changeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((change) =>
+const liveChangeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((change) =>
   fc.record({
     id: requestId,
     teamId: fc.constant('T0TEAM0001' as SlackTeamId),
@@ -183,7 +184,7 @@ export const changeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((cha
   }),
 );
 
-export const changeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((change) =>
+const liveChangeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((change) =>
   fc.record({
     change: fc.constant(change),
     before: fc.option(groupSummary, { nil: null }),
@@ -198,6 +199,32 @@ export const changeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((chang
     names: namesFor(change),
   }),
 );
+
+/** DRY_RUN: the calls a rehearsal lists, with user text (group names) and many ids in their bodies. */
+const plannedCall: fc.Arbitrary<PlannedCall> = fc.record({
+  operation: fc.constantFrom('createGroup', 'updateGroup', 'setManager', 'addMembers', 'removeMembers', 'deleteGroup'),
+  method: fc.constantFrom('POST' as const, 'PUT' as const, 'DELETE' as const),
+  path: fc.oneof(
+    groupId.map((id) => `/api/2.0/group/${id}/members`),
+    userText(400),
+  ),
+  body: fc.oneof(
+    fc.constant(null),
+    fc.record({ groupName: userText(300), groupManager: docspaceUserId, members: ids }),
+    fc.record({ membersToAdd: ids, membersToRemove: ids }),
+  ),
+});
+const dryRunMark: fc.Arbitrary<DryRunMark | undefined> = fc.option(
+  fc.record({ calls: fc.array(plannedCall, { maxLength: 8 }) }),
+  { nil: undefined },
+);
+
+/** Adds a dry-run mark to some of the generated values. */
+const maybeDryRun = <T extends object>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.tuple(arb, dryRunMark).map(([value, dryRun]) => (dryRun ? { ...value, dryRun } : value));
+
+export const changeRequest: fc.Arbitrary<ChangeRequest> = maybeDryRun(liveChangeRequest);
+export const changeReport: fc.Arbitrary<ChangeReport> = maybeDryRun(liveChangeReport);
 
 export const auditEntry: fc.Arbitrary<AuditEntry> = fc.record({
   id: fc.nat(),
@@ -338,6 +365,7 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
   not_approver: fc.record({ code: fc.constant('not_approver') }),
   not_requester: fc.record({ code: fc.constant('not_requester') }),
   retry_exhausted: fc.record({ code: fc.constant('retry_exhausted'), requestId }),
+  dry_run_request: fc.record({ code: fc.constant('dry_run_request'), requestId }),
   not_retryable: fc.record({
     code: fc.constant('not_retryable'),
     requestId,
