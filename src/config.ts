@@ -170,6 +170,7 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: envInt(10_000, 0, 600_000),
   MAX_PENDING_PER_REQUESTER: envInt(10, 1, 1000),
   MAX_PEOPLE_PER_CHANGE: envInt(50, 1, 1000),
+  UNDO_WINDOW_MINUTES: envInt(15, 0, 7 * 24 * 60),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -207,6 +208,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Floods refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** How long after a change its Undo works (0: changes offer no Undo). */
+  readonly undoWindowMinutes: number;
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -285,5 +288,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
+    undoWindowMinutes: e.UNDO_WINDOW_MINUTES,
   });
 }

@@ -184,6 +184,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
     newRequestId: randomRequestId,
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
     limits: config.limits,
+    undo: storage.undo,
+    undoWindowMs: config.undoWindowMinutes * 60_000,
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(

@@ -12,6 +12,7 @@ import type {
   NameReservationRepo,
   RequestRepo,
   SlackDirectory,
+  UndoRepo,
 } from './ports.js';
 
 /** Everything the use cases need, built once by the container; each use case reads only what it uses. */
@@ -35,4 +36,8 @@ export interface DomainDeps {
   readonly interimCardDelayMs: number;
   /** MAX_PENDING_PER_REQUESTER and MAX_PEOPLE_PER_CHANGE: floods are refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** Undo claims (one per executed change) and the audit reads Undo needs. */
+  readonly undo: UndoRepo;
+  /** UNDO_WINDOW_MINUTES: how long after a change its Undo works. */
+  readonly undoWindowMs: number;
 }

@@ -20,6 +20,7 @@ export {
   channelStateOf,
   isChannelProblem,
 } from './model/card.js';
+export type { UndoUnavailableReason } from './model/failures.js';
 export {
   type AdminAction,
   DOCSPACE_KEY_SCOPES,
@@ -79,6 +80,7 @@ export {
 } from './model/request.js';
 export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
+export type { LeftAlone, UndoClaim, UndoLink, UndoOutcome, UndoTarget } from './model/undo.js';
 export { isApprover, type PolicyConfig } from './policy.js';
 export {
   type ApprovalNotifier,
@@ -100,5 +102,6 @@ export {
   type SlackDirectory,
   type SlackProfile,
   type Storage,
+  type UndoRepo,
 } from './ports.js';
 export { type BotServices, createBotServices } from './services.js';

@@ -159,5 +159,12 @@ export function withRefusalTrace(
     whoami: traced(() => ({ action: 'whoami' }), services.whoami),
     requests: traced(() => ({ action: 'requests' }), services.requests),
     audit: traced(([, group]) => ({ action: 'audit', target: groupTarget(group) }), services.audit),
+    undo: traced(
+      ([, target]) =>
+        target.kind === 'request'
+          ? { action: 'undo', requestId: target.requestId }
+          : { action: 'undo', target: `entry ${target.entryId}` },
+      services.undo,
+    ),
   };
 }

@@ -54,3 +54,7 @@ export const BLOCK_LIST_DECISION = 'dsg_list_decision';
 export const BLOCK_DELETE_ACTIONS = 'dsg_delete_actions';
 export const ACTION_CONFIRM_DELETE = 'dsg_confirm_delete';
 export const ACTION_CANCEL_DELETE = 'dsg_cancel_delete';
+
+// Undo on a change's reply or its card; the value is `e:<audit entry id>` or `r:<request id>` (see views/undo-parts.ts).
+export const BLOCK_UNDO = 'dsg_undo';
+export const ACTION_UNDO = 'dsg_undo';

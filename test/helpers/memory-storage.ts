@@ -14,6 +14,7 @@ import { REQUEST_STATUSES } from '../../src/domain/index.js';
 import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
 import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
+import { createMemoryUndo } from './memory-undo.js';
 
 const STORE = 'memory';
 
@@ -27,14 +28,16 @@ export function createMemoryStorage(): Storage {
   const guard = (operation: string): void => {
     if (closed) throw closedError(STORE, operation);
   };
+  const audit = createMemoryAudit(guard);
   return {
     kind: 'memory',
     mappings: createMemoryMappings(guard),
     requests: createMemoryRequests(guard),
-    audit: createMemoryAudit(guard),
+    audit,
     names: createMemoryNames(guard),
     deliveries: createMemoryDeliveries(guard),
     alerts: createMemoryAlerts(guard),
+    undo: createMemoryUndo(guard, audit),
     async ping() {
       guard('ping');
     },

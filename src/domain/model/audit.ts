@@ -21,6 +21,8 @@ const AUDIT_EVENTS = [
   'refused',
   // A co-requester left a request that others still want.
   'withdraw',
+  // An executed change reversed (its after.undoes names the entry it undoes; itself undoable once).
+  'undo',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

@@ -118,6 +118,10 @@ export interface ChangeReport {
   readonly names: Readonly<Record<string, string>>;
   /** A create that found the group an earlier attempt of the same request made (that answer was lost): nothing written now. */
   readonly recognised?: boolean;
+  /** The audit entry that records this execution. */
+  readonly auditId?: number;
+  /** Set when the change can be undone: the entry an Undo names, and until when it may. */
+  readonly undo?: { readonly entryId: number; readonly until: Date };
 }
 
 /** The result of a mutating command or modal: done now, or waiting for an approver. */

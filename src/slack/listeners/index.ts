@@ -12,6 +12,7 @@ import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
 import { fittingAcks } from './fit-acks.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
+import { handleUndoButton } from './undo.js';
 
 /**
  * A pattern that matches exactly the given ids. Bolt runs every incoming event through the middleware chain of
@@ -49,6 +50,7 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_MENU_CREATE]: (args) => handleMenuButton(deps, args, 'create'),
     [ids.ACTION_MENU_MANAGER]: (args) => handleMenuButton(deps, args, 'manager'),
     [ids.ACTION_MENU_MEMBERS]: (args) => handleMenuButton(deps, args, 'members'),
+    [ids.ACTION_UNDO]: (args) => handleUndoButton(deps, args),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),

@@ -17,6 +17,7 @@ import {
   section,
   slackDate,
 } from './blocks.js';
+import { undoBlock, undoesText } from './undo-parts.js';
 
 export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
   pending: 'waiting for approval',
@@ -176,7 +177,11 @@ function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): Kno
     case 'approved':
       return [section(`⏳ Approved by ${by} — applying…`)];
     case 'executed':
-      return [section(`✅ Done, approved by ${by}`), section(outcomeText(request.outcome, 'The change was made.'))];
+      return [
+        section(`✅ Done, approved by ${by}`),
+        section(outcomeText(request.outcome, 'The change was made.')),
+        ...undoBlock({ kind: 'request', requestId: request.id }, request.change, request.snapshot.groupName, null),
+      ];
     case 'failed':
       return [
         section(`⚠️ Failed: ${outcomeText(request.outcome, 'DocSpace did not make the change.')}`),
@@ -209,6 +214,7 @@ export function buildApprovalCard(request: ChangeRequest, options: ApprovalCardO
     [
       section(`${askers(request)} to change DocSpace groups:`),
       section(describeChange(request)),
+      ...(request.snapshot.undoes ? [section(undoesText(request.snapshot.undoes))] : []),
       section(`*Why:* ${reasonText(request.reason)}`),
       context(idLine(request, `asked ${slackDate(request.createdAt)}${expiry}`)),
       ...statusBlocks(request, options),

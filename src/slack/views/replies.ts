@@ -21,6 +21,7 @@ import {
   slackDate,
 } from './blocks.js';
 import { describeChange, describeChangeInline } from './cards.js';
+import { undoBlock } from './undo-parts.js';
 
 type NameOf = (id: string) => string;
 
@@ -118,6 +119,10 @@ export function buildChangeResult(report: ChangeReport): SlackMessage {
   const blocks: KnownBlock[] = [section(head), ...packLines(details, 6), ...packLines(ignored, 6)];
   const after = nowLine(report);
   if (after.length) blocks.push(section(after.join('\n')));
+  if (report.undo) {
+    const target = { kind: 'entry' as const, entryId: report.undo.entryId };
+    blocks.push(...undoBlock(target, report.change, groupName(report), report.undo.until));
+  }
   const warn = ignored.length ? ' (DocSpace ignored part of it)' : '';
   return message(`${head}${warn}`, blocks);
 }
@@ -150,7 +155,7 @@ export function buildGroupDetails(group: Group): SlackMessage {
 /** Asks before deleting a group; the buttons carry `value` (by default the group id; the listener adds the reason). */
 export function buildDeleteConfirmation(group: GroupSummary, value: string = group.id): SlackMessage {
   const members = `${group.membersCount} member${group.membersCount === 1 ? '' : 's'}`;
-  const question = `Delete group *${esc(group.name, 128)}* (\`${group.id}\`, ${members})? This cannot be undone.`;
+  const question = `Delete group *${esc(group.name, 128)}* (\`${group.id}\`, ${members})? This cannot be undone: a delete has no Undo.`;
   const confirm = confirmDialog(
     'Delete this group?',
     `“${group.name}” is removed from DocSpace with all its memberships.`,

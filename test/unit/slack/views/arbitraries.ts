@@ -330,6 +330,31 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
     kind: fc.constantFrom(...GATEWAY_CODES),
     retryAfterSeconds: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
   }),
+  undo_unavailable: fc.record({
+    code: fc.constant('undo_unavailable'),
+    reason: fc.constantFrom('not_found' as const, 'not_a_change' as const, 'not_applied' as const, 'delete' as const),
+  }),
+  undo_window_passed: fc.record({ code: fc.constant('undo_window_passed'), closedAt: date }),
+  undo_taken: fc.record({
+    code: fc.constant('undo_taken'),
+    by: slackUserId,
+    at: date,
+    requestId: fc.option(requestId, { nil: null }),
+  }),
+  undo_nothing_left: fc.record({
+    code: fc.constant('undo_nothing_left'),
+    groupName: userText(300),
+    leftAlone: fc.array(
+      fc.oneof(
+        fc.record({ kind: fc.constant('member_left' as const), userId: fc.constant('u-1' as DocSpaceUserId) }),
+        fc.record({ kind: fc.constant('member_back' as const), userId: fc.constant('u-2' as DocSpaceUserId) }),
+        fc.record({ kind: fc.constant('renamed_since' as const), expected: userText(300), current: userText(300) }),
+        fc.record({ kind: fc.constant('group_gone' as const) }),
+      ),
+      { maxLength: 60 },
+    ),
+    names: fc.dictionary(fc.constantFrom('u-1', 'u-2'), userText(300)),
+  }),
 };
 
 export const cardPostProblem = fc.constantFrom(
