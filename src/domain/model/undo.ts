@@ -1,5 +1,5 @@
 import type { CardPostProblem } from './card.js';
-import type { ChangeReport, GroupChange } from './group.js';
+import type { ChangeReport } from './group.js';
 import type { DocSpaceUserId, RequestId, SlackTeamId, SlackUserId } from './ids.js';
 import type { ChangeRequest } from './request.js';
 
@@ -61,9 +61,4 @@ export interface UndoClaim {
   readonly claimedAt: Date;
   /** The request filed for the undo, when it waits for approval. */
   readonly requestId: RequestId | null;
-}
-
-/** Whether a change kind can be undone: a delete cannot (DocSpace cannot restore a group, its id and its room access). */
-export function isUndoable(change: GroupChange): boolean {
-  return change.kind !== 'delete';
 }

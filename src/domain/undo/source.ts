@@ -5,7 +5,7 @@ import type { DocSpaceUserId, GroupId } from '../model/ids.js';
 import { err, ok, type Result } from '../model/result.js';
 
 /** The group as an audit entry recorded it (groupForAudit): memberIds only where the group was read with members. */
-export interface AuditedGroup {
+interface AuditedGroup {
   readonly id: GroupId;
   readonly name: string;
   readonly managerId: DocSpaceUserId | null;

@@ -8,7 +8,7 @@ import { button, confirmDialog, context, esc, joinWords, slackDate } from './blo
 // Undo left alone and why. Shared by replies, cards and the failure texts.
 
 /** `e:<entry id>` names an audit entry, `r:<request id>` a request; nothing else is a target. */
-export function encodeUndoValue(target: UndoTarget): string {
+function encodeUndoValue(target: UndoTarget): string {
   return target.kind === 'entry' ? `e:${target.entryId}` : `r:${target.requestId}`;
 }
 

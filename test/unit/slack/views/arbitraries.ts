@@ -21,6 +21,7 @@ import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } fro
 import type { UserMapping } from '../../../../src/domain/model/mapping.js';
 import type { ChangeRequest } from '../../../../src/domain/model/request.js';
 import { REQUEST_STATUSES } from '../../../../src/domain/model/request.js';
+import type { LeftAlone, UndoLink } from '../../../../src/domain/model/undo.js';
 import { GATEWAY_ERROR_CODES } from '../../../../src/domain/ports.js';
 
 /**
@@ -144,6 +145,10 @@ export const changeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((cha
         names: namesFor(change),
         managerBefore: fc.option(docspaceUserId, { nil: null }),
         nameShared: fc.boolean(),
+        undoes: fc.record({
+          entryId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+          requestId: fc.option(requestId, { nil: null }),
+        }),
       },
       { requiredKeys: ['groupName', 'names', 'managerBefore'] },
     ),
@@ -165,20 +170,46 @@ export const changeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((cha
 );
 
 export const changeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((change) =>
-  fc.record({
-    change: fc.constant(change),
-    before: fc.option(groupSummary, { nil: null }),
-    after: fc.option(group, { nil: null }),
-    ignored: fc.record({
-      managerNotSet: fc.option(docspaceUserId, { nil: null }),
-      notAdded: ids,
-      notRemoved: ids,
-      nameNotApplied: fc.option(userText(300), { nil: null }),
-    }),
-    skipped: fc.record({ alreadyMembers: many(docspaceUser, 300), notMembers: many(docspaceUser, 300) }),
-    names: namesFor(change),
-  }),
+  fc.record(
+    {
+      change: fc.constant(change),
+      before: fc.option(groupSummary, { nil: null }),
+      after: fc.option(group, { nil: null }),
+      ignored: fc.record({
+        managerNotSet: fc.option(docspaceUserId, { nil: null }),
+        notAdded: ids,
+        notRemoved: ids,
+        nameNotApplied: fc.option(userText(300), { nil: null }),
+      }),
+      skipped: fc.record({ alreadyMembers: many(docspaceUser, 300), notMembers: many(docspaceUser, 300) }),
+      names: namesFor(change),
+      undo: fc.record({ entryId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), until: date }),
+    },
+    { requiredKeys: ['change', 'before', 'after', 'ignored', 'skipped', 'names'] },
+  ),
 );
+
+export const leftAlone: fc.Arbitrary<LeftAlone> = fc.oneof(
+  fc.record({ kind: fc.constant('member_left' as const), userId: docspaceUserId }),
+  fc.record({ kind: fc.constant('member_back' as const), userId: docspaceUserId }),
+  fc.record({
+    kind: fc.constant('manager_moved' as const),
+    expected: docspaceUserId,
+    current: fc.option(docspaceUserId, { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('no_previous_manager' as const) }),
+  fc.record({ kind: fc.constant('renamed_since' as const), expected: userText(300), current: userText(300) }),
+  fc.record({
+    kind: fc.constant('group_changed' as const),
+    parts: fc.subarray(['name' as const, 'manager' as const, 'members' as const], { minLength: 1 }),
+  }),
+  fc.record({ kind: fc.constant('group_gone' as const) }),
+);
+
+export const undoLink: fc.Arbitrary<UndoLink> = fc.record({
+  entryId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+  requestId: fc.option(requestId, { nil: null }),
+});
 
 export const auditEntry: fc.Arbitrary<AuditEntry> = fc.record({
   id: fc.nat(),
@@ -344,16 +375,8 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
   undo_nothing_left: fc.record({
     code: fc.constant('undo_nothing_left'),
     groupName: userText(300),
-    leftAlone: fc.array(
-      fc.oneof(
-        fc.record({ kind: fc.constant('member_left' as const), userId: fc.constant('u-1' as DocSpaceUserId) }),
-        fc.record({ kind: fc.constant('member_back' as const), userId: fc.constant('u-2' as DocSpaceUserId) }),
-        fc.record({ kind: fc.constant('renamed_since' as const), expected: userText(300), current: userText(300) }),
-        fc.record({ kind: fc.constant('group_gone' as const) }),
-      ),
-      { maxLength: 60 },
-    ),
-    names: fc.dictionary(fc.constantFrom('u-1', 'u-2'), userText(300)),
+    leftAlone: fc.array(leftAlone, { maxLength: 60 }),
+    names: fc.dictionary(fc.string({ maxLength: 40 }), userText(300), { maxKeys: 60 }),
   }),
 };
 
