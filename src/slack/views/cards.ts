@@ -180,7 +180,7 @@ function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): Kno
       return [
         section(`✅ Done, approved by ${by}`),
         section(outcomeText(request.outcome, 'The change was made.')),
-        ...undoBlock({ kind: 'request', requestId: request.id }, request.change, request.snapshot.groupName, null),
+        ...undoBlock({ kind: 'request', requestId: request.id }, request.change, null),
       ];
     case 'failed':
       return [

@@ -121,7 +121,7 @@ export function buildChangeResult(report: ChangeReport): SlackMessage {
   if (after.length) blocks.push(section(after.join('\n')));
   if (report.undo) {
     const target = { kind: 'entry' as const, entryId: report.undo.entryId };
-    blocks.push(...undoBlock(target, report.change, groupName(report), report.undo.until));
+    blocks.push(...undoBlock(target, report.change, report.undo.until));
   }
   const warn = ignored.length ? ' (DocSpace ignored part of it)' : '';
   return message(`${head}${warn}`, blocks);

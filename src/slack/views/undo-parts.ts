@@ -21,18 +21,13 @@ export function decodeUndoValue(value: string | undefined): UndoTarget | null {
 }
 
 /** The Undo button; undoing a create deletes the group, so it asks first (and says a delete has no Undo). */
-export function undoBlock(
-  target: UndoTarget,
-  change: GroupChange,
-  groupName: string,
-  until: Date | null,
-): KnownBlock[] {
+export function undoBlock(target: UndoTarget, change: GroupChange, until: Date | null): KnownBlock[] {
   if (change.kind === 'delete') return [];
   const confirm =
     change.kind === 'create'
       ? confirmDialog(
           'Delete the group this created?',
-          `Undo deletes “${groupName}”, which this change created, if no one changed it since. A delete cannot be undone.`,
+          'Undo deletes the group this change created, if no one changed it since. A delete cannot be undone.',
           'Delete group',
           'danger',
         )
