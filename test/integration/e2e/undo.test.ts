@@ -190,4 +190,19 @@ describe('Undo of an executed change', () => {
     // The approved undo's own card offers Undo of it.
     expect(undoValueIn(cardJson(h.slack, undoRequest))).toBe(`r:${undoRequest}`);
   });
+
+  it('applies an approved undo request to the group as it is then: what moved after it was filed is left alone', async () => {
+    const group = seedTeam(h.docspace);
+    const reply = await change(h, 'owner', `manager "${group.name}" ${mentionOf('bob')}`);
+    const answer = await undo(h, 'alice', undoValueIn(reply));
+    const undoRequest = answer.match(/R[0-9A-Z]{10}/)?.[0] as string;
+    expect(answer).toContain('Undoes audit entry');
+    await portal(h.docspace).setManager(group.id, carol);
+    h.docspace.clearLog();
+    await approve(h, 'dave', undoRequest);
+    await waitForCardStatus(h.slack, undoRequest, 'done');
+    expect(h.docspace.getGroup(group.id)?.managerId).toBe(carol);
+    expect(writes(h.docspace)).toHaveLength(0);
+    expect(cardJson(h.slack, undoRequest)).toContain('no longer as the undone change left it');
+  });
 });
