@@ -16,10 +16,8 @@ import { isGatewayError } from '../ports.js';
 import { invert } from './inverse.js';
 import { type UndoSource, undoSourceOf } from './source.js';
 
-type UndoDeps = DomainDeps;
-
 /** The entry an Undo button names, in the caller's team. */
-async function findEntry(deps: UndoDeps, caller: Caller, target: UndoTarget) {
+async function findEntry(deps: DomainDeps, caller: Caller, target: UndoTarget) {
   const entry =
     target.kind === 'entry' ? await deps.undo.entry(target.entryId) : await deps.undo.executionOf(target.requestId);
   return entry && entry.teamId === caller.teamId ? entry : null;
@@ -31,7 +29,7 @@ function groupOf(source: UndoSource): GroupId {
 }
 
 /** The group as it is now, with members; null when DocSpace no longer has it. */
-async function readNow(deps: UndoDeps, groupId: GroupId): Promise<Group | null> {
+async function readNow(deps: DomainDeps, groupId: GroupId): Promise<Group | null> {
   try {
     return await deps.docspace.getGroup(groupId, { includeMembers: true });
   } catch (error) {
@@ -62,7 +60,7 @@ function planOf(change: GroupChange, current: Group, names: Record<string, strin
 
 /** Checks an Undo may run at all, from storage alone: the entry, its kind and outcome, the window and the claim. */
 async function checkUndoable(
-  deps: UndoDeps,
+  deps: DomainDeps,
   caller: Caller,
   target: UndoTarget,
 ): Promise<Result<UndoSource, DomainFailure>> {
@@ -78,7 +76,7 @@ async function checkUndoable(
 
 /** Runs the inverse now (an admin's Undo), under the undo claim; the claim is released when nothing was written. */
 async function executeInverse(
-  deps: UndoDeps,
+  deps: DomainDeps,
   ctx: ExecutionContext,
   plan: Plan,
   claim: UndoClaim,
@@ -100,7 +98,7 @@ async function executeInverse(
 
 /** Files the inverse as a request (anyone else's Undo) whose card says what it undoes; the claim notes the request. */
 async function requestInverse(
-  deps: UndoDeps,
+  deps: DomainDeps,
   who: Awaited<ReturnType<typeof identify>>,
   plan: Plan,
   claim: UndoClaim,
@@ -122,7 +120,7 @@ async function requestInverse(
  * It re-reads the group and reverses only what is still as the change left it, reporting what it left alone.
  */
 export async function undoChange(
-  deps: UndoDeps,
+  deps: DomainDeps,
   caller: Caller,
   target: UndoTarget,
 ): Promise<Result<UndoOutcome, DomainFailure>> {
@@ -185,7 +183,7 @@ export async function undoChange(
  * original entry, so what someone changed after the request was filed is left alone too.
  */
 export async function replanUndo(
-  deps: UndoDeps,
+  deps: DomainDeps,
   request: ChangeRequest,
   current: Group | null,
 ): Promise<Result<{ plan: Plan; leftAlone: readonly LeftAlone[] }, DomainFailure>> {
@@ -202,7 +200,7 @@ export async function replanUndo(
 }
 
 /** The Undo a change's reply offers: for every executed change but a delete, until the window closes. */
-export function offerUndo(deps: Pick<UndoDeps, 'undoWindowMs' | 'clock'>, report: ChangeReport): ChangeReport {
+export function offerUndo(deps: Pick<DomainDeps, 'undoWindowMs' | 'clock'>, report: ChangeReport): ChangeReport {
   if (report.auditId === undefined || report.change.kind === 'delete' || report.recognised) return report;
   if (deps.undoWindowMs <= 0) return report;
   const until = new Date(deps.clock.now().getTime() + deps.undoWindowMs);
