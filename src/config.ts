@@ -189,6 +189,7 @@ const schema = z.object({
       }),
   ),
   DRY_RUN: bool(false),
+  UNDO_WINDOW_MINUTES: envInt(15, 0, 7 * 24 * 60),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -230,6 +231,8 @@ export interface Config {
   readonly grants: { readonly maxDays: number; readonly remindBeforeMs: number };
   /** DRY_RUN: answer everything as usual and read DocSpace, but send no DocSpace write (list what would be sent). */
   readonly dryRun: boolean;
+  /** How long after a change its Undo works (0: changes offer no Undo). */
+  readonly undoWindowMinutes: number;
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -310,5 +313,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
     grants: { maxDays: e.MAX_GRANT_DAYS, remindBeforeMs: e.REMIND_BEFORE },
     dryRun: e.DRY_RUN,
+    undoWindowMinutes: e.UNDO_WINDOW_MINUTES,
   });
 }

@@ -206,6 +206,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
       onEvent: metrics.grant,
     },
     ...rehearsal,
+    undo: storage.undo,
+    undoWindowMs: config.undoWindowMinutes * 60_000,
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(

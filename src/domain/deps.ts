@@ -13,6 +13,7 @@ import type {
   NameReservationRepo,
   RequestRepo,
   SlackDirectory,
+  UndoRepo,
   WriteRehearsal,
 } from './ports.js';
 
@@ -37,6 +38,10 @@ export interface DomainDeps {
   readonly interimCardDelayMs: number;
   /** MAX_PENDING_PER_REQUESTER and MAX_PEOPLE_PER_CHANGE: floods are refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** Undo claims (one per executed change) and the audit reads Undo needs. */
+  readonly undo: UndoRepo;
+  /** UNDO_WINDOW_MINUTES: how long after a change its Undo works. */
+  readonly undoWindowMs: number;
   /** Time-bound access (grants); absent: durations are refused. */
   readonly grants?: GrantSettings;
   /** DRY_RUN: present in dry-run mode, when every change is rehearsed through it and nothing is written. */

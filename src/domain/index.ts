@@ -33,6 +33,7 @@ export {
   isChannelProblem,
 } from './model/card.js';
 export type { DryRunMark, PlannedCall } from './model/dry-run.js';
+export type { UndoUnavailableReason } from './model/failures.js';
 export {
   type AdminAction,
   DOCSPACE_KEY_SCOPES,
@@ -92,6 +93,7 @@ export {
 } from './model/request.js';
 export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
+export type { LeftAlone, UndoClaim, UndoLink, UndoOutcome, UndoTarget } from './model/undo.js';
 export { isApprover, type PolicyConfig } from './policy.js';
 export type { GrantNotifier, GrantRepo } from './ports.js';
 export {
@@ -115,6 +117,7 @@ export {
   type SlackDirectory,
   type SlackProfile,
   type Storage,
+  type UndoRepo,
   type WriteRehearsal,
 } from './ports.js';
 export { type BotServices, createBotServices } from './services.js';

@@ -14,6 +14,7 @@ import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } fro
 import type { AuthorityFacts, SaveMappingResult, UserMapping } from './model/mapping.js';
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
 import type { NameReservation } from './model/reservation.js';
+import type { UndoClaim } from './model/undo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Infrastructure ports owned by the domain. Adapters live in docspace/, storage/ and slack/.
@@ -270,6 +271,21 @@ export interface GrantRepo {
   claimReminder(id: string, now: Date): Promise<boolean>;
 }
 
+/** One undo per executed change: the claims on audit entries, and the reads Undo needs of the audit log. */
+export interface UndoRepo {
+  /** The audit entry with this id, or null. */
+  entry(id: number): Promise<AuditEntry | null>;
+  /** The newest entry recording an executed change (any change kind or `undo`, succeeded or partial) of a request. */
+  executionOf(requestId: RequestId): Promise<AuditEntry | null>;
+  /** Stores the claim, or returns false (changing nothing) when the entry already has one: one undo per entry. */
+  claim(claim: UndoClaim): Promise<boolean>;
+  get(entryId: number): Promise<UndoClaim | null>;
+  /** Notes the request filed for the undo, only while the claim still carries `token`. */
+  attachRequest(entryId: number, token: string, requestId: RequestId): Promise<boolean>;
+  /** Drops the claim (the undo changed nothing, so it may be tried again), only while it still carries `token`. */
+  release(entryId: number, token: string): Promise<boolean>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
@@ -280,6 +296,7 @@ export interface Storage {
   readonly alerts: ChannelAlertRepo;
   /** Time-bound memberships and acting managers. */
   readonly grants: GrantRepo;
+  readonly undo: UndoRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -162,5 +162,12 @@ export function withRefusalTrace(
     audit: traced(([, group]) => ({ action: 'audit', target: groupTarget(group) }), services.audit),
     endGrant: traced(([, id]) => ({ action: 'end_grant', target: id }), services.endGrant),
     renewGrant: traced(([, id]) => ({ action: 'renew_grant', target: id }), services.renewGrant),
+    undo: traced(
+      ([, target]) =>
+        target.kind === 'request'
+          ? { action: 'undo', requestId: target.requestId }
+          : { action: 'undo', target: `entry ${target.entryId}` },
+      services.undo,
+    ),
   };
 }

@@ -28,8 +28,10 @@ import type { GroupId, GroupRef, LinkTarget, RequestId, SlackUserId } from './mo
 import type { UserMapping } from './model/mapping.js';
 import type { ChangeRequest } from './model/request.js';
 import { ok, type Result } from './model/result.js';
+import type { UndoOutcome, UndoTarget } from './model/undo.js';
 import { type Role, roleOf } from './policy.js';
 import { withRefusalTrace } from './refusals.js';
+import { offerUndo, undoChange } from './undo/undo.js';
 
 /** How long an execution may take before a request stuck in `approved` counts as interrupted. */
 export const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
@@ -65,6 +67,11 @@ export interface BotServices {
   /** One page (1-based, 25 each) of pending requests, oldest first, with the total. */
   requests(caller: Caller, page?: number): Answer<RequestsView>;
   audit(caller: Caller, group: GroupRef | null): Answer<AuditEntry[]>;
+  /**
+   * Undo of an executed change (by its audit entry, or by the request that made it): admins' run now, others' become
+   * requests; once per change, within UNDO_WINDOW_MINUTES.
+   */
+  undo(caller: Caller, target: UndoTarget): Answer<UndoOutcome>;
   /** Periodic upkeep: expire overdue requests, fail executions a crash interrupted, re-post missing cards. */
   maintain(): Answer<{ expired: number; recovered: number; reposted: number }>;
   /** `grants`: the caller's own live time-bound access (every one in the team, for admins). */
@@ -91,7 +98,16 @@ export function createBotServices(deps: DomainDeps): BotServices {
     return ok(roleOf(deps.policy, { slackUserId: caller.slackUserId, docspace }));
   };
   return withRefusalTrace(deps, {
-    submit: (caller, ask, reason) => submitChange(deps, caller, ask, reason),
+    submit: async (caller, ask, reason) => {
+      const result = await submitChange(deps, caller, ask, reason);
+      if (!result.ok || result.value.kind !== 'executed') return result;
+      return ok({ kind: 'executed' as const, report: offerUndo(deps, result.value.report) });
+    },
+    undo: guard('read_group', async (caller, target) => {
+      const result = await undoChange(deps, caller, target);
+      if (!result.ok || result.value.kind !== 'executed') return result;
+      return ok({ ...result.value, report: offerUndo(deps, result.value.report) });
+    }),
     show: (ref) => showGroup(deps, ref),
     list: (filter) => listGroups(deps, filter),
     searchGroups: (text) => searchGroups(deps, text),

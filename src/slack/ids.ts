@@ -62,3 +62,6 @@ export const ACTION_GRANT_END = 'dsg_grant_end';
 /** The optional "for how long" field of the add-members and change-manager modals. */
 export const BLOCK_DURATION = 'dsg_duration';
 export const ACTION_DURATION = 'dsg_duration_input';
+// Undo on a change's reply or its card; the value is `e:<audit entry id>` or `r:<request id>` (see views/undo-parts.ts).
+export const BLOCK_UNDO = 'dsg_undo';
+export const ACTION_UNDO = 'dsg_undo';

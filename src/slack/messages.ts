@@ -6,11 +6,13 @@ import type {
   GroupSummary,
   IdentityFailure,
   SlackUserId,
+  UndoUnavailableReason,
 } from '../domain/index.js';
 import { DOCSPACE_KEY_SCOPES, GROUP_NAME_MAX, isChannelProblem } from '../domain/index.js';
 import { COMMAND } from './ids.js';
 import { esc, joinWords, LIMITS, listText, mention, slackDate } from './views/blocks.js';
 import { STATUS_LABEL } from './views/cards.js';
+import { leftAloneLines } from './views/undo-parts.js';
 
 // The one table of user-facing failure texts (design.md rule 5). Every user or DocSpace string is escaped.
 
@@ -252,8 +254,29 @@ export function failureText(failure: DomainFailure): string {
       return "Only the member, the group's manager or an admin can end or renew this time-bound access (whoever asked for it may ask to renew it).";
     case 'grant_not_active':
       return `Time-bound access \`${esc(failure.grantId, 40)}\` is no longer active (${esc(failure.state, 20)}); nothing was changed.`;
+    case 'undo_unavailable':
+      return UNDO_UNAVAILABLE[failure.reason];
+    case 'undo_window_passed':
+      return `The Undo window of that change closed ${slackDate(failure.closedAt)}; nothing was changed. Make the inverse change with \`${COMMAND}\` if it is still needed.`;
+    case 'undo_taken':
+      return failure.requestId
+        ? `That change already has an undo waiting or done: request \`${esc(failure.requestId, 40)}\`, asked by ${mention(failure.by)} ${slackDate(failure.at)}. A change is undone once; nothing was changed.`
+        : `${mention(failure.by)} already undid that change ${slackDate(failure.at)}. A change is undone once (its undo has an Undo of its own); nothing was changed.`;
+    case 'undo_nothing_left':
+      return [
+        `Nothing was undone: *${esc(failure.groupName, 128)}* is no longer as the change left it, so nothing was changed.`,
+        ...leftAloneLines(failure.leftAlone, failure.names),
+      ].join('\n');
   }
 }
+
+const UNDO_UNAVAILABLE: Readonly<Record<UndoUnavailableReason, string>> = {
+  not_found: 'That Undo names no change of this workspace that I can undo (the request may have changed nothing).',
+  not_a_change: 'That entry records no group change, so there is nothing to undo.',
+  not_applied: 'That change failed or changed nothing, so there is nothing to undo.',
+  delete:
+    'A delete cannot be undone: DocSpace cannot restore a deleted group, its id or its room access. Create the group again if it is still needed.',
+};
 
 /** The answer to an admin's unlink: the block on email matching is the lasting part, whether or not a link existed. */
 export function unlinkedText(user: SlackUserId, removed: boolean): string {

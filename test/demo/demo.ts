@@ -6,6 +6,7 @@ import { type DemoStep, runSteps } from './step-runner.js';
 import { castStep, createStep, reassignStep } from './stories-admin.js';
 import { timeBoundStep } from './stories-grants.js';
 import { approveStep, denyStep } from './stories-requests.js';
+import { undoStep } from './stories-undo.js';
 import { createTranscript, type Transcript } from './transcript.js';
 
 export interface DemoResult {
@@ -32,6 +33,7 @@ const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [
   approveStep,
   denyStep,
   timeBoundStep,
+  undoStep,
 ];
 
 function intro(t: Transcript, h: Harness): void {

@@ -219,6 +219,8 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     requestTtlMs: overrides.requestTtlMs ?? 24 * HOUR,
     limits: { maxPendingPerRequester: 10, maxPeoplePerChange: 50, ...overrides.limits },
     newRequestId: () => `R${String(++requestCount).padStart(6, '0')}` as RequestId,
+    undo: storage.undo,
+    undoWindowMs: 15 * MINUTE,
   };
 }
 

@@ -15,6 +15,7 @@ import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
 import { createMemoryGrants } from './memory-grants.js';
 import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
+import { createMemoryUndo } from './memory-undo.js';
 
 const STORE = 'memory';
 
@@ -28,15 +29,17 @@ export function createMemoryStorage(): Storage {
   const guard = (operation: string): void => {
     if (closed) throw closedError(STORE, operation);
   };
+  const audit = createMemoryAudit(guard);
   return {
     kind: 'memory',
     mappings: createMemoryMappings(guard),
     requests: createMemoryRequests(guard),
-    audit: createMemoryAudit(guard),
+    audit,
     names: createMemoryNames(guard),
     deliveries: createMemoryDeliveries(guard),
     alerts: createMemoryAlerts(guard),
     grants: createMemoryGrants(guard),
+    undo: createMemoryUndo(guard, audit),
     async ping() {
       guard('ping');
     },

@@ -21,12 +21,13 @@ describe('npm run demo (runDemo)', () => {
     expect(result).toEqual({ ok: true, failedStep: null });
   });
 
-  it('gives each of the four stories its own header', () => {
+  it('gives each of the stories its own header', () => {
     for (const title of [
       'Story 1 · An admin creates a group',
       'Story 2 · The admin reassigns the manager',
       'Story 3 · A request is approved',
       'Story 4 · A request is denied',
+      'Story 5 · Undo',
     ]) {
       expect(text).toContain(title);
     }
@@ -55,6 +56,11 @@ describe('npm run demo (runDemo)', () => {
   it('renders Slack markup as text: no raw mentions, dates or entities', () => {
     expect(text).toContain('Note: Wiki pages & dashboards link to "Development Team"');
     expect(text).not.toMatch(/<@U|<#C|<!date|&amp;|&lt;|&gt;/);
+  });
+
+  it('shows an Undo that reverses what is still as the change left it and names what it left alone', () => {
+    expect(text).toContain('clicks [Undo] on the bot');
+    expect(text).toContain('Erin Evans was added by the change but has left the group since');
   });
 
   it('shows the DocSpace group after the stories', () => {

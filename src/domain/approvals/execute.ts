@@ -15,6 +15,7 @@ import type { DocSpaceUserId, SlackUserId } from '../model/ids.js';
 import type { ChangeRequest } from '../model/request.js';
 import { err, ok, type Result } from '../model/result.js';
 import { isGatewayError } from '../ports.js';
+import { replanUndo } from '../undo/undo.js';
 import { announce, safely } from './notify.js';
 
 export interface Execution {
@@ -31,7 +32,9 @@ async function readCurrent(
   // A create has no group yet; whether its name is still free is checked under the name claim.
   if (change.kind === 'create') return ok(null);
   try {
-    return ok(await deps.docspace.getGroup(change.groupId, { includeMembers: change.kind === 'members' }));
+    // An undo re-checks every member against what the undone change left (see replanUndo).
+    const includeMembers = change.kind === 'members' || request.snapshot.undoes !== undefined;
+    return ok(await deps.docspace.getGroup(change.groupId, { includeMembers }));
   } catch (error) {
     if (isGatewayError(error) && error.code === 'not_found') {
       return err({ code: 'group_gone', groupId: change.groupId, groupName: request.snapshot.groupName });
@@ -101,6 +104,12 @@ async function auditUnapplied(
   });
 }
 
+/** An undo request's plan, computed again from the entry it undoes against the group read now. */
+async function replanUndoPlan(deps: DomainDeps, request: ChangeRequest, current: Group | GroupSummary | null) {
+  const replanned = await replanUndo(deps, request, current && 'members' in current ? current : null);
+  return replanned.ok ? ok(replanned.value.plan) : replanned;
+}
+
 export interface ExecutionActor {
   readonly slackUserId: SlackUserId;
   readonly docspaceId: DocSpaceUserId | null;
@@ -138,7 +147,9 @@ export async function executeApproved(
     const final = await finish(deps, request, interim, 'failed', outcome, { retryable: !gone });
     return gone ? ok({ request: final, report: null }) : err(current.error);
   }
-  const plan = planChange(request.change, current.value, request.snapshot.names);
+  const plan = request.snapshot.undoes
+    ? await replanUndoPlan(deps, request, current.value)
+    : planChange(request.change, current.value, request.snapshot.names);
   if (!plan.ok) {
     await auditUnapplied(deps, request, actor, 'no_op', describeFailurePlain(plan.error));
     const final = await finish(
@@ -156,6 +167,7 @@ export async function executeApproved(
     actorDocSpaceId: actor.docspaceId,
     onBehalfOf: request.requesterIds,
     requestId: request.id,
+    ...(request.snapshot.undoes ? { undoes: request.snapshot.undoes.entryId } : {}),
   };
   // A create or rename needs its name still free now, and holds it until DocSpace has answered.
   const owner = nameOwner(ctx, plan.value.change);
@@ -233,6 +245,8 @@ function describeFailurePlain(failure: DomainFailure): string {
       return `Another change was creating or renaming a group to ${failure.name} at that moment. Retry once it is done.`;
     case 'no_change':
       return failure.explanation;
+    case 'undo_nothing_left':
+      return `The group ${failure.groupName} is no longer as the undone change left it; nothing was reversed.`;
     default:
       return failure.code.replaceAll('_', ' ');
   }

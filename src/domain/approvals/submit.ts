@@ -7,20 +7,33 @@ import type { DomainFailure } from '../model/failures.js';
 import type { SubmitOutcome } from '../model/group.js';
 import { type ChangeRequest, fingerprintOf } from '../model/request.js';
 import { err, ok, type Result } from '../model/result.js';
+import type { UndoLink } from '../model/undo.js';
 import { postApprovalCard } from './cards.js';
 import { expireIfOverdue } from './expire.js';
 import { safely } from './notify.js';
 
-function newRequest(deps: DomainDeps, who: IdentifiedActor, plan: Plan, reason: string | null): ChangeRequest {
+function newRequest(
+  deps: DomainDeps,
+  who: IdentifiedActor,
+  plan: Plan,
+  reason: string | null,
+  undoes: UndoLink | undefined,
+): ChangeRequest {
   const now = deps.clock.now();
   const groupName = plan.change.kind === 'create' ? plan.change.name : (plan.before?.name ?? '');
   return {
     id: deps.newRequestId(),
     teamId: who.caller.teamId,
-    // A dry-run request never joins a live one (nor the reverse): it must never be executed.
-    fingerprint: `${isDryRun(deps) ? 'dry_run:' : ''}${fingerprintOf(plan.change)}`,
+    // A dry-run request never joins a live one (nor the reverse): it must never be executed. An undo is its own
+    // request (one per undone entry), never joined to an equal change asked for otherwise.
+    fingerprint: `${isDryRun(deps) ? 'dry_run:' : ''}${undoes ? JSON.stringify(['undo', undoes.entryId]) : fingerprintOf(plan.change)}`,
     change: plan.change,
-    snapshot: { groupName, names: plan.names, managerBefore: plan.before?.manager?.id ?? null },
+    snapshot: {
+      groupName,
+      names: plan.names,
+      managerBefore: plan.before?.manager?.id ?? null,
+      ...(undoes ? { undoes } : {}),
+    },
     requesterIds: [who.caller.slackUserId],
     requesterDocSpaceId: who.actor.docspace?.id ?? null,
     reason: reason?.trim() || null,
@@ -98,9 +111,9 @@ export async function createRequest(
   who: IdentifiedActor,
   plan: Plan,
   reason: string | null,
-  options: { readonly nameShared?: boolean } = {},
+  options: { readonly nameShared?: boolean; readonly undoes?: UndoLink } = {},
 ): Promise<Result<SubmitOutcome, DomainFailure>> {
-  const fresh = newRequest(deps, who, plan, reason);
+  const fresh = newRequest(deps, who, plan, reason, options.undoes);
   const refused = await pendingLimitFailure(deps, fresh);
   if (refused) return err(refused);
   return ok(await fileRequest(deps, who, plan, await withNameShared(deps, fresh, plan, options.nameShared)));

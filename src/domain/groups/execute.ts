@@ -34,6 +34,8 @@ export interface ExecutionContext {
   readonly actorDocSpaceId: DocSpaceUserId | null;
   readonly onBehalfOf: readonly SlackUserId[];
   readonly requestId: RequestId | null;
+  /** The audit entry this execution reverses: it is then audited as `undo`, linked to that entry. */
+  readonly undoes?: number;
 }
 
 /** One DocSpace write per change: the fewest calls the API allows. */
@@ -98,9 +100,26 @@ function auditBase(deps: ExecuteDeps, plan: Plan, ctx: ExecutionContext, before:
     actorDocSpaceId: ctx.actorDocSpaceId,
     onBehalfOf: ctx.onBehalfOf,
     requestId: ctx.requestId,
-    action: plan.change.kind,
+    action: ctx.undoes === undefined ? plan.change.kind : ('undo' as const),
     before: groupForAudit(before),
   };
+}
+
+/**
+ * What the audit entry keeps besides the group state: the change as executed, the names of the people it names (so an
+ * Undo can say who it left alone without a look-up) and, for an undo, the entry it reverses.
+ */
+function changeForAudit(plan: Plan, ctx: ExecutionContext) {
+  const change = plan.change;
+  const ids = [
+    ...(change.kind === 'create' ? [...change.memberIds, change.managerId] : []),
+    ...(change.kind === 'members' ? [...change.add, ...change.remove] : []),
+    ...(change.kind === 'set_manager' ? [change.managerId] : []),
+    plan.before?.manager?.id,
+  ];
+  const names: Record<string, string> = {};
+  for (const id of ids) if (id && plan.names[id] !== undefined) names[id] = plan.names[id];
+  return { change, names, ...(ctx.undoes === undefined ? {} : { undoes: ctx.undoes }) };
 }
 
 /**
@@ -127,7 +146,8 @@ export async function executePlan(
       kind: !session && failure.phase === 'write' && failure.mayHaveApplied ? 'unknown' : 'refused',
     });
     const detail = `${failure.kind}: ${(error as Error).message}`;
-    await recordAudit(deps, { ...base, groupId, groupName, after: null, outcome: 'failed', detail });
+    const after = ctx.undoes === undefined ? null : { undoes: ctx.undoes };
+    await recordAudit(deps, { ...base, groupId, groupName, after, outcome: 'failed', detail });
     return err(failure);
   }
   if (session) return ok(await finishRehearsal(deps, plan, base, claimed, { outcome, calls: session.calls() }));
@@ -136,16 +156,24 @@ export async function executePlan(
   if (after) await settleName(deps, claimed, { kind: 'applied', groupId: after.id });
   if (plan.change.kind === 'delete') await releaseGroupNames(deps, ctx.teamId, plan.change.groupId);
   const auditOutcome: AuditOutcome = somethingIgnored(ignored) ? 'partial' : 'succeeded';
-  await recordAudit(deps, {
+  const entry = await recordAudit(deps, {
     ...base,
     groupId: after?.id ?? groupId,
     groupName: after?.name ?? groupName,
-    after: { ...(groupForAudit(after) as object | null), change: plan.change },
+    after: { ...(groupForAudit(after) as object | null), ...changeForAudit(plan, ctx) },
     outcome: auditOutcome,
     detail: somethingIgnored(ignored) ? `DocSpace ignored: ${JSON.stringify(ignored)}` : null,
   });
   const names = { ...plan.names };
   for (const m of after?.members ?? []) names[m.id] = m.displayName;
   if (after?.manager) names[after.manager.id] = after.manager.displayName;
-  return ok({ change: plan.change, before: plan.before, after, ignored, skipped: plan.skipped, names });
+  return ok({
+    change: plan.change,
+    before: plan.before,
+    after,
+    ignored,
+    skipped: plan.skipped,
+    names,
+    auditId: entry.id,
+  });
 }

@@ -27,6 +27,8 @@ const AUDIT_EVENTS = [
   'grant_renew',
   // DRY_RUN: a change rehearsed, nothing written (what it would have sent is in `after.calls`).
   'dry_run',
+  // An executed change reversed (its after.undoes names the entry it undoes; itself undoable once).
+  'undo',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

@@ -4,6 +4,7 @@ import type { GroupChangeKind, GroupSummary } from './group.js';
 import type { RequestId, SlackUserId } from './ids.js';
 import type { RequestStatus } from './request.js';
 import { err, type Result } from './result.js';
+import type { LeftAlone } from './undo.js';
 
 /** Why a Slack user could not be tied to a usable DocSpace account. Nothing is stored when one of these is returned. */
 export type IdentityFailureCode =
@@ -133,7 +134,31 @@ export type DomainFailure =
   | { readonly code: 'grant_not_allowed' }
   /** The grant already ended (or is ending right now). */
   | { readonly code: 'grant_not_active'; readonly grantId: string; readonly state: string }
+  /** Undo: this entry or request is no change that can be undone (see UndoUnavailableReason). */
+  | { readonly code: 'undo_unavailable'; readonly reason: UndoUnavailableReason }
+  /** Undo: the UNDO_WINDOW_MINUTES after the change have passed. */
+  | { readonly code: 'undo_window_passed'; readonly closedAt: Date }
+  /** Undo: this change was already undone, or its undo waits for approval (one undo per change). */
+  | {
+      readonly code: 'undo_taken';
+      readonly by: SlackUserId;
+      readonly at: Date;
+      readonly requestId: RequestId | null;
+    }
+  /** Undo: the group is no longer as the change left it in any part, so nothing was reversed. */
+  | {
+      readonly code: 'undo_nothing_left';
+      readonly groupName: string;
+      readonly leftAlone: readonly LeftAlone[];
+      readonly names: Readonly<Record<string, string>>;
+    }
   | DocSpaceFailure;
+
+/**
+ * `not_found`: no such entry (or request execution) in this team; `not_a_change`: the entry records no executed
+ * change; `not_applied`: the change failed or did nothing; `delete`: a delete cannot be undone.
+ */
+export type UndoUnavailableReason = 'not_found' | 'not_a_change' | 'not_applied' | 'delete';
 
 export type DomainFailureCode = DomainFailure['code'];
 

@@ -131,6 +131,10 @@ export interface ChangeReport {
   readonly recognised?: boolean;
   /** A dry-run rehearsal: nothing was written; `after` is the group as the calls would have left it. */
   readonly dryRun?: DryRunMark;
+  /** The audit entry that records this execution. */
+  readonly auditId?: number;
+  /** Set when the change can be undone: the entry an Undo names, and until when it may. */
+  readonly undo?: { readonly entryId: number; readonly until: Date };
 }
 
 /** The result of a mutating command or modal: done now, or waiting for an approver. */

@@ -31,6 +31,8 @@ export interface RequestSnapshot {
    * and when it could not be checked: then it counts as shared.
    */
   readonly nameShared?: boolean;
+  /** Set on a request filed by Undo: the audit entry (and request) of the change it reverses. */
+  readonly undoes?: { readonly entryId: number; readonly requestId: RequestId | null };
 }
 
 export interface ChangeRequest {

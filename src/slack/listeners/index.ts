@@ -13,6 +13,7 @@ import type { ListenerDeps } from './context.js';
 import { fittingAcks } from './fit-acks.js';
 import { handleGrantButton } from './grants.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
+import { handleUndoButton } from './undo.js';
 
 /**
  * A pattern that matches exactly the given ids. Bolt runs every incoming event through the middleware chain of
@@ -52,6 +53,7 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_MENU_MEMBERS]: (args) => handleMenuButton(deps, args, 'members'),
     [ids.ACTION_GRANT_RENEW]: (args) => handleGrantButton(deps, args, 'renew'),
     [ids.ACTION_GRANT_END]: (args) => handleGrantButton(deps, args, 'end'),
+    [ids.ACTION_UNDO]: (args) => handleUndoButton(deps, args),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),

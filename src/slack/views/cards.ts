@@ -18,6 +18,7 @@ import {
   slackDate,
 } from './blocks.js';
 import { requestDryRunBlocks } from './dry-run.js';
+import { undoBlock, undoesText } from './undo-parts.js';
 
 export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
   pending: 'waiting for approval',
@@ -202,7 +203,11 @@ function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): Kno
           section(`🧪 Rehearsed, approved by ${by}`),
           section(outcomeText(request.outcome, 'Nothing was changed.')),
         ];
-      return [section(`✅ Done, approved by ${by}`), section(outcomeText(request.outcome, 'The change was made.'))];
+      return [
+        section(`✅ Done, approved by ${by}`),
+        section(outcomeText(request.outcome, 'The change was made.')),
+        ...undoBlock({ kind: 'request', requestId: request.id }, request.change, null),
+      ];
     case 'failed':
       return [
         section(`⚠️ Failed: ${outcomeText(request.outcome, 'DocSpace did not make the change.')}`),
@@ -235,6 +240,7 @@ export function buildApprovalCard(request: ChangeRequest, options: ApprovalCardO
     [
       section(`${askers(request)} to change DocSpace groups:`),
       section(describeChange(request)),
+      ...(request.snapshot.undoes ? [section(undoesText(request.snapshot.undoes))] : []),
       section(`*Why:* ${reasonText(request.reason)}`),
       context(idLine(request, `asked ${slackDate(request.createdAt)}${expiry}`)),
       ...requestDryRunBlocks(request),

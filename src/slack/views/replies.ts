@@ -23,6 +23,7 @@ import {
 } from './blocks.js';
 import { describeChange, describeChangeInline } from './cards.js';
 import { dryRunHeadline, plannedCallBlocks, reportNamer, requestDryRunBlocks } from './dry-run.js';
+import { undoBlock } from './undo-parts.js';
 
 type NameOf = (id: string) => string;
 
@@ -135,6 +136,10 @@ export function buildChangeResult(report: ChangeReport): SlackMessage {
   const after = nowLine(report);
   if (after.length) blocks.push(section(after.join('\n')));
   if (report.dryRun) blocks.push(...plannedCallBlocks(report.dryRun.calls, reportNamer(report)));
+  if (report.undo) {
+    const target = { kind: 'entry' as const, entryId: report.undo.entryId };
+    blocks.push(...undoBlock(target, report.change, report.undo.until));
+  }
   const warn = ignored.length ? ' (DocSpace ignored part of it)' : '';
   return message(`${head}${warn}`, blocks);
 }
@@ -167,7 +172,7 @@ export function buildGroupDetails(group: Group): SlackMessage {
 /** Asks before deleting a group; the buttons carry `value` (by default the group id; the listener adds the reason). */
 export function buildDeleteConfirmation(group: GroupSummary, value: string = group.id): SlackMessage {
   const members = `${group.membersCount} member${group.membersCount === 1 ? '' : 's'}`;
-  const question = `Delete group *${esc(group.name, 128)}* (\`${group.id}\`, ${members})? This cannot be undone.`;
+  const question = `Delete group *${esc(group.name, 128)}* (\`${group.id}\`, ${members})? This cannot be undone: a delete has no Undo.`;
   const confirm = confirmDialog(
     'Delete this group?',
     `“${group.name}” is removed from DocSpace with all its memberships.`,

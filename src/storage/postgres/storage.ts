@@ -13,6 +13,7 @@ import { createPostgresGrants } from './grants.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
+import { createPostgresUndo } from './undo.js';
 
 // The PostgreSQL store: connect a pool, apply the migrations (one replica at a time), hand the pool to repos.ts.
 
@@ -55,6 +56,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     deliveries: createPostgresDeliveries(ctx),
     alerts: createPostgresAlerts(ctx),
     grants: createPostgresGrants(ctx),
+    undo: createPostgresUndo(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

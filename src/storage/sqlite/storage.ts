@@ -15,6 +15,7 @@ import { createSqliteGrants } from './grants.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
 import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
+import { createSqliteUndo } from './undo.js';
 
 // The SQLite store: open the file (WAL, foreign keys), apply the migrations, hand the connection to repos.ts.
 
@@ -50,6 +51,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     deliveries: createSqliteDeliveries(ctx),
     alerts: createSqliteAlerts(ctx),
     grants: createSqliteGrants(ctx),
+    undo: createSqliteUndo(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

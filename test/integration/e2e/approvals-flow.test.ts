@@ -3,6 +3,7 @@ import {
   ACTION_APPROVE,
   ACTION_DENY,
   ACTION_REASON,
+  ACTION_UNDO,
   BLOCK_REASON,
   CALLBACK_DENY_REASON,
 } from '../../../src/slack/ids.js';
@@ -58,7 +59,7 @@ describe('approval requests end to end: request, approve or deny, card and DM', 
     expect(cardJson(h.slack, id)).toMatch(/Add: Carol O'Neil(,| and) Dave Dunn/);
   });
 
-  it('executes an approved request once, updates the card in place without buttons, names the approver and DMs the requester', async () => {
+  it('executes an approved request once, updates the card in place with only Undo left, names the approver and DMs the requester', async () => {
     const group = seedTeam(h.docspace);
     const id = await fileRequest(h, 'alice', `manager "${group.name}" <@U0BOB00001>`);
     await approve(h, 'dave', id);
@@ -67,7 +68,7 @@ describe('approval requests end to end: request, approve or deny, card and DM', 
     expect(h.docspace.getGroup(group.id)?.managerId).toBe(docspaceIdOf('bob'));
     expect(writesTo(h.docspace, group.id)).toHaveLength(1);
     expect(cardUpdates(h.slack, id).length).toBeGreaterThanOrEqual(1);
-    expect(buttonsOf(cardOf(h.slack, id))).toEqual([]);
+    expect(buttonsOf(cardOf(h.slack, id))).toEqual([ACTION_UNDO]);
     expect(cardJson(h.slack, id)).toContain('approved by <@U0DAVE0001>');
     expect((await storedRequest(h, id)).status).toBe('executed');
   });

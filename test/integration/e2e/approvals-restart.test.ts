@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
-import { ACTION_RETRY } from '../../../src/slack/ids.js';
+import { ACTION_RETRY, ACTION_UNDO } from '../../../src/slack/ids.js';
 import { docspaceIdOf } from '../../fixtures/people.js';
 import { createFakeClock, MINUTE } from '../../helpers/clock.js';
 import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
@@ -45,7 +45,7 @@ describe('pending requests and their cards survive a restart of the app', () => 
     await waitForCardStatus(second.slack, id, 'done');
     expect(writesTo(second.docspace, group.id)).toHaveLength(1);
     expect(second.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('carol'));
-    expect(buttonsOf(cardOf(second.slack, id))).toEqual([]);
+    expect(buttonsOf(cardOf(second.slack, id))).toEqual([ACTION_UNDO]);
   });
 
   it('still lists a pending request for approvers after a restart', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_RETRY } from '../../../src/slack/ids.js';
+import { ACTION_RETRY, ACTION_UNDO } from '../../../src/slack/ids.js';
 import { docspaceIdOf } from '../../fixtures/people.js';
 import { type Harness, useHarness } from '../../helpers/harness.js';
 import {
@@ -53,13 +53,13 @@ describe('DocSpace failing while an approved request executes: failed card, one 
     );
   });
 
-  it('executes once more when an approver clicks Retry, then the card shows done without buttons', async () => {
+  it('executes once more when an approver clicks Retry, then the card shows done with only Undo left', async () => {
     const { group, id } = await failedRequest();
     await clickCard(h, 'owner', ACTION_RETRY, id);
     await waitForCardStatus(h.slack, id, 'done');
     expect(writesTo(h.docspace, group.id)).toHaveLength(2);
     expect(h.docspace.getGroup(group.id)?.memberIds).toContain(docspaceIdOf('carol'));
-    expect(buttonsOf(cardOf(h.slack, id))).toEqual([]);
+    expect(buttonsOf(cardOf(h.slack, id))).toEqual([ACTION_UNDO]);
     expect((await storedRequest(h, id)).attempts).toBe(2);
   });
 

@@ -9,6 +9,7 @@ import { registerNamesContract } from './names.contract.js';
 import { registerQueueContract } from './queue.contract.js';
 import { registerRequestContract } from './requests.contract.js';
 import { registerTransitionContract } from './transitions.contract.js';
+import { registerUndoContract } from './undo.contract.js';
 
 export interface ContractOptions {
   /** The store keeps data across close(): the factory's handle has reopen(). */
@@ -20,6 +21,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerMappingContract(factory);
   registerRequestContract(factory);
   registerTransitionContract(factory);
+  registerUndoContract(factory);
   registerQueueContract(factory);
   registerAuditContract(factory);
   registerNamesContract(factory);

@@ -136,6 +136,23 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
     { code: 'authority_unconfirmed', kind, retryAfterSeconds: null },
     { code: 'authority_unconfirmed', kind, retryAfterSeconds: 12.5 },
   ]),
+  undo_unavailable: (['not_found', 'not_a_change', 'not_applied', 'delete'] as const).map((reason) => ({
+    code: 'undo_unavailable',
+    reason,
+  })),
+  undo_window_passed: [{ code: 'undo_window_passed', closedAt: LATER }],
+  undo_taken: [
+    { code: 'undo_taken', by: slackId(PEOPLE.alice), at: LATER, requestId: null },
+    { code: 'undo_taken', by: slackId(PEOPLE.alice), at: LATER, requestId: REQUEST_ID },
+  ],
+  undo_nothing_left: [
+    {
+      code: 'undo_nothing_left',
+      groupName: HOSTILE,
+      leftAlone: [{ kind: 'renamed_since', expected: HOSTILE, current: HOSTILE }],
+      names: {},
+    },
+  ],
 };
 const ALL = Object.values(SAMPLES).flat();
 

@@ -6,6 +6,7 @@ import { authorityColumns } from './004-authority.js';
 import { cardPosts } from './005-card-posts.js';
 import { grantsTable } from './006-grants.js';
 import { dryRunColumn } from './007-dry-run.js';
+import { undoClaims } from './008-undo.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   cardPosts,
   grantsTable,
   dryRunColumn,
+  undoClaims,
 ];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */

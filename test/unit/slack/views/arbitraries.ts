@@ -23,6 +23,7 @@ import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } fro
 import type { UserMapping } from '../../../../src/domain/model/mapping.js';
 import type { ChangeRequest } from '../../../../src/domain/model/request.js';
 import { REQUEST_STATUSES } from '../../../../src/domain/model/request.js';
+import type { LeftAlone, UndoLink } from '../../../../src/domain/model/undo.js';
 import { GATEWAY_ERROR_CODES } from '../../../../src/domain/ports.js';
 
 /**
@@ -164,6 +165,10 @@ const liveChangeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((change
         names: namesFor(change),
         managerBefore: fc.option(docspaceUserId, { nil: null }),
         nameShared: fc.boolean(),
+        undoes: fc.record({
+          entryId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+          requestId: fc.option(requestId, { nil: null }),
+        }),
       },
       { requiredKeys: ['groupName', 'names', 'managerBefore'] },
     ),
@@ -185,19 +190,23 @@ const liveChangeRequest: fc.Arbitrary<ChangeRequest> = groupChange.chain((change
 );
 
 const liveChangeReport: fc.Arbitrary<ChangeReport> = groupChange.chain((change) =>
-  fc.record({
-    change: fc.constant(change),
-    before: fc.option(groupSummary, { nil: null }),
-    after: fc.option(group, { nil: null }),
-    ignored: fc.record({
-      managerNotSet: fc.option(docspaceUserId, { nil: null }),
-      notAdded: ids,
-      notRemoved: ids,
-      nameNotApplied: fc.option(userText(300), { nil: null }),
-    }),
-    skipped: fc.record({ alreadyMembers: many(docspaceUser, 300), notMembers: many(docspaceUser, 300) }),
-    names: namesFor(change),
-  }),
+  fc.record(
+    {
+      change: fc.constant(change),
+      before: fc.option(groupSummary, { nil: null }),
+      after: fc.option(group, { nil: null }),
+      ignored: fc.record({
+        managerNotSet: fc.option(docspaceUserId, { nil: null }),
+        notAdded: ids,
+        notRemoved: ids,
+        nameNotApplied: fc.option(userText(300), { nil: null }),
+      }),
+      skipped: fc.record({ alreadyMembers: many(docspaceUser, 300), notMembers: many(docspaceUser, 300) }),
+      names: namesFor(change),
+      undo: fc.record({ entryId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), until: date }),
+    },
+    { requiredKeys: ['change', 'before', 'after', 'ignored', 'skipped', 'names'] },
+  ),
 );
 
 /** DRY_RUN: the calls a rehearsal lists, with user text (group names) and many ids in their bodies. */
@@ -225,6 +234,28 @@ const maybeDryRun = <T extends object>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> =>
 
 export const changeRequest: fc.Arbitrary<ChangeRequest> = maybeDryRun(liveChangeRequest);
 export const changeReport: fc.Arbitrary<ChangeReport> = maybeDryRun(liveChangeReport);
+
+export const leftAlone: fc.Arbitrary<LeftAlone> = fc.oneof(
+  fc.record({ kind: fc.constant('member_left' as const), userId: docspaceUserId }),
+  fc.record({ kind: fc.constant('member_back' as const), userId: docspaceUserId }),
+  fc.record({
+    kind: fc.constant('manager_moved' as const),
+    expected: docspaceUserId,
+    current: fc.option(docspaceUserId, { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('no_previous_manager' as const) }),
+  fc.record({ kind: fc.constant('renamed_since' as const), expected: userText(300), current: userText(300) }),
+  fc.record({
+    kind: fc.constant('group_changed' as const),
+    parts: fc.subarray(['name' as const, 'manager' as const, 'members' as const], { minLength: 1 }),
+  }),
+  fc.record({ kind: fc.constant('group_gone' as const) }),
+);
+
+export const undoLink: fc.Arbitrary<UndoLink> = fc.record({
+  entryId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+  requestId: fc.option(requestId, { nil: null }),
+});
 
 export const auditEntry: fc.Arbitrary<AuditEntry> = fc.record({
   id: fc.nat(),
@@ -381,6 +412,23 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
     code: fc.constant('authority_unconfirmed'),
     kind: fc.constantFrom(...GATEWAY_CODES),
     retryAfterSeconds: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
+  }),
+  undo_unavailable: fc.record({
+    code: fc.constant('undo_unavailable'),
+    reason: fc.constantFrom('not_found' as const, 'not_a_change' as const, 'not_applied' as const, 'delete' as const),
+  }),
+  undo_window_passed: fc.record({ code: fc.constant('undo_window_passed'), closedAt: date }),
+  undo_taken: fc.record({
+    code: fc.constant('undo_taken'),
+    by: slackUserId,
+    at: date,
+    requestId: fc.option(requestId, { nil: null }),
+  }),
+  undo_nothing_left: fc.record({
+    code: fc.constant('undo_nothing_left'),
+    groupName: userText(300),
+    leftAlone: fc.array(leftAlone, { maxLength: 60 }),
+    names: fc.dictionary(fc.string({ maxLength: 40 }), userText(300), { maxKeys: 60 }),
   }),
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlackUserId } from '../../../../src/domain/model/ids.js';
 import type { RequestStatus } from '../../../../src/domain/model/request.js';
-import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY } from '../../../../src/slack/ids.js';
+import { ACTION_APPROVE, ACTION_DENY, ACTION_RETRY, ACTION_UNDO } from '../../../../src/slack/ids.js';
 import { buildApprovalCard, buildRequesterDm, describeChange } from '../../../../src/slack/views/cards.js';
 import { PEOPLE } from '../../../fixtures/people.js';
 import {
@@ -39,10 +39,10 @@ describe('buildApprovalCard', () => {
     ]);
   });
 
-  it('puts nothing but the request id in any button value, in every status', () => {
+  it('puts nothing but the request id in any button value, in every status (Undo marks it as a request: r:<id>)', () => {
     for (const status of ALL_STATUSES) {
       const card = buildApprovalCard(makeRequest({ status, ...decided, attempts: 1 }), now);
-      for (const b of buttons(card)) expect(b.value).toBe(REQUEST_ID);
+      for (const b of buttons(card)) expect(b.value).toBe(b.actionId === ACTION_UNDO ? `r:${REQUEST_ID}` : REQUEST_ID);
     }
   });
 
@@ -71,10 +71,12 @@ describe('buildApprovalCard', () => {
     expect(allMrkdwn(card)).toContain('applying');
   });
 
-  it('shows done, the approver, the time and the outcome once executed, without buttons', () => {
+  it('shows done, the approver, the time and the outcome once executed, with Undo as the only button', () => {
     const request = makeRequest({ status: 'executed', ...decided, attempts: 1, outcome: 'Added 2 members' });
     const card = buildApprovalCard(request, now);
-    expect(buttons(card)).toEqual([]);
+    expect(buttons(card)).toEqual([
+      { actionId: ACTION_UNDO, value: `r:${REQUEST_ID}`, style: undefined, hasConfirm: true },
+    ]);
     expect(allMrkdwn(card)).toContain(`✅ Done, approved by <@${approver}> at <!date^${LATER.getTime() / 1000}^`);
     expect(allMrkdwn(card)).toContain('Added 2 members');
   });

@@ -13,6 +13,7 @@ import * as grants from '../../../../src/slack/views/grants.js';
 import * as lists from '../../../../src/slack/views/lists.js';
 import * as modals from '../../../../src/slack/views/modals.js';
 import * as replies from '../../../../src/slack/views/replies.js';
+import * as undoViews from '../../../../src/slack/views/undo.js';
 import { messageProblems, optionsProblems, viewProblems } from '../../../fakes/slack/block-kit.js';
 import { SEED_TITLE } from '../../../helpers/fuzz-seed.js';
 import {
@@ -28,8 +29,10 @@ import {
   groupId,
   groupSummary,
   identityFailure,
+  leftAlone,
   MARK,
   slackUserId,
+  undoLink,
   userMapping,
   userText,
 } from './arbitraries.js';
@@ -185,6 +188,30 @@ const PROPERTIES: Record<string, () => void> = {
   buildChangeResult: () =>
     fc.assert(
       fc.property(changeReport, (report) => expectValid(replies.buildChangeResult(report))),
+      RUNS,
+    ),
+  buildUndoResult: () =>
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc
+            .tuple(changeReport, fc.array(leftAlone, { maxLength: 80 }), undoLink)
+            .map(([report, left, undoes]) => ({ kind: 'executed' as const, report, leftAlone: left, undoes })),
+          fc
+            .tuple(changeRequest, fc.boolean(), fc.array(leftAlone, { maxLength: 80 }), undoLink)
+            .map(([request, created, left, undoes]) => ({
+              kind: 'requested' as const,
+              request,
+              created,
+              cardError: null,
+              leftAlone: left,
+              undoes,
+            })),
+        ),
+        fc.string({ maxLength: 40 }),
+        (outcome, channel) =>
+          expectValid(undoViews.buildUndoResult(outcome, (queued) => undoViews.undoQueuedReply(queued, channel))),
+      ),
       RUNS,
     ),
   buildGroupDetails: () =>
