@@ -170,6 +170,11 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: envInt(10_000, 0, 600_000),
   MAX_PENDING_PER_REQUESTER: envInt(10, 1, 1000),
   MAX_PEOPLE_PER_CHANGE: envInt(50, 1, 1000),
+  HANDOVER_ACCEPTANCE: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['off', 'on'], { error: 'must be off or on' }).default('off'),
+  ),
+  HANDOVER_TTL_HOURS: envInt(72, 1, 24 * 90),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -207,6 +212,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Floods refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** HANDOVER_ACCEPTANCE and HANDOVER_TTL_HOURS: manager changes wait for the incoming manager to accept. */
+  readonly handover: { readonly acceptance: boolean; readonly ttlHours: number };
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -285,5 +292,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
+    handover: { acceptance: e.HANDOVER_ACCEPTANCE === 'on', ttlHours: e.HANDOVER_TTL_HOURS },
   });
 }

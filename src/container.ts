@@ -13,6 +13,7 @@ import {
   createBoltLogger,
   createDeliveryGuard,
   createDirectMessenger,
+  createHandoverNotifier,
   createLightFetch,
   createSlackApp,
   createSlackDirectory,
@@ -184,6 +185,12 @@ export async function createContainer(config: Config, options: ContainerOptions)
     newRequestId: randomRequestId,
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
     limits: config.limits,
+    handover: {
+      acceptance: config.handover.acceptance,
+      ttlMs: config.handover.ttlHours * HOUR,
+      repo: storage.handovers,
+      notifier: createHandoverNotifier({ client, clock, sendDm }),
+    },
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(

@@ -7,6 +7,8 @@ import type {
   ChannelAlertRepo,
   Clock,
   DocSpaceGateway,
+  HandoverNotifier,
+  HandoverRepo,
   Logger,
   MappingRepo,
   NameReservationRepo,
@@ -35,4 +37,11 @@ export interface DomainDeps {
   readonly interimCardDelayMs: number;
   /** MAX_PENDING_PER_REQUESTER and MAX_PEOPLE_PER_CHANGE: floods are refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** HANDOVER_ACCEPTANCE and HANDOVER_TTL_HOURS: whether manager changes wait for the incoming manager, and how long. */
+  readonly handover: {
+    readonly acceptance: boolean;
+    readonly ttlMs: number;
+    readonly repo: HandoverRepo;
+    readonly notifier: HandoverNotifier;
+  };
 }

@@ -46,6 +46,15 @@ export {
   type WriteOutcome,
 } from './model/group.js';
 export {
+  HANDOVER_STATUSES,
+  type Handover,
+  type HandoverId,
+  type HandoverSnapshot,
+  type HandoverStatus,
+  type HandoverTransition,
+  toHandoverId,
+} from './model/handover.js';
+export {
   type DocSpaceUserId,
   type GroupId,
   type GroupRef,
@@ -91,6 +100,8 @@ export {
   type GatewayError,
   type GatewayErrorCode,
   type GroupUpdate,
+  type HandoverNotifier,
+  type HandoverRepo,
   isGatewayError,
   type ListGroupsQuery,
   type Logger,

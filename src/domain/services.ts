@@ -16,11 +16,14 @@ import { recoverInterrupted } from './approvals/recover.js';
 import type { DomainDeps } from './deps.js';
 import type { ChangeAsk } from './groups/ask.js';
 import { listGroups, searchGroups, showGroup, submitChange } from './groups/service.js';
+import { acceptHandover, declineHandover } from './handovers/answer.js';
+import { expireDueHandovers } from './handovers/expire.js';
 import type { Caller } from './identity/actor.js';
 import { userFromMapping } from './identity/resolver.js';
 import type { AuditEntry } from './model/audit.js';
 import { catchReadFailure, type DocSpaceReadStep, type DomainFailure } from './model/failures.js';
 import type { Group, GroupSummary, SubmitOutcome } from './model/group.js';
+import type { Handover, HandoverId } from './model/handover.js';
 import type { GroupRef, LinkTarget, RequestId, SlackUserId } from './model/ids.js';
 import type { UserMapping } from './model/mapping.js';
 import type { ChangeRequest } from './model/request.js';
@@ -63,7 +66,11 @@ export interface BotServices {
   requests(caller: Caller, page?: number): Answer<RequestsView>;
   audit(caller: Caller, group: GroupRef | null): Answer<AuditEntry[]>;
   /** Periodic upkeep: expire overdue requests, fail executions a crash interrupted, re-post missing cards. */
-  maintain(): Answer<{ expired: number; recovered: number; reposted: number }>;
+  maintain(): Answer<{ expired: number; recovered: number; reposted: number; handoversExpired: number }>;
+  /** The incoming manager accepts a handover: exactly once, then the manager change runs (re-validated). */
+  acceptHandover(caller: Caller, id: HandoverId): Answer<Handover>;
+  /** The incoming manager declines a handover: nothing is written to DocSpace; the requester is told. */
+  declineHandover(caller: Caller, id: HandoverId): Answer<Handover>;
 }
 
 /** Binds the use cases to their dependencies; a DocSpace error escaping a read becomes a `docspace_failed` value. */
@@ -102,6 +109,9 @@ export function createBotServices(deps: DomainDeps): BotServices {
         expired: await expireDueRequests(deps),
         recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
         reposted: await repostMissingCards(deps),
+        handoversExpired: await expireDueHandovers(deps),
       }),
+    acceptHandover: guard('check_caller', (caller, id) => acceptHandover(deps, caller, id)),
+    declineHandover: guard('check_caller', (caller, id) => declineHandover(deps, caller, id)),
   });
 }

@@ -54,3 +54,8 @@ export const BLOCK_LIST_DECISION = 'dsg_list_decision';
 export const BLOCK_DELETE_ACTIONS = 'dsg_delete_actions';
 export const ACTION_CONFIRM_DELETE = 'dsg_confirm_delete';
 export const ACTION_CANCEL_DELETE = 'dsg_cancel_delete';
+
+// Manager handover (HANDOVER_ACCEPTANCE=on): the incoming manager's Accept / Decline; each value is the handover id.
+export const BLOCK_HANDOVER = 'dsg_handover';
+export const ACTION_HANDOVER_ACCEPT = 'dsg_handover_accept';
+export const ACTION_HANDOVER_DECLINE = 'dsg_handover_decline';

@@ -1,6 +1,7 @@
 // The Slack layer's public surface: only what the container and the CLI use.
 export { createBoltLogger } from './adapters/bolt-logger.js';
 export { fitSlackPayloads } from './adapters/fit-payloads.js';
+export { createHandoverNotifier } from './adapters/handover-notifier.js';
 export { createLightFetch } from './adapters/light-fetch.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';

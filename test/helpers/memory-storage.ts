@@ -13,6 +13,7 @@ import type {
 import { REQUEST_STATUSES } from '../../src/domain/index.js';
 import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
+import { createMemoryHandovers } from './memory-handovers.js';
 import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
 
 const STORE = 'memory';
@@ -35,6 +36,7 @@ export function createMemoryStorage(): Storage {
     names: createMemoryNames(guard),
     deliveries: createMemoryDeliveries(guard),
     alerts: createMemoryAlerts(guard),
+    handovers: createMemoryHandovers(guard),
     async ping() {
       guard('ping');
     },

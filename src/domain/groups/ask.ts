@@ -17,7 +17,13 @@ export type ChangeAsk =
       readonly manager: UserRef | null;
       readonly members: readonly UserRef[];
     }
-  | { readonly kind: 'set_manager'; readonly group: GroupRef; readonly manager: UserRef }
+  | {
+      readonly kind: 'set_manager';
+      readonly group: GroupRef;
+      readonly manager: UserRef;
+      /** `manager "G" @user now`: an admin gives a group with no manager one, without waiting for acceptance. */
+      readonly now?: boolean;
+    }
   | {
       readonly kind: 'members';
       readonly group: GroupRef;

@@ -21,6 +21,11 @@ const AUDIT_EVENTS = [
   'refused',
   // A co-requester left a request that others still want.
   'withdraw',
+  // Manager handovers (HANDOVER_ACCEPTANCE=on): the incoming manager was asked, answered, or did not answer in time.
+  'handover_ask',
+  'handover_accept',
+  'handover_decline',
+  'handover_expire',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

@@ -57,7 +57,12 @@ function toAsk(command: ParsedCommand): ChangeAsk | null {
     case 'create':
       return { kind: 'create', name: command.name, manager: command.manager, members: command.members };
     case 'manager':
-      return { kind: 'set_manager', group: command.group, manager: command.user };
+      return {
+        kind: 'set_manager',
+        group: command.group,
+        manager: command.user,
+        ...(command.now ? { now: true } : {}),
+      };
     case 'add':
       return { kind: 'members', group: command.group, add: command.users, remove: [] };
     case 'remove':

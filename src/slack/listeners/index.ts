@@ -11,6 +11,7 @@ import {
 import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
 import { fittingAcks } from './fit-acks.js';
+import { handleHandoverButton } from './handovers.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
 
 /**
@@ -49,6 +50,8 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_MENU_CREATE]: (args) => handleMenuButton(deps, args, 'create'),
     [ids.ACTION_MENU_MANAGER]: (args) => handleMenuButton(deps, args, 'manager'),
     [ids.ACTION_MENU_MEMBERS]: (args) => handleMenuButton(deps, args, 'members'),
+    [ids.ACTION_HANDOVER_ACCEPT]: (args) => handleHandoverButton(deps, args, 'accept'),
+    [ids.ACTION_HANDOVER_DECLINE]: (args) => handleHandoverButton(deps, args, 'decline'),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),

@@ -46,7 +46,11 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
     summary: 'Create a group, optionally with a manager and members.',
     adminOnly: false,
   },
-  manager: { args: '"<group>" @user', summary: "Reassign the group's manager.", adminOnly: false },
+  manager: {
+    args: '"<group>" @user [now]',
+    summary: "Reassign the group's manager (`now`: an admin gives a group with no manager one without acceptance).",
+    adminOnly: false,
+  },
   add: { args: '"<group>" @user [@user ...]', summary: 'Add people to a group.', adminOnly: false },
   remove: { args: '"<group>" @user [@user ...]', summary: 'Remove people from a group.', adminOnly: false },
   rename: { args: '"<group>" "<new name>"', summary: 'Rename a group.', adminOnly: false },

@@ -130,6 +130,16 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
     { code: 'authority_unconfirmed', kind, retryAfterSeconds: null },
     { code: 'authority_unconfirmed', kind, retryAfterSeconds: 12.5 },
   ]),
+  handover_not_found: [{ code: 'handover_not_found' }],
+  handover_not_incoming: [{ code: 'handover_not_incoming', incomingSlackId: erin }],
+  handover_decided: [
+    { code: 'handover_decided', status: 'accepted', decidedAt: LATER },
+    { code: 'handover_decided', status: 'expired', decidedAt: null },
+  ],
+  handover_waiting: [{ code: 'handover_waiting', groupName: HOSTILE, incomingSlackId: erin }],
+  handover_unreachable: [{ code: 'handover_unreachable', displayName: HOSTILE }],
+  manager_now_not_admin: [{ code: 'manager_now_not_admin' }],
+  manager_now_has_manager: [{ code: 'manager_now_has_manager', groupName: HOSTILE, managerName: HOSTILE }],
 };
 const ALL = Object.values(SAMPLES).flat();
 

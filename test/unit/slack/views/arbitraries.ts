@@ -17,6 +17,7 @@ import type {
   GroupSummary,
 } from '../../../../src/domain/model/group.js';
 import { DOCSPACE_USER_TYPES, GROUP_CHANGE_KINDS } from '../../../../src/domain/model/group.js';
+import { HANDOVER_STATUSES } from '../../../../src/domain/model/handover.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../../src/domain/model/ids.js';
 import type { UserMapping } from '../../../../src/domain/model/mapping.js';
 import type { ChangeRequest } from '../../../../src/domain/model/request.js';
@@ -329,6 +330,25 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
     code: fc.constant('authority_unconfirmed'),
     kind: fc.constantFrom(...GATEWAY_CODES),
     retryAfterSeconds: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
+  }),
+  handover_not_found: fc.record({ code: fc.constant('handover_not_found') }),
+  handover_not_incoming: fc.record({ code: fc.constant('handover_not_incoming'), incomingSlackId: slackUserId }),
+  handover_decided: fc.record({
+    code: fc.constant('handover_decided'),
+    status: fc.constantFrom(...HANDOVER_STATUSES),
+    decidedAt: fc.option(date, { nil: null }),
+  }),
+  handover_waiting: fc.record({
+    code: fc.constant('handover_waiting'),
+    groupName: userText(300),
+    incomingSlackId: slackUserId,
+  }),
+  handover_unreachable: fc.record({ code: fc.constant('handover_unreachable'), displayName: userText(300) }),
+  manager_now_not_admin: fc.record({ code: fc.constant('manager_now_not_admin') }),
+  manager_now_has_manager: fc.record({
+    code: fc.constant('manager_now_has_manager'),
+    groupName: userText(300),
+    managerName: userText(300),
   }),
 };
 
