@@ -28,11 +28,6 @@ function groupLines(handover: Handover): string[] {
   return [`*Group:* ${esc(snapshot.groupName)}`, `*Manager now:* ${before}`, `*Members:* ${members}`];
 }
 
-function whoAsks(handover: Handover): string {
-  const approved = handover.approvedBy ? `, approved by ${mention(handover.approvedBy)}` : '';
-  return `${mention(handover.requestedBy)} asks${approved}`;
-}
-
 function answerBlocks(handover: Handover): KnownBlock[] {
   switch (handover.status) {
     case 'waiting':
@@ -68,7 +63,9 @@ function answerBlocks(handover: Handover): KnownBlock[] {
 
 /** The DM to the incoming manager: who asks, which group, the members, then Accept / Decline (or how it ended). */
 export function buildHandoverAsk(handover: Handover): SlackMessage {
-  const head = `${whoAsks(handover)} you to become the manager of *${esc(handover.snapshot.groupName)}* in DocSpace.`;
+  const approved = handover.approvedBy ? ` (approved by ${mention(handover.approvedBy)})` : '';
+  const group = esc(handover.snapshot.groupName);
+  const head = `${mention(handover.requestedBy)} asks you to become the manager of *${group}* in DocSpace${approved}.`;
   const why = handover.reason ? [section(`*Why:* ${esc(handover.reason, 600)}`)] : [];
   return message(`${esc(handover.snapshot.groupName)}: you are asked to become its manager (handover ${handover.id})`, [
     section(head),
