@@ -17,7 +17,7 @@ import type {
   GroupSummary,
 } from '../../../../src/domain/model/group.js';
 import { DOCSPACE_USER_TYPES, GROUP_CHANGE_KINDS } from '../../../../src/domain/model/group.js';
-import { HANDOVER_STATUSES } from '../../../../src/domain/model/handover.js';
+import { HANDOVER_STATUSES, type Handover, type HandoverId } from '../../../../src/domain/model/handover.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../../src/domain/model/ids.js';
 import type { UserMapping } from '../../../../src/domain/model/mapping.js';
 import type { ChangeRequest } from '../../../../src/domain/model/request.js';
@@ -372,3 +372,31 @@ export { channelId };
 export const domainFailure: fc.Arbitrary<DomainFailure> = fc.oneof(
   ...Object.values(FAILURES).map((arb) => arb as fc.Arbitrary<DomainFailure>),
 );
+
+const handoverPerson = fc.record({ id: docspaceUserId, displayName: userText(300) });
+
+/** A manager handover in any state, with hostile names, reason and outcome. */
+export const handover: fc.Arbitrary<Handover> = fc.record({
+  id: fc.stringMatching(/^H[0-9A-Z]{10}$/).map((id) => id as HandoverId),
+  teamId: fc.constant('T0TEAM0001' as SlackTeamId),
+  groupId,
+  incomingDocSpaceId: docspaceUserId,
+  incomingSlackId: slackUserId,
+  incomingName: userText(300),
+  requestedBy: slackUserId,
+  approvedBy: fc.option(slackUserId, { nil: null }),
+  requestId: fc.option(requestId, { nil: null }),
+  reason: fc.option(userText(500), { nil: null }),
+  snapshot: fc.record({
+    groupName: userText(300),
+    managerBefore: fc.option(handoverPerson, { nil: null }),
+    members: fc.array(handoverPerson, { maxLength: 50 }),
+    membersCount: fc.nat({ max: 100_000 }),
+  }),
+  status: fc.constantFrom(...HANDOVER_STATUSES),
+  createdAt: date,
+  expiresAt: date,
+  decidedAt: fc.option(date, { nil: null }),
+  outcome: fc.option(userText(4000), { nil: null }),
+  dm: fc.option(fc.record({ channelId, ts: fc.constant('1700000000.000100') }), { nil: null }),
+});
