@@ -49,8 +49,6 @@ export {
   HANDOVER_STATUSES,
   type Handover,
   type HandoverId,
-  type HandoverSnapshot,
-  type HandoverStatus,
   type HandoverTransition,
   toHandoverId,
 } from './model/handover.js';

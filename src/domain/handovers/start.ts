@@ -12,7 +12,7 @@ import { expireHandover } from './expire.js';
 import { auditHandover, safelyTell } from './record.js';
 
 /** The most members a handover message lists (the count is always shown). */
-export const HANDOVER_MEMBERS_SHOWN = 50;
+const HANDOVER_MEMBERS_SHOWN = 50;
 
 /** Whether this change must first be accepted by the incoming manager. */
 export function needsAcceptance(deps: Pick<DomainDeps, 'handover'>, change: GroupChange): boolean {
