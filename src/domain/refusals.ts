@@ -33,6 +33,8 @@ const REASON: Partial<Record<DomainFailureCode, string>> = {
   self_approval: 'their own request',
   not_authorized: 'not an admin',
   account_disabled: 'DocSpace account disabled',
+  handover_not_incoming: 'not the incoming manager',
+  manager_now_not_admin: 'not an admin',
 };
 
 export interface RefusalTrace {
@@ -159,5 +161,7 @@ export function withRefusalTrace(
     whoami: traced(() => ({ action: 'whoami' }), services.whoami),
     requests: traced(() => ({ action: 'requests' }), services.requests),
     audit: traced(([, group]) => ({ action: 'audit', target: groupTarget(group) }), services.audit),
+    acceptHandover: traced(([, id]) => ({ action: 'handover_accept', target: id }), services.acceptHandover),
+    declineHandover: traced(([, id]) => ({ action: 'handover_decline', target: id }), services.declineHandover),
   };
 }

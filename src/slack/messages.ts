@@ -269,6 +269,8 @@ function handoverFailureText(
       return `A manager change of *${esc(failure.groupName, 128)}* already waits for ${mention(failure.incomingSlackId)} to accept; nothing was changed. Wait for that answer (or for it to expire) first.`;
     case 'handover_unreachable':
       return `${esc(failure.displayName, 100)} has no Slack account linked to their DocSpace account, so nobody can be asked to accept the handover; nothing was changed. An admin can link them with \`${COMMAND} link @user email\`.`;
+    case 'handover_not_delivered':
+      return `I could not send ${mention(failure.incomingSlackId)} the message asking them to accept, so the manager change was dropped; nothing was changed. Try again later.`;
     case 'manager_now_not_admin':
       return '`now` (a manager without acceptance) is for admins only; nothing was changed. Leave out `now` to ask for the change.';
     case 'manager_now_has_manager':

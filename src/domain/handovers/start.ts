@@ -104,11 +104,34 @@ async function openHandover(
     actorDocSpaceId,
     outcome: 'recorded',
   });
-  await safelyTell(deps, 'ask the incoming manager', handover, async () => {
-    const dm = await deps.handover.notifier.askIncoming(handover);
-    await deps.handover.repo.setDm(handover.id, dm);
-  });
-  return ok(handover);
+  let dm: { channelId: string; ts: string };
+  try {
+    dm = await deps.handover.notifier.askIncoming(handover);
+  } catch (error) {
+    deps.logger.error({ err: error, handoverId: handover.id }, 'could not ask the incoming manager');
+    return dropUndelivered(deps, handover);
+  }
+  await deps.handover.repo.setDm(handover.id, dm);
+  return ok({ ...handover, dm });
+}
+
+/** Nobody was asked (Slack refused the DM): the handover ends at once, as expired, and the caller is told why. */
+async function dropUndelivered(deps: DomainDeps, handover: Handover): Promise<Result<Handover, DomainFailure>> {
+  const dropped = await deps.handover.repo.transition(handover.id, { to: 'expired', at: deps.clock.now() });
+  if (dropped) {
+    await deps.handover.repo.recordOutcome(
+      handover.id,
+      'The incoming manager could not be messaged; nothing was changed.',
+    );
+    await auditHandover(deps, dropped, {
+      action: 'handover_expire',
+      actorSlackId: null,
+      actorDocSpaceId: null,
+      outcome: 'recorded',
+      detail: 'the DM asking the incoming manager could not be sent',
+    });
+  }
+  return err({ code: 'handover_not_delivered', incomingSlackId: handover.incomingSlackId });
 }
 
 /** An admin's direct manager change: nothing is written until the incoming manager accepts. */

@@ -133,6 +133,8 @@ export type DomainFailure =
   | { readonly code: 'handover_waiting'; readonly groupName: string; readonly incomingSlackId: SlackUserId }
   /** The incoming manager has no linked Slack account, so nobody could be asked to accept. */
   | { readonly code: 'handover_unreachable'; readonly displayName: string }
+  /** Slack did not take the DM asking the incoming manager; the handover was dropped and nothing changed. */
+  | { readonly code: 'handover_not_delivered'; readonly incomingSlackId: SlackUserId }
   /** `manager … now` by someone who is not an admin. */
   | { readonly code: 'manager_now_not_admin' }
   /** `manager … now` for a group that has a manager: that handover needs the incoming manager's acceptance. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docspaceIdOf, slackIdOf } from '../../fixtures/people.js';
+import { docspaceIdOf, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
 import { createFakeClock, HOUR, MINUTE } from '../../helpers/clock.js';
 import { useHarness } from '../../helpers/harness.js';
 import { ask, seedTeam, writesTo } from './approvals-kit.js';
@@ -88,6 +88,9 @@ describe('HANDOVER_ACCEPTANCE=on: an admin’s manager change waits for the inco
       const responseId = await answerHandover(h, who, 'accept', id, dm);
       expect(answersTo(h, responseId)).toContain('Only <@U0BOB00001>, the incoming manager, can accept');
     }
+    const audit = await h.container.storage.audit.list({ teamId: TEAM_ID as never, limit: 20 });
+    const refused = audit.filter((e) => e.action === 'refused' && e.actorSlackId === slackIdOf('carol'));
+    expect(refused.map((e) => e.detail)).toEqual(['handover_accept refused: not the incoming manager']);
     expect(writesTo(h.docspace, group.id)).toEqual([]);
     expect((await storedHandover(h, id)).status).toBe('waiting');
   });
@@ -149,6 +152,17 @@ describe('HANDOVER_ACCEPTANCE=on: an admin’s manager change waits for the inco
     const group = seedTeam(h.docspace);
     const answer = await ask(h, 'owner', `manager "${group.name}" hal@example.com`);
     expect(answer).toContain('has no Slack account linked');
+    expect(writesTo(h.docspace, group.id)).toEqual([]);
+  });
+
+  it('tells the admin when Slack refuses the DM to the incoming manager, drops the handover and changes nothing', async () => {
+    const group = seedTeam(h.docspace);
+    h.slack.failNext('chat.postMessage', 'restricted_action');
+    const answer = await ask(h, 'owner', `manager "${group.name}" ${BOB}`);
+    expect(answer).toContain('could not send <@U0BOB00001> the message asking them to accept');
+    expect(await h.container.storage.handovers.findWaiting(TEAM_ID as never, group.id as never)).toBeNull();
+    const again = await ask(h, 'owner', `manager "${group.name}" ${BOB}`);
+    expect(again).toContain('waits for <@U0BOB00001> to accept');
     expect(writesTo(h.docspace, group.id)).toEqual([]);
   });
 

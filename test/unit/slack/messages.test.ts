@@ -138,6 +138,7 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
   ],
   handover_waiting: [{ code: 'handover_waiting', groupName: HOSTILE, incomingSlackId: erin }],
   handover_unreachable: [{ code: 'handover_unreachable', displayName: HOSTILE }],
+  handover_not_delivered: [{ code: 'handover_not_delivered', incomingSlackId: erin }],
   manager_now_not_admin: [{ code: 'manager_now_not_admin' }],
   manager_now_has_manager: [{ code: 'manager_now_has_manager', groupName: HOSTILE, managerName: HOSTILE }],
 };

@@ -344,6 +344,7 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
     incomingSlackId: slackUserId,
   }),
   handover_unreachable: fc.record({ code: fc.constant('handover_unreachable'), displayName: userText(300) }),
+  handover_not_delivered: fc.record({ code: fc.constant('handover_not_delivered'), incomingSlackId: slackUserId }),
   manager_now_not_admin: fc.record({ code: fc.constant('manager_now_not_admin') }),
   manager_now_has_manager: fc.record({
     code: fc.constant('manager_now_has_manager'),
