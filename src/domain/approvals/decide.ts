@@ -101,10 +101,13 @@ async function decidePending(
 export async function approveRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
   // HANDOVER_ACCEPTANCE=on: a manager change is approved only when its incoming manager can be asked to accept.
   const precheck = async (request: ChangeRequest) =>
-    needsAcceptance(deps, request.change) ? checkRequestHandover(deps, request, caller.slackUserId) : null;
+    needsAcceptance(deps, request.change, request.requesterDocSpaceId)
+      ? checkRequestHandover(deps, request, caller.slackUserId)
+      : null;
   const approved = await decidePending(deps, caller, id, 'approved', null, precheck);
   if (!approved.ok) return approved;
-  if (needsAcceptance(deps, approved.value.request.change)) {
+  const { request } = approved.value;
+  if (needsAcceptance(deps, request.change, request.requesterDocSpaceId)) {
     return handOverApproved(deps, approved.value.request, {
       slackUserId: caller.slackUserId,
       docspaceId: approved.value.docspaceId,

@@ -52,7 +52,11 @@ async function act(
     const named = 'group' in ask && ask.group.kind === 'name' ? { nameShared: false } : {};
     return createRequest(deps, who, plan.value, reason, named);
   }
-  if (!now && plan.value.change.kind === 'set_manager' && needsAcceptance(deps, plan.value.change)) {
+  if (
+    !now &&
+    plan.value.change.kind === 'set_manager' &&
+    needsAcceptance(deps, plan.value.change, who.actor.docspace?.id ?? null)
+  ) {
     const started = await startDirectHandover(deps, who, plan.value.change, plan.value.names, reason);
     return started.ok ? ok<SubmitOutcome>({ kind: 'handover', handover: started.value }) : started;
   }

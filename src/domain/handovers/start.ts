@@ -14,9 +14,16 @@ import { auditHandover, safelyTell } from './record.js';
 /** The most members a handover message lists (the count is always shown). */
 const HANDOVER_MEMBERS_SHOWN = 50;
 
-/** Whether this change must first be accepted by the incoming manager. */
-export function needsAcceptance(deps: Pick<DomainDeps, 'handover'>, change: GroupChange): boolean {
-  return deps.handover.acceptance && change.kind === 'set_manager';
+/**
+ * Whether this change must first be accepted by the incoming manager: a manager change, unless the one who asks for it
+ * is the incoming manager (asking is accepting).
+ */
+export function needsAcceptance(
+  deps: Pick<DomainDeps, 'handover'>,
+  change: GroupChange,
+  askedBy: DocSpaceUserId | null,
+): boolean {
+  return deps.handover.acceptance && change.kind === 'set_manager' && change.managerId !== askedBy;
 }
 
 interface HandoverAsk {

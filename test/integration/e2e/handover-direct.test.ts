@@ -166,6 +166,31 @@ describe('HANDOVER_ACCEPTANCE=on: an admin’s manager change waits for the inco
     expect(writesTo(h.docspace, group.id)).toEqual([]);
   });
 
+  it('re-checks the incoming manager at Accept: an account disabled meanwhile is refused and nothing is written', async () => {
+    const group = seedTeam(h.docspace);
+    await ask(h, 'owner', `manager "${group.name}" ${BOB}`);
+    const { dm, id } = await handoverDm(h, 'bob', group.name);
+    h.docspace.setUserStatus(docspaceIdOf('bob'), 'disabled');
+    // Past AUTHORITY_TTL_SECONDS, so the account is read again.
+    clock.advance(10 * MINUTE);
+    try {
+      const responseId = await answerHandover(h, 'bob', 'accept', id, dm);
+      expect(answersTo(h, responseId)).toContain('DocSpace account is disabled');
+      expect(writesTo(h.docspace, group.id)).toEqual([]);
+      expect((await storedHandover(h, id)).status).toBe('waiting');
+    } finally {
+      h.docspace.setUserStatus(docspaceIdOf('bob'), 'active');
+      clock.advance(10 * MINUTE);
+    }
+  });
+
+  it('asks nobody when the admin makes themself the manager: asking is accepting', async () => {
+    const group = seedTeam(h.docspace);
+    const answer = await ask(h, 'owner', `manager "${group.name}" <@U0OWNER001>`);
+    expect(answer).not.toContain('waits for');
+    expect(h.docspace.getGroup(group.id)?.managerId).toBe(docspaceIdOf('owner'));
+  });
+
   it('refuses a second handover of a group while one waits', async () => {
     const group = seedTeam(h.docspace);
     await ask(h, 'owner', `manager "${group.name}" ${BOB}`);

@@ -86,6 +86,14 @@ describe('HANDOVER_ACCEPTANCE=on: an approved manager change waits for the incom
     expect((await storedRequest(h, requestId)).status).toBe('pending');
   });
 
+  it('applies at once a request in which the incoming manager asked for it themself', async () => {
+    const group = seedTeam(h.docspace);
+    const requestId = await fileRequest(h, 'bob', `manager "${group.name}" <@U0BOB00001>`);
+    await approve(h, 'dave', requestId);
+    await waitForCardStatus(h.slack, requestId, 'done');
+    expect(h.docspace.getGroup(group.id)?.managerId).toBe(docspaceIdOf('bob'));
+  });
+
   it('refuses Accept by the approver or the requester: only the incoming manager answers', async () => {
     const { group, dm, id } = await approvedHandover();
     for (const who of ['dave', 'alice'] as const) await answerHandover(h, who, 'accept', id, dm);
