@@ -190,6 +190,11 @@ const schema = z.object({
   ),
   DRY_RUN: bool(false),
   UNDO_WINDOW_MINUTES: envInt(15, 0, 7 * 24 * 60),
+  HANDOVER_ACCEPTANCE: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['off', 'on'], { error: 'must be off or on' }).default('off'),
+  ),
+  HANDOVER_TTL_HOURS: envInt(72, 1, 24 * 90),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -233,6 +238,8 @@ export interface Config {
   readonly dryRun: boolean;
   /** How long after a change its Undo works (0: changes offer no Undo). */
   readonly undoWindowMinutes: number;
+  /** HANDOVER_ACCEPTANCE and HANDOVER_TTL_HOURS: manager changes wait for the incoming manager to accept. */
+  readonly handover: { readonly acceptance: boolean; readonly ttlHours: number };
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -314,5 +321,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     grants: { maxDays: e.MAX_GRANT_DAYS, remindBeforeMs: e.REMIND_BEFORE },
     dryRun: e.DRY_RUN,
     undoWindowMinutes: e.UNDO_WINDOW_MINUTES,
+    handover: { acceptance: e.HANDOVER_ACCEPTANCE === 'on', ttlHours: e.HANDOVER_TTL_HOURS },
   });
 }

@@ -21,6 +21,7 @@ import {
   createDeliveryGuard,
   createDirectMessenger,
   createGrantNotifier,
+  createHandoverNotifier,
   createLightFetch,
   createSlackApp,
   createSlackDirectory,
@@ -208,6 +209,12 @@ export async function createContainer(config: Config, options: ContainerOptions)
     ...rehearsal,
     undo: storage.undo,
     undoWindowMs: config.undoWindowMinutes * 60_000,
+    handover: {
+      acceptance: config.handover.acceptance,
+      ttlMs: config.handover.ttlHours * HOUR,
+      repo: storage.handovers,
+      notifier: createHandoverNotifier({ client, clock, sendDm }),
+    },
   });
   const services = countDecisions(domainServices, metrics);
   const slack = createSlackApp(

@@ -8,6 +8,8 @@ import type {
   ChannelAlertRepo,
   Clock,
   DocSpaceGateway,
+  HandoverNotifier,
+  HandoverRepo,
   Logger,
   MappingRepo,
   NameReservationRepo,
@@ -46,6 +48,13 @@ export interface DomainDeps {
   readonly grants?: GrantSettings;
   /** DRY_RUN: present in dry-run mode, when every change is rehearsed through it and nothing is written. */
   readonly rehearsal?: WriteRehearsal;
+  /** HANDOVER_ACCEPTANCE and HANDOVER_TTL_HOURS: whether manager changes wait for the incoming manager, and how long. */
+  readonly handover: {
+    readonly acceptance: boolean;
+    readonly ttlMs: number;
+    readonly repo: HandoverRepo;
+    readonly notifier: HandoverNotifier;
+  };
 }
 
 /** Whether the bot runs in dry-run mode (DRY_RUN=true): it reads DocSpace but never writes to it. */

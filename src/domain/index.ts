@@ -60,6 +60,13 @@ export {
   type WriteOutcome,
 } from './model/group.js';
 export {
+  HANDOVER_STATUSES,
+  type Handover,
+  type HandoverId,
+  type HandoverTransition,
+  toHandoverId,
+} from './model/handover.js';
+export {
   type DocSpaceUserId,
   type GroupId,
   type GroupRef,
@@ -107,6 +114,8 @@ export {
   type GatewayError,
   type GatewayErrorCode,
   type GroupUpdate,
+  type HandoverNotifier,
+  type HandoverRepo,
   isGatewayError,
   type ListGroupsQuery,
   type Logger,

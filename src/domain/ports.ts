@@ -10,6 +10,7 @@ import type {
   GroupSummary,
   WriteOutcome,
 } from './model/group.js';
+import type { Handover, HandoverId, HandoverTransition } from './model/handover.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from './model/ids.js';
 import type { AuthorityFacts, SaveMappingResult, UserMapping } from './model/mapping.js';
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
@@ -286,6 +287,45 @@ export interface UndoRepo {
   release(entryId: number, token: string): Promise<boolean>;
 }
 
+/**
+ * Manager handovers waiting for the incoming manager (HANDOVER_ACCEPTANCE=on). At most one waiting per team and group
+ * (a unique key in storage); every answer is one compare-and-set `waiting -> …`, so two clicks, a repeated delivery or
+ * two replicas lead to one DocSpace write.
+ */
+export interface HandoverRepo {
+  /** Stores a waiting handover; false (nothing stored) when one is already waiting for its team and group. */
+  insert(handover: Handover): Promise<boolean>;
+  get(id: HandoverId): Promise<Handover | null>;
+  /** The waiting handover of this group, if any. */
+  findWaiting(teamId: SlackTeamId, groupId: GroupId): Promise<Handover | null>;
+  /** The handover an approved request waits on (the newest), if any. */
+  findByRequest(requestId: RequestId): Promise<Handover | null>;
+  /** The compare-and-set: the updated handover, or null when it was no longer waiting. */
+  transition(id: HandoverId, transition: HandoverTransition): Promise<Handover | null>;
+  /** What the accepted change did, or why it did not run (after the transition). */
+  recordOutcome(id: HandoverId, outcome: string): Promise<void>;
+  setDm(id: HandoverId, dm: { channelId: string; ts: string }): Promise<void>;
+  /** Waiting handovers whose expiresAt <= now, oldest first. */
+  listExpired(now: Date, limit: number): Promise<Handover[]>;
+  /** Waiting handovers this person is asked to accept (by Slack or DocSpace id), oldest first: for the App Home. */
+  listWaitingFor(
+    teamId: SlackTeamId,
+    who: { readonly slackUserId: SlackUserId } | { readonly docspaceUserId: DocSpaceUserId },
+  ): Promise<Handover[]>;
+}
+
+/** Where the incoming manager is asked, and where the requester hears the answer (Slack DMs in production). */
+export interface HandoverNotifier {
+  /** DMs the incoming manager who asks, which group, its members, with Accept / Decline; returns where it went. */
+  askIncoming(handover: Handover): Promise<{ channelId: string; ts: string }>;
+  /** Re-renders the Accept / Decline message after the answer (no-op when it has no message). */
+  updateAsk(handover: Handover): Promise<void>;
+  /** Tells the admin who asked directly how the handover ended (request handovers are told through their request). */
+  tellRequester(handover: Handover): Promise<void>;
+  /** Re-renders an approved request's card, saying that it waits for the incoming manager to accept. */
+  showWaitingOnCard(request: ChangeRequest, handover: Handover): Promise<void>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
@@ -297,6 +337,7 @@ export interface Storage {
   /** Time-bound memberships and acting managers. */
   readonly grants: GrantRepo;
   readonly undo: UndoRepo;
+  readonly handovers: HandoverRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

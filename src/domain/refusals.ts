@@ -34,6 +34,8 @@ const REASON: Partial<Record<DomainFailureCode, string>> = {
   not_authorized: 'not an admin',
   account_disabled: 'DocSpace account disabled',
   grant_not_allowed: 'not the member, the manager or an admin',
+  handover_not_incoming: 'not the incoming manager',
+  manager_now_not_admin: 'not an admin',
 };
 
 export interface RefusalTrace {
@@ -169,5 +171,7 @@ export function withRefusalTrace(
           : { action: 'undo', target: `entry ${target.entryId}` },
       services.undo,
     ),
+    acceptHandover: traced(([, id]) => ({ action: 'handover_accept', target: id }), services.acceptHandover),
+    declineHandover: traced(([, id]) => ({ action: 'handover_decline', target: id }), services.declineHandover),
   };
 }

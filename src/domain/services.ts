@@ -19,11 +19,14 @@ import { endGrantNow, groupGrants, listGrants, type RenewOutcome, renewGrant } f
 import type { Grant } from './grants/model.js';
 import type { ChangeAsk } from './groups/ask.js';
 import { listGroups, searchGroups, showGroup, submitChange } from './groups/service.js';
+import { acceptHandover, declineHandover } from './handovers/answer.js';
+import { expireDueHandovers } from './handovers/expire.js';
 import type { Caller } from './identity/actor.js';
 import { userFromMapping } from './identity/resolver.js';
 import type { AuditEntry } from './model/audit.js';
 import { catchReadFailure, type DocSpaceReadStep, type DomainFailure } from './model/failures.js';
 import type { Group, GroupSummary, SubmitOutcome } from './model/group.js';
+import type { Handover, HandoverId } from './model/handover.js';
 import type { GroupId, GroupRef, LinkTarget, RequestId, SlackUserId } from './model/ids.js';
 import type { UserMapping } from './model/mapping.js';
 import type { ChangeRequest } from './model/request.js';
@@ -73,7 +76,6 @@ export interface BotServices {
    */
   undo(caller: Caller, target: UndoTarget): Answer<UndoOutcome>;
   /** Periodic upkeep: expire overdue requests, fail executions a crash interrupted, re-post missing cards. */
-  maintain(): Answer<{ expired: number; recovered: number; reposted: number }>;
   /** `grants`: the caller's own live time-bound access (every one in the team, for admins). */
   grants(caller: Caller): Answer<{ grants: Grant[]; all: boolean }>;
   /** A group's live time-bound access, soonest end first (anyone may look, like show). */
@@ -84,6 +86,11 @@ export interface BotServices {
   renewGrant(caller: Caller, grantId: string): Answer<RenewOutcome>;
   /** The expiry sweep: ends due grants (each claimed once across replicas) and sends due reminders. */
   sweepGrants(): Answer<{ expired: number; reminded: number }>;
+  maintain(): Answer<{ expired: number; recovered: number; reposted: number; handoversExpired: number }>;
+  /** The incoming manager accepts a handover: exactly once, then the manager change runs (re-validated). */
+  acceptHandover(caller: Caller, id: HandoverId): Answer<Handover>;
+  /** The incoming manager declines a handover: nothing is written to DocSpace; the requester is told. */
+  declineHandover(caller: Caller, id: HandoverId): Answer<Handover>;
 }
 
 /** Binds the use cases to their dependencies; a DocSpace error escaping a read becomes a `docspace_failed` value. */
@@ -131,11 +138,14 @@ export function createBotServices(deps: DomainDeps): BotServices {
         expired: await expireDueRequests(deps),
         recovered: await recoverInterrupted(deps, INTERRUPTED_AFTER_MS),
         reposted: await repostMissingCards(deps),
+        handoversExpired: await expireDueHandovers(deps),
       }),
     grants: guard('check_caller', (caller) => listGrants(deps, caller)),
     groupGrants: async (caller, groupId) => ok(await groupGrants(deps, caller.teamId, groupId)),
     endGrant: guard('check_caller', (caller, id) => endGrantNow(deps, caller, id)),
     renewGrant: guard('check_caller', (caller, id) => renewGrant(deps, caller, id)),
     sweepGrants: async () => ok(await sweepGrants(deps)),
+    acceptHandover: guard('check_caller', (caller, id) => acceptHandover(deps, caller, id)),
+    declineHandover: guard('check_caller', (caller, id) => declineHandover(deps, caller, id)),
   });
 }

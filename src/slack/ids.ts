@@ -65,3 +65,7 @@ export const ACTION_DURATION = 'dsg_duration_input';
 // Undo on a change's reply or its card; the value is `e:<audit entry id>` or `r:<request id>` (see views/undo-parts.ts).
 export const BLOCK_UNDO = 'dsg_undo';
 export const ACTION_UNDO = 'dsg_undo';
+// Manager handover (HANDOVER_ACCEPTANCE=on): the incoming manager's Accept / Decline; each value is the handover id.
+export const BLOCK_HANDOVER = 'dsg_handover';
+export const ACTION_HANDOVER_ACCEPT = 'dsg_handover_accept';
+export const ACTION_HANDOVER_DECLINE = 'dsg_handover_decline';

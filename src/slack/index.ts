@@ -2,6 +2,7 @@
 export { createBoltLogger } from './adapters/bolt-logger.js';
 export { fitSlackPayloads } from './adapters/fit-payloads.js';
 export { createGrantNotifier } from './adapters/grant-notifier.js';
+export { createHandoverNotifier } from './adapters/handover-notifier.js';
 export { createLightFetch } from './adapters/light-fetch.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';

@@ -267,6 +267,41 @@ export function failureText(failure: DomainFailure): string {
         `Nothing was undone: *${esc(failure.groupName, 128)}* is no longer as the change left it, so nothing was changed.`,
         ...leftAloneLines(failure.leftAlone, failure.names),
       ].join('\n');
+    default:
+      return handoverFailureText(failure);
+  }
+}
+
+const HANDOVER_STATUS_LABEL = {
+  waiting: 'still waiting',
+  accepted: 'accepted',
+  declined: 'declined',
+  expired: 'expired',
+};
+
+/** The texts of the manager handover failures (HANDOVER_ACCEPTANCE=on, and `manager … now`). */
+function handoverFailureText(
+  failure: Extract<DomainFailure, { code: `handover_${string}` | `manager_now_${string}` }>,
+) {
+  switch (failure.code) {
+    case 'handover_not_found':
+      return 'That button does not name a handover I know.';
+    case 'handover_not_incoming':
+      return `Only ${mention(failure.incomingSlackId)}, the incoming manager, can accept or decline this handover; nothing was changed.`;
+    case 'handover_decided': {
+      const when = failure.decidedAt ? ` ${slackDate(failure.decidedAt)}` : '';
+      return `This handover was already answered: ${HANDOVER_STATUS_LABEL[failure.status]}${when}. Nothing more was changed.`;
+    }
+    case 'handover_waiting':
+      return `A manager change of *${esc(failure.groupName, 128)}* already waits for ${mention(failure.incomingSlackId)} to accept; nothing was changed. Wait for that answer (or for it to expire) first.`;
+    case 'handover_unreachable':
+      return `${esc(failure.displayName, 100)} has no Slack account linked to their DocSpace account, so nobody can be asked to accept the handover; nothing was changed. An admin can link them with \`${COMMAND} link @user email\`.`;
+    case 'handover_not_delivered':
+      return `I could not send ${mention(failure.incomingSlackId)} the message asking them to accept, so the manager change was dropped; nothing was changed. Try again later.`;
+    case 'manager_now_not_admin':
+      return '`now` (a manager without acceptance) is for admins only; nothing was changed. Leave out `now` to ask for the change.';
+    case 'manager_now_has_manager':
+      return `*${esc(failure.groupName, 128)}* already has a manager (${esc(failure.managerName, 100)}), so \`now\` does not apply: a handover waits for the incoming manager to accept. Nothing was changed; leave out \`now\`.`;
   }
 }
 

@@ -221,6 +221,18 @@ export function makeDomainDeps(overrides: DomainDepsOverrides = {}): DomainTestD
     newRequestId: () => `R${String(++requestCount).padStart(6, '0')}` as RequestId,
     undo: storage.undo,
     undoWindowMs: 15 * MINUTE,
+    // Off, as by default: manager changes run without the incoming manager's acceptance.
+    handover: {
+      acceptance: false,
+      ttlMs: 72 * HOUR,
+      repo: storage.handovers,
+      notifier: {
+        askIncoming: async () => ({ channelId: 'D0HANDOVER', ts: '1.000001' }),
+        updateAsk: async () => undefined,
+        tellRequester: async () => undefined,
+        showWaitingOnCard: async () => undefined,
+      },
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { REQUEST_STATUSES } from '../../src/domain/index.js';
 import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
 import { createMemoryGrants } from './memory-grants.js';
+import { createMemoryHandovers } from './memory-handovers.js';
 import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
 import { createMemoryUndo } from './memory-undo.js';
 
@@ -40,6 +41,7 @@ export function createMemoryStorage(): Storage {
     alerts: createMemoryAlerts(guard),
     grants: createMemoryGrants(guard),
     undo: createMemoryUndo(guard, audit),
+    handovers: createMemoryHandovers(guard),
     async ping() {
       guard('ping');
     },

@@ -33,6 +33,18 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('turns manager handover acceptance off by default, with a 72-hour wait, and reads off/on in any case', () => {
+    expect(loadConfig(valid).handover).toEqual({ acceptance: false, ttlHours: 72 });
+    expect(loadConfig({ ...valid, HANDOVER_ACCEPTANCE: ' ON ', HANDOVER_TTL_HOURS: '24' }).handover).toEqual({
+      acceptance: true,
+      ttlHours: 24,
+    });
+    expect(problemsOf({ ...valid, HANDOVER_ACCEPTANCE: 'true', HANDOVER_TTL_HOURS: '0' })).toEqual([
+      'HANDOVER_ACCEPTANCE: must be off or on',
+      'HANDOVER_TTL_HOURS: must be at least 1',
+    ]);
+  });
+
   it('sizes the DocSpace pool, its queue wait and the flood limits from the environment, with defaults', () => {
     const defaults = loadConfig(valid);
     expect([defaults.docspace.maxConnections, defaults.docspace.queueTimeoutMs, defaults.limits]).toEqual([

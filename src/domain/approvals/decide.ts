@@ -1,5 +1,6 @@
 import { recordRequestAudit } from '../audit-log.js';
 import { type DomainDeps, isDryRun } from '../deps.js';
+import { checkRequestHandover, handOverApproved, needsAcceptance } from '../handovers/start.js';
 import { type Caller, identify } from '../identity/actor.js';
 import type { AuditAction } from '../model/audit.js';
 import { type DryRunMark, NO_CALLS_YET } from '../model/dry-run.js';
@@ -83,6 +84,8 @@ async function decidePending(
   id: RequestId,
   to: 'approved' | 'denied',
   note: string | null,
+  /** A last check before the compare-and-set; a failure refuses the decision with nothing changed. */
+  precheck: (request: ChangeRequest) => Promise<DomainFailure | null> = async () => null,
 ): Promise<Result<{ request: ChangeRequest; docspaceId: DocSpaceUserId | null }, DomainFailure>> {
   const checked = await authorize(deps, caller, id, 'decide');
   if (!checked.ok) return checked;
@@ -92,6 +95,8 @@ async function decidePending(
   const expiry = await expireIfOverdue(deps, request);
   if (expiry === 'expired') return err({ code: 'request_expired', requestId: id });
   if (expiry === 'lost') return lostRace(deps, id, request);
+  const refused = await precheck(request);
+  if (refused) return err(refused);
   const decided = await deps.requests.transition(id, {
     from: ['pending'],
     to,
@@ -107,8 +112,20 @@ async function decidePending(
 
 /** Approve: exactly one caller wins the pending -> approved compare-and-set and executes the change. */
 export async function approveRequest(deps: DomainDeps, caller: Caller, id: RequestId): Promise<Decision> {
-  const approved = await decidePending(deps, caller, id, 'approved', null);
+  // HANDOVER_ACCEPTANCE=on: a manager change is approved only when its incoming manager can be asked to accept.
+  const precheck = async (request: ChangeRequest) =>
+    needsAcceptance(deps, request.change, request.requesterDocSpaceId)
+      ? checkRequestHandover(deps, request, caller.slackUserId)
+      : null;
+  const approved = await decidePending(deps, caller, id, 'approved', null, precheck);
   if (!approved.ok) return approved;
+  const { request } = approved.value;
+  if (needsAcceptance(deps, request.change, request.requesterDocSpaceId)) {
+    return handOverApproved(deps, approved.value.request, {
+      slackUserId: caller.slackUserId,
+      docspaceId: approved.value.docspaceId,
+    });
+  }
   return executeApproved(deps, approved.value.request, {
     slackUserId: caller.slackUserId,
     docspaceId: approved.value.docspaceId,

@@ -199,7 +199,7 @@ export async function executeApproved(
 const list = (ids: readonly string[], names: Names) => ids.map((id) => names[id] ?? id).join(', ');
 
 /** Plain text outcome kept on a request after execution. */
-function describeReport(report: ChangeReport): string {
+export function describeReport(report: ChangeReport): string {
   const after = report.after;
   if (!after && report.dryRun)
     return `Dry run: nothing was changed. It would have deleted ${report.before?.name ?? 'the group'}.`;
@@ -219,7 +219,7 @@ function describeReport(report: ChangeReport): string {
 }
 
 /** Plain text reason a request could not be executed. */
-function describeFailurePlain(failure: DomainFailure): string {
+export function describeFailurePlain(failure: DomainFailure): string {
   switch (failure.code) {
     case 'docspace_failed':
       if (failure.kind === 'forbidden') {

@@ -14,6 +14,8 @@ export async function recoverInterrupted(deps: DomainDeps, olderThanMs: number, 
   const stuck = await deps.requests.listStuck('approved', cutoff, limit);
   let count = 0;
   for (const request of stuck) {
+    // An approved manager change waiting for its incoming manager to accept is not stuck.
+    if ((await deps.handover.repo.findByRequest(request.id))?.status === 'waiting') continue;
     const failed = await deps.requests.transition(request.id, {
       from: ['approved'],
       to: 'failed',

@@ -17,7 +17,14 @@ export type ChangeAsk =
       readonly manager: UserRef | null;
       readonly members: readonly UserRef[];
     }
-  | { readonly kind: 'set_manager'; readonly group: GroupRef; readonly manager: UserRef; readonly duration?: number }
+  | {
+      readonly kind: 'set_manager';
+      readonly group: GroupRef;
+      readonly manager: UserRef;
+      readonly duration?: number;
+      /** `manager "G" @user now`: an admin gives a group with no manager one, without waiting for acceptance. */
+      readonly now?: boolean;
+    }
   | {
       readonly kind: 'members';
       readonly group: GroupRef;

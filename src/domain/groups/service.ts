@@ -3,6 +3,7 @@ import type { DomainDeps } from '../deps.js';
 import { checkAskDuration } from '../grants/check.js';
 import { makePermanent } from '../grants/permanent.js';
 import { recordGrants } from '../grants/record.js';
+import { needsAcceptance, startDirectHandover } from '../handovers/start.js';
 import { type Caller, type IdentifiedActor, identify } from '../identity/actor.js';
 import type { DomainFailure } from '../model/failures.js';
 import { catchReadFailure } from '../model/failures.js';
@@ -41,6 +42,12 @@ async function act(
   // A direct change checks the new name once, under its claim below; a request checks it now and again at execution.
   const resolved = await resolveAsk(deps, who.caller.teamId, ask, { checkNewName: route === 'request' });
   if (!resolved.ok) return resolved;
+  const now = ask.kind === 'set_manager' && ask.now === true;
+  const managed = now ? resolved.value.current?.manager : null;
+  if (managed) {
+    const groupName = resolved.value.current?.name ?? '';
+    return err<DomainFailure>({ code: 'manager_now_has_manager', groupName, managerName: managed.displayName });
+  }
   const plan = planChange(resolved.value.change, resolved.value.current, resolved.value.names);
   if (!plan.ok && route === 'execute') return makePermanent(deps, who, resolved.value.change, plan.error);
   if (!plan.ok) return plan;
@@ -48,6 +55,14 @@ async function act(
     // A group named in the ask resolved to exactly one match, so no other group has its name.
     const named = 'group' in ask && ask.group.kind === 'name' ? { nameShared: false } : {};
     return createRequest(deps, who, plan.value, reason, named);
+  }
+  if (
+    !now &&
+    plan.value.change.kind === 'set_manager' &&
+    needsAcceptance(deps, plan.value.change, who.actor.docspace?.id ?? null)
+  ) {
+    const started = await startDirectHandover(deps, who, plan.value.change, plan.value.names, reason);
+    return started.ok ? ok<SubmitOutcome>({ kind: 'handover', handover: started.value }) : started;
   }
   const ctx = {
     teamId: who.caller.teamId,
@@ -93,6 +108,10 @@ export async function submitChange(
   return catchReadFailure('look_up_people', async () => {
     const admitted = await admit(deps, caller, checked.reason);
     if (!admitted.ok) return admitted;
+    // `now` skips the incoming manager's acceptance: admins only (decided before any group is looked up).
+    if (ask.kind === 'set_manager' && ask.now && admitted.value.route !== 'execute') {
+      return err<DomainFailure>({ code: 'manager_now_not_admin' });
+    }
     return act(deps, admitted.value.who, admitted.value.route, ask, checked.reason);
   });
 }

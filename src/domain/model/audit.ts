@@ -29,6 +29,11 @@ const AUDIT_EVENTS = [
   'dry_run',
   // An executed change reversed (its after.undoes names the entry it undoes; itself undoable once).
   'undo',
+  // Manager handovers (HANDOVER_ACCEPTANCE=on): the incoming manager was asked, answered, or did not answer in time.
+  'handover_ask',
+  'handover_accept',
+  'handover_decline',
+  'handover_expire',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

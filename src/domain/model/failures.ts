@@ -1,6 +1,7 @@
 import type { GatewayError, GatewayErrorCode } from '../ports.js';
 import { isGatewayError } from '../ports.js';
 import type { GroupChangeKind, GroupSummary } from './group.js';
+import type { HandoverStatus } from './handover.js';
 import type { RequestId, SlackUserId } from './ids.js';
 import type { RequestStatus } from './request.js';
 import { err, type Result } from './result.js';
@@ -152,6 +153,22 @@ export type DomainFailure =
       readonly leftAlone: readonly LeftAlone[];
       readonly names: Readonly<Record<string, string>>;
     }
+  /** Handovers (HANDOVER_ACCEPTANCE=on): the button names no handover this team has. */
+  | { readonly code: 'handover_not_found' }
+  /** Accept or Decline clicked by someone other than the incoming manager. */
+  | { readonly code: 'handover_not_incoming'; readonly incomingSlackId: SlackUserId }
+  /** The handover was already answered (or expired): the first answer stands. */
+  | { readonly code: 'handover_decided'; readonly status: HandoverStatus; readonly decidedAt: Date | null }
+  /** Another handover of this group is still waiting for its incoming manager. */
+  | { readonly code: 'handover_waiting'; readonly groupName: string; readonly incomingSlackId: SlackUserId }
+  /** The incoming manager has no linked Slack account, so nobody could be asked to accept. */
+  | { readonly code: 'handover_unreachable'; readonly displayName: string }
+  /** Slack did not take the DM asking the incoming manager; the handover was dropped and nothing changed. */
+  | { readonly code: 'handover_not_delivered'; readonly incomingSlackId: SlackUserId }
+  /** `manager … now` by someone who is not an admin. */
+  | { readonly code: 'manager_now_not_admin' }
+  /** `manager … now` for a group that has a manager: that handover needs the incoming manager's acceptance. */
+  | { readonly code: 'manager_now_has_manager'; readonly groupName: string; readonly managerName: string }
   | DocSpaceFailure;
 
 /**

@@ -1,5 +1,6 @@
 import type { CardPostProblem } from './card.js';
 import type { DryRunMark } from './dry-run.js';
+import type { Handover } from './handover.js';
 import type { DocSpaceUserId, GroupId } from './ids.js';
 import type { ChangeRequest } from './request.js';
 
@@ -150,4 +151,6 @@ export type SubmitOutcome =
        * card later). null with no card on the request: another try is under way or not due yet.
        */
       readonly cardError: CardPostProblem | null;
-    };
+    }
+  /** HANDOVER_ACCEPTANCE=on: an admin's manager change waits for the incoming manager to accept; nothing written yet. */
+  | { readonly kind: 'handover'; readonly handover: Handover };

@@ -63,6 +63,7 @@ function toAsk(command: ParsedCommand): ChangeAsk | null {
         group: command.group,
         manager: command.user,
         ...(command.duration === undefined ? {} : { duration: command.duration }),
+        ...(command.now ? { now: true } : {}),
       };
     case 'add':
       return {

@@ -13,6 +13,7 @@ import {
 } from '../messages.js';
 import { SUBCOMMANDS } from '../parse/usage.js';
 import { message, type SlackMessage, section } from '../views/blocks.js';
+import { buildHandoverStartedReply } from '../views/handovers.js';
 import type { ReasonMode } from '../views/modals.js';
 import { buildChangeResult, buildRequestQueuedReply } from '../views/replies.js';
 import type { DeliveryGuard } from './deliveries.js';
@@ -157,6 +158,7 @@ export function submitMessage(result: Result<SubmitOutcome, DomainFailure>): Sla
   if (!result.ok) return failureMessage(result.error);
   const outcome = result.value;
   if (outcome.kind === 'executed') return buildChangeResult(outcome.report);
+  if (outcome.kind === 'handover') return buildHandoverStartedReply(outcome.handover);
   const card = outcome.request.card;
   if (card && !outcome.cardError) return buildRequestQueuedReply(outcome.request, outcome.created, card.channelId);
   return plainMessage(cardNotPostedText(outcome.request.id, outcome.cardError));

@@ -12,6 +12,7 @@ import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
 import { fittingAcks } from './fit-acks.js';
 import { handleGrantButton } from './grants.js';
+import { handleHandoverButton } from './handovers.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
 import { handleUndoButton } from './undo.js';
 
@@ -54,6 +55,8 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_GRANT_RENEW]: (args) => handleGrantButton(deps, args, 'renew'),
     [ids.ACTION_GRANT_END]: (args) => handleGrantButton(deps, args, 'end'),
     [ids.ACTION_UNDO]: (args) => handleUndoButton(deps, args),
+    [ids.ACTION_HANDOVER_ACCEPT]: (args) => handleHandoverButton(deps, args, 'accept'),
+    [ids.ACTION_HANDOVER_DECLINE]: (args) => handleHandoverButton(deps, args, 'decline'),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),

@@ -28,7 +28,7 @@ export type ParsedCommand =
   | { kind: 'open_menu' }
   | { kind: 'open_modal'; modal: 'create' | 'manager' }
   | { kind: 'create'; name: string; manager: UserRef | null; members: UserRef[]; reason: string | null }
-  | { kind: 'manager'; group: GroupRef; user: UserRef; reason: string | null; duration?: number }
+  | { kind: 'manager'; group: GroupRef; user: UserRef; reason: string | null; duration?: number; now?: true }
   | { kind: 'add'; group: GroupRef; users: UserRef[]; reason: string | null; duration?: number }
   | { kind: 'remove'; group: GroupRef; users: UserRef[]; reason: string | null }
   | { kind: 'rename'; group: GroupRef; name: string; reason: string | null }

@@ -163,7 +163,10 @@ export function parseManager(args: CommandArgs): CommandResult {
 }
 
 function parseManagerTokens({ tokens, reason }: CommandArgs): CommandResult {
-  const [groupToken, userToken, extra] = tokens;
+  const [groupToken, userToken, nowToken, ...more] = tokens;
+  // `now` (unquoted, any case) after the person: an admin gives a group with no manager one without acceptance.
+  const now = nowToken?.kind === 'word' && nowToken.text.toLowerCase() === 'now';
+  const extra = now ? more[0] : nowToken;
   if (groupToken === undefined) {
     if (reason === null) return ok({ kind: 'open_modal', modal: 'manager' });
     return fail('manager', 'missing_argument', 'manager needs a group and the new manager.');
@@ -179,8 +182,11 @@ function parseManagerTokens({ tokens, reason }: CommandArgs): CommandResult {
   }
   const user = parseUser(userToken);
   if (!user.ok) return failUsage('manager', withQuoteHint(user.error, groupToken, userToken));
-  if (extra !== undefined) return unexpected('manager', extra, 'the new manager; a group has one manager', null);
-  return ok({ kind: 'manager', group: group.value, user: user.value, reason });
+  if (extra !== undefined) {
+    const after = now ? '`now`' : 'the new manager; a group has one manager';
+    return unexpected('manager', extra, after, null);
+  }
+  return ok({ kind: 'manager', group: group.value, user: user.value, reason, ...(now ? { now: true } : {}) });
 }
 
 export function parseMembership(sub: 'add' | 'remove', args: CommandArgs): CommandResult {

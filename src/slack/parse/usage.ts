@@ -48,8 +48,9 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
     adminOnly: false,
   },
   manager: {
-    args: '"<group>" @user [for <duration>]',
-    summary: "Reassign the group's manager; with for 3d, an acting manager until the previous one is restored.",
+    args: '"<group>" @user [now | for <duration>]',
+    summary:
+      "Reassign the group's manager; with for 3d, an acting manager until the previous one is restored (`now`: an admin gives a group with no manager one without acceptance).",
     adminOnly: false,
   },
   add: {

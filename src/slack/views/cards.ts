@@ -133,6 +133,8 @@ export function describeChangeInline(request: Described): string {
 
 export interface ApprovalCardOptions {
   readonly now: Date;
+  /** An approved manager change waiting for its incoming manager to accept (HANDOVER_ACCEPTANCE=on). */
+  readonly handover?: { readonly incomingSlackId: string; readonly expiresAt: Date };
 }
 
 function askers(request: ChangeRequest): string {
@@ -196,6 +198,14 @@ function statusBlocks(request: ChangeRequest, options: ApprovalCardOptions): Kno
       }
       return [decisionButtons(request)];
     case 'approved':
+      if (options.handover) {
+        const { incomingSlackId, expiresAt } = options.handover;
+        return [
+          section(
+            `⏳ Approved by ${by} — waits for ${mention(incomingSlackId)} to accept becoming the manager (until ${slackDate(expiresAt)}).`,
+          ),
+        ];
+      }
       return [section(`⏳ Approved by ${by} — applying…`)];
     case 'executed':
       if (request.dryRun)

@@ -10,6 +10,7 @@ import {
 } from '../sql/migrations/index.js';
 import { describePostgres } from '../url.js';
 import { createPostgresGrants } from './grants.js';
+import { createPostgresHandovers } from './handovers.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
@@ -57,6 +58,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     alerts: createPostgresAlerts(ctx),
     grants: createPostgresGrants(ctx),
     undo: createPostgresUndo(ctx),
+    handovers: createPostgresHandovers(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

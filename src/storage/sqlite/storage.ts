@@ -12,6 +12,7 @@ import {
 } from '../sql/migrations/index.js';
 import { SQLITE_MEMORY } from '../url.js';
 import { createSqliteGrants } from './grants.js';
+import { createSqliteHandovers } from './handovers.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
 import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
@@ -52,6 +53,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     alerts: createSqliteAlerts(ctx),
     grants: createSqliteGrants(ctx),
     undo: createSqliteUndo(ctx),
+    handovers: createSqliteHandovers(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

@@ -61,7 +61,7 @@ describe('a card the bot cannot post in the approvals channel', () => {
     clock.advance(15 * MINUTE);
     expect(await h.container.services.maintain()).toEqual({
       ok: true,
-      value: { expired: 0, recovered: 0, reposted: 2 },
+      value: { expired: 0, recovered: 0, reposted: 2, handoversExpired: 0 },
     });
     expect(buttonsOf(cardOf(h.slack, first))).toEqual(['dsg_approve', 'dsg_deny']);
     expect((await storedRequest(h, second)).card?.channelId).toBe(APPROVAL_CHANNEL);

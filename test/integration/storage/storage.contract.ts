@@ -4,6 +4,7 @@ import { registerAuditContract } from './audit.contract.js';
 import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } from './builders.js';
 import { registerDryRunContract } from './dry-run.contract.js';
 import { openForTest, type StorageFactory } from './factories.js';
+import { registerHandoverContract } from './handovers.contract.js';
 import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
 import { registerQueueContract } from './queue.contract.js';
@@ -26,6 +27,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerAuditContract(factory);
   registerNamesContract(factory);
   registerDryRunContract(factory);
+  registerHandoverContract(factory);
   registerLifecycleContract(factory, options);
 }
 

@@ -153,6 +153,17 @@ const SAMPLES: Record<DomainFailureCode, DomainFailure[]> = {
       names: {},
     },
   ],
+  handover_not_found: [{ code: 'handover_not_found' }],
+  handover_not_incoming: [{ code: 'handover_not_incoming', incomingSlackId: erin }],
+  handover_decided: [
+    { code: 'handover_decided', status: 'accepted', decidedAt: LATER },
+    { code: 'handover_decided', status: 'expired', decidedAt: null },
+  ],
+  handover_waiting: [{ code: 'handover_waiting', groupName: HOSTILE, incomingSlackId: erin }],
+  handover_unreachable: [{ code: 'handover_unreachable', displayName: HOSTILE }],
+  handover_not_delivered: [{ code: 'handover_not_delivered', incomingSlackId: erin }],
+  manager_now_not_admin: [{ code: 'manager_now_not_admin' }],
+  manager_now_has_manager: [{ code: 'manager_now_has_manager', groupName: HOSTILE, managerName: HOSTILE }],
 };
 const ALL = Object.values(SAMPLES).flat();
 

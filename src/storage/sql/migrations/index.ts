@@ -7,6 +7,7 @@ import { cardPosts } from './005-card-posts.js';
 import { grantsTable } from './006-grants.js';
 import { dryRunColumn } from './007-dry-run.js';
 import { undoClaims } from './008-undo.js';
+import { handovers } from './009-handovers.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   grantsTable,
   dryRunColumn,
   undoClaims,
+  handovers,
 ];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */

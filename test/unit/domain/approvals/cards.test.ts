@@ -160,7 +160,12 @@ describe('maintenance re-posting missing cards', () => {
     await askToAdd(deps, 'alice', 'erin');
     deps.notifier.failCardsWith(null);
     deps.clock.advance(MINUTE);
-    expect(unwrap(await createBotServices(deps).maintain())).toEqual({ expired: 0, recovered: 0, reposted: 1 });
+    expect(unwrap(await createBotServices(deps).maintain())).toEqual({
+      expired: 0,
+      recovered: 0,
+      reposted: 1,
+      handoversExpired: 0,
+    });
   });
 
   it('posts nothing when no approvals channel is configured', async () => {

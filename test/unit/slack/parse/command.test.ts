@@ -107,6 +107,12 @@ const GOOD: readonly GoodCase[] = [
     expected: { kind: 'manager', group: named('Dev Team'), user: email('alice@example.com'), reason: null },
   },
   {
+    name: 'manager takes `now` after the person, in any case, before a reason',
+    text: `manager "Dev Team" ${at(ALICE)} NoW reason: new team`,
+    expected: { kind: 'manager', group: named('Dev Team'), user: slack(ALICE), reason: 'new team', now: true },
+  },
+
+  {
     name: 'add reads mentions separated by commas',
     text: `add Dev ${at(ALICE)}, ${at(BOB)},`,
     expected: { kind: 'add', group: named('Dev'), users: [slack(ALICE), slack(BOB)], reason: null },
@@ -300,6 +306,18 @@ const BAD: readonly BadCase[] = [
     text: 'manager reason: x',
     code: 'missing_argument',
     says: ['needs a group'],
+  },
+  {
+    name: 'manager with anything after `now` is rejected',
+    text: `manager Dev ${at(ALICE)} now ${at(BOB)}`,
+    code: 'unexpected_argument',
+    says: ['after `now`'],
+  },
+  {
+    name: 'manager with a quoted "now" is rejected like any other extra',
+    text: `manager Dev ${at(ALICE)} "now"`,
+    code: 'unexpected_argument',
+    says: ['one manager'],
   },
   {
     name: 'manager with two people is rejected',

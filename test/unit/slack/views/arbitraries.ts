@@ -19,6 +19,7 @@ import type {
   GroupSummary,
 } from '../../../../src/domain/model/group.js';
 import { DOCSPACE_USER_TYPES, GROUP_CHANGE_KINDS } from '../../../../src/domain/model/group.js';
+import { HANDOVER_STATUSES, type Handover, type HandoverId } from '../../../../src/domain/model/handover.js';
 import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } from '../../../../src/domain/model/ids.js';
 import type { UserMapping } from '../../../../src/domain/model/mapping.js';
 import type { ChangeRequest } from '../../../../src/domain/model/request.js';
@@ -430,6 +431,26 @@ const FAILURES: { readonly [C in DomainFailureCode]: fc.Arbitrary<FailureOf<C>> 
     leftAlone: fc.array(leftAlone, { maxLength: 60 }),
     names: fc.dictionary(fc.string({ maxLength: 40 }), userText(300), { maxKeys: 60 }),
   }),
+  handover_not_found: fc.record({ code: fc.constant('handover_not_found') }),
+  handover_not_incoming: fc.record({ code: fc.constant('handover_not_incoming'), incomingSlackId: slackUserId }),
+  handover_decided: fc.record({
+    code: fc.constant('handover_decided'),
+    status: fc.constantFrom(...HANDOVER_STATUSES),
+    decidedAt: fc.option(date, { nil: null }),
+  }),
+  handover_waiting: fc.record({
+    code: fc.constant('handover_waiting'),
+    groupName: userText(300),
+    incomingSlackId: slackUserId,
+  }),
+  handover_unreachable: fc.record({ code: fc.constant('handover_unreachable'), displayName: userText(300) }),
+  handover_not_delivered: fc.record({ code: fc.constant('handover_not_delivered'), incomingSlackId: slackUserId }),
+  manager_now_not_admin: fc.record({ code: fc.constant('manager_now_not_admin') }),
+  manager_now_has_manager: fc.record({
+    code: fc.constant('manager_now_has_manager'),
+    groupName: userText(300),
+    managerName: userText(300),
+  }),
 };
 
 export const cardPostProblem = fc.constantFrom(
@@ -478,4 +499,32 @@ export const grant: fc.Arbitrary<Grant> = fc.record({
   endedAt: fc.option(date, { nil: null }),
   outcome: fc.option(fc.constantFrom(...GRANT_OUTCOMES), { nil: null }),
   updatedAt: date,
+});
+
+const handoverPerson = fc.record({ id: docspaceUserId, displayName: userText(300) });
+
+/** A manager handover in any state, with hostile names, reason and outcome. */
+export const handover: fc.Arbitrary<Handover> = fc.record({
+  id: fc.stringMatching(/^H[0-9A-Z]{10}$/).map((id) => id as HandoverId),
+  teamId: fc.constant('T0TEAM0001' as SlackTeamId),
+  groupId,
+  incomingDocSpaceId: docspaceUserId,
+  incomingSlackId: slackUserId,
+  incomingName: userText(300),
+  requestedBy: slackUserId,
+  approvedBy: fc.option(slackUserId, { nil: null }),
+  requestId: fc.option(requestId, { nil: null }),
+  reason: fc.option(userText(500), { nil: null }),
+  snapshot: fc.record({
+    groupName: userText(300),
+    managerBefore: fc.option(handoverPerson, { nil: null }),
+    members: fc.array(handoverPerson, { maxLength: 50 }),
+    membersCount: fc.nat({ max: 100_000 }),
+  }),
+  status: fc.constantFrom(...HANDOVER_STATUSES),
+  createdAt: date,
+  expiresAt: date,
+  decidedAt: fc.option(date, { nil: null }),
+  outcome: fc.option(userText(4000), { nil: null }),
+  dm: fc.option(fc.record({ channelId, ts: fc.constant('1700000000.000100') }), { nil: null }),
 });

@@ -10,6 +10,7 @@ import * as messages from '../../../../src/slack/messages.js';
 import * as alerts from '../../../../src/slack/views/alerts.js';
 import * as cards from '../../../../src/slack/views/cards.js';
 import * as grants from '../../../../src/slack/views/grants.js';
+import * as handovers from '../../../../src/slack/views/handovers.js';
 import * as lists from '../../../../src/slack/views/lists.js';
 import * as modals from '../../../../src/slack/views/modals.js';
 import * as replies from '../../../../src/slack/views/replies.js';
@@ -28,6 +29,7 @@ import {
   group,
   groupId,
   groupSummary,
+  handover,
   identityFailure,
   leftAlone,
   MARK,
@@ -108,9 +110,29 @@ const changeModalOptions = fc.record(
 const PROPERTIES: Record<string, () => void> = {
   buildApprovalCard: () =>
     fc.assert(
-      fc.property(changeRequest, fc.date({ noInvalidDate: true }), (request, now) => {
-        expectValid(cards.buildApprovalCard(request, { now }));
-      }),
+      fc.property(
+        changeRequest,
+        fc.date({ noInvalidDate: true }),
+        fc.option(handover, { nil: undefined }),
+        (request, now, waiting) => {
+          expectValid(cards.buildApprovalCard(request, { now, ...(waiting ? { handover: waiting } : {}) }));
+        },
+      ),
+      RUNS,
+    ),
+  buildHandoverAsk: () =>
+    fc.assert(
+      fc.property(handover, (h) => expectValid(handovers.buildHandoverAsk(h))),
+      RUNS,
+    ),
+  buildHandoverStartedReply: () =>
+    fc.assert(
+      fc.property(handover, (h) => expectValid(handovers.buildHandoverStartedReply(h))),
+      RUNS,
+    ),
+  buildHandoverRequesterDm: () =>
+    fc.assert(
+      fc.property(handover, (h) => expectValid(handovers.buildHandoverRequesterDm(h))),
       RUNS,
     ),
   buildRequesterDm: () =>
@@ -369,6 +391,7 @@ describe(`every message, view and options builder stays within Slack's Block Kit
       fc
         .tuple(changeRequest, fc.boolean(), fc.option(cardPostProblem, { nil: null }))
         .map(([request, created, cardError]) => ok({ kind: 'requested' as const, request, created, cardError })),
+      handover.map((h) => ok({ kind: 'handover' as const, handover: h })),
       domainFailure.map((f) => err(f)),
     );
     fc.assert(
