@@ -91,6 +91,7 @@ export {
   type GatewayError,
   type GatewayErrorCode,
   type GroupUpdate,
+  type HomeViewerRepo,
   isGatewayError,
   type ListGroupsQuery,
   type Logger,

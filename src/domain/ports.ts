@@ -65,6 +65,10 @@ export interface ListGroupsQuery {
   readonly count?: number;
   readonly sortBy?: 'title' | 'manager' | 'membersCount';
   readonly sortOrder?: 'ascending' | 'descending';
+  /** Only the groups this DocSpace user is a member of (DocSpace G1 `userId`). */
+  readonly userId?: DocSpaceUserId;
+  /** With userId: only the groups that user manages (DocSpace G1 `manager=true`). */
+  readonly managedOnly?: boolean;
 }
 
 export interface GroupUpdate {
@@ -236,6 +240,14 @@ export interface ChannelAlertRepo {
   clear(channelId: string): Promise<boolean>;
 }
 
+/** Who has opened the bot's App Home, so a change republishes only the Homes people actually look at. */
+export interface HomeViewerRepo {
+  /** Notes that this person opened their Home at `at` (inserted once, then its time moves on). */
+  record(teamId: SlackTeamId, slackUserId: SlackUserId, at: Date): Promise<void>;
+  /** Those of these people who have opened their Home before, in the order given. */
+  filterOpened(teamId: SlackTeamId, slackUserIds: readonly SlackUserId[]): Promise<SlackUserId[]>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
@@ -244,6 +256,7 @@ export interface Storage {
   readonly names: NameReservationRepo;
   readonly deliveries: DeliveryRepo;
   readonly alerts: ChannelAlertRepo;
+  readonly homes: HomeViewerRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

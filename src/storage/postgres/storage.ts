@@ -9,6 +9,7 @@ import {
   pendingMigrations,
 } from '../sql/migrations/index.js';
 import { describePostgres } from '../url.js';
+import { createPostgresHomes } from './homes.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
@@ -53,6 +54,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     names: createPostgresNames(ctx),
     deliveries: createPostgresDeliveries(ctx),
     alerts: createPostgresAlerts(ctx),
+    homes: createPostgresHomes(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

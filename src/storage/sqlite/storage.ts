@@ -11,6 +11,7 @@ import {
   pendingMigrations,
 } from '../sql/migrations/index.js';
 import { SQLITE_MEMORY } from '../url.js';
+import { createSqliteHomes } from './homes.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
 import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
@@ -48,6 +49,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     names: createSqliteNames(ctx),
     deliveries: createSqliteDeliveries(ctx),
     alerts: createSqliteAlerts(ctx),
+    homes: createSqliteHomes(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

@@ -3,6 +3,7 @@ import { isStorageError } from '../../../src/storage/index.js';
 import { registerAuditContract } from './audit.contract.js';
 import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } from './builders.js';
 import { openForTest, type StorageFactory } from './factories.js';
+import { registerHomesContract } from './homes.contract.js';
 import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
 import { registerQueueContract } from './queue.contract.js';
@@ -22,6 +23,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerQueueContract(factory);
   registerAuditContract(factory);
   registerNamesContract(factory);
+  registerHomesContract(factory);
   registerLifecycleContract(factory, options);
 }
 
