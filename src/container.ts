@@ -5,7 +5,13 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
 import type { Clock, PolicyConfig, Storage } from './domain/index.js';
-import { type BotServices, createBotServices, createIdentityResolver, randomRequestId } from './domain/index.js';
+import {
+  type BotServices,
+  createBotServices,
+  createHomeService,
+  createIdentityResolver,
+  randomRequestId,
+} from './domain/index.js';
 import { moduleLogger } from './logger.js';
 import { countDecisions, createObservability } from './observability/index.js';
 import {
@@ -13,15 +19,18 @@ import {
   createBoltLogger,
   createDeliveryGuard,
   createDirectMessenger,
+  createHomePublisher,
   createLightFetch,
   createSlackApp,
   createSlackDirectory,
   createSlackNotifier,
   DEFAULT_SLACK_RETRY,
   fitSlackPayloads,
+  type HomePublisher,
   type SlackApp,
   type SocketModeTuning,
   WebClient,
+  withHomeRefresh,
 } from './slack/index.js';
 import { bindProblem, isBindError, runStartupChecks } from './startup-checks.js';
 import { StartupError } from './startup-problems.js';
@@ -49,6 +58,8 @@ export interface Container {
   readonly storage: Storage;
   readonly docspace: DocSpaceClient;
   readonly slack: SlackApp;
+  /** Publishes App Home tabs; idle() tells when no (re)publish is running or waiting. */
+  readonly homes: HomePublisher;
   /** Starts listening; resolves with the bound port. */
   start(): Promise<{ port: number }>;
   /**
@@ -185,7 +196,19 @@ export async function createContainer(config: Config, options: ContainerOptions)
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
     limits: config.limits,
   });
-  const services = countDecisions(domainServices, metrics);
+  const homeService = createHomeService({
+    requests: storage.requests,
+    audit: storage.audit,
+    mappings: storage.mappings,
+    docspace,
+    identity,
+    policy,
+    clock,
+    logger: domainLog,
+    homes: storage.homes,
+  });
+  const homes = createHomePublisher({ home: homeService, client, clock, logger: moduleLogger(log, 'slack.home') });
+  const services = withHomeRefresh(countDecisions(domainServices, metrics), homeService, homes, log);
   const slack = createSlackApp(
     {
       services,
@@ -195,6 +218,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       deliveries: createDeliveryGuard(storage.deliveries, clock),
       submitDeadlineMs: options.submitDeadlineMs ?? 1500,
       onCommand: metrics.command,
+      home: homes,
     },
     {
       botToken: config.slack.botToken,
@@ -234,6 +258,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     storage,
     docspace,
     slack,
+    homes,
     async start(this: Container) {
       try {
         server = await slack.start(config.slack.port, host);
@@ -252,9 +277,13 @@ export async function createContainer(config: Config, options: ContainerOptions)
     async stop() {
       ready = false;
       if (timer) clearInterval(timer);
+      homes.close();
       // Intake first: HTTP stops accepting connections, Socket Mode disconnects; events already received run on.
       const intake = slack.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack'));
-      const drained = await settlesWithin(Promise.all([intake, slack.idle(), maintaining]), config.shutdownGraceMs);
+      const drained = await settlesWithin(
+        Promise.all([intake, slack.idle(), maintaining, homes.idle()]),
+        config.shutdownGraceMs,
+      );
       if (!drained) {
         // Cut off: an approved change still running stays `approved` in storage, and maintenance turns it into
         // `failed` with Retry after INTERRUPTED_AFTER_MS (recoverInterrupted), exactly as after a crash.

@@ -2,6 +2,19 @@ export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
+export {
+  HOME_LIMITS,
+  type HomeFacts,
+  type HomeGroups,
+  type HomeList,
+} from './home/facts.js';
+export {
+  createHomeService,
+  HOME_REUSE_MS,
+  type HomeDeps,
+  type HomeService,
+  type HomeSubject,
+} from './home/service.js';
 export type { Caller } from './identity/actor.js';
 export { createIdentityResolver, lookupDocSpaceUser, unusableReason } from './identity/resolver.js';
 export { mapWithConcurrency } from './identity/user-refs.js';
@@ -79,7 +92,7 @@ export {
 } from './model/request.js';
 export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
-export { isApprover, type PolicyConfig } from './policy.js';
+export { isApprover, type PolicyConfig, type Role } from './policy.js';
 export {
   type ApprovalNotifier,
   type AuditRepo,

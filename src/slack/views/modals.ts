@@ -49,7 +49,7 @@ export function buildGroupOptions(groups: readonly GroupChoice[]): PlainTextOpti
   return groups.slice(0, LIMITS.options).map(groupOption);
 }
 
-function reasonBlocks(mode: ReasonMode): InputBlock[] {
+export function reasonBlocks(mode: ReasonMode): InputBlock[] {
   if (mode === 'hidden') return [];
   return [
     {
