@@ -2,19 +2,8 @@ export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
-export {
-  HOME_LIMITS,
-  type HomeFacts,
-  type HomeGroups,
-  type HomeList,
-} from './home/facts.js';
-export {
-  createHomeService,
-  HOME_REUSE_MS,
-  type HomeDeps,
-  type HomeService,
-  type HomeSubject,
-} from './home/service.js';
+export type { HomeFacts, HomeList } from './home/facts.js';
+export { createHomeService, type HomeService, type HomeSubject } from './home/service.js';
 export type { Caller } from './identity/actor.js';
 export { createIdentityResolver, lookupDocSpaceUser, unusableReason } from './identity/resolver.js';
 export { mapWithConcurrency } from './identity/user-refs.js';

@@ -108,7 +108,7 @@ export interface AppHomeOpenedInput {
 }
 
 /** The inner event Slack sends when someone opens one of the app's tabs (Events API `app_home_opened`). */
-export function appHomeOpenedEvent(input: AppHomeOpenedInput): Record<string, unknown> {
+function appHomeOpenedEvent(input: AppHomeOpenedInput): Record<string, unknown> {
   return {
     type: 'app_home_opened',
     user: input.userId,

@@ -11,7 +11,7 @@ import { type HomeViewerRepo, isGatewayError } from '../ports.js';
 import { HOME_LIMITS, type HomeFacts, type HomeGroups, type HomeList } from './facts.js';
 
 /** How long a person's groups, once read, serve their next renders (the DocSpace read budget). */
-export const HOME_REUSE_MS = 30_000;
+const HOME_REUSE_MS = 30_000;
 /** Pending requests scanned for "Waiting for you" (the viewer's own are skipped, so a few more than shown). */
 const WAITING_SCAN = 50;
 /** The most cached group reads kept; past it the expired ones go first. */

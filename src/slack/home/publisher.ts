@@ -4,7 +4,7 @@ import type { Caller, Clock, HomeService, SlackTeamId, SlackUserId } from '../..
 import { buildHomeView, type HomeAddenda } from '../views/home.js';
 
 /** At most one Home publish per person per this many ms; asks in between are coalesced into one publish after it. */
-export const HOME_REPUBLISH_GAP_MS = 1000;
+const HOME_REPUBLISH_GAP_MS = 1000;
 
 export interface HomePublisherDeps {
   readonly home: HomeService;

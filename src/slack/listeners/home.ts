@@ -35,7 +35,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 const GROUP_ACTIONS: ReadonlySet<string> = new Set(HOME_GROUP_ACTIONS);
 
 /** `<what>:<group id>` from a group menu; null for anything else. */
-export function parseGroupMenuValue(value: string | undefined): { what: HomeGroupAction; groupId: GroupId } | null {
+function parseGroupMenuValue(value: string | undefined): { what: HomeGroupAction; groupId: GroupId } | null {
   const match = /^([a-z]+):(.+)$/.exec(value ?? '');
   const what = match?.[1];
   const groupId = toGroupId(match?.[2] ?? '');
