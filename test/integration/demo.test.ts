@@ -57,6 +57,13 @@ describe('npm run demo (runDemo)', () => {
     expect(text).not.toMatch(/<@U|<#C|<!date|&amp;|&lt;|&gt;/);
   });
 
+  it('renders the App Home as text: a request waiting with its buttons, and the Home republished after Approve', () => {
+    expect(text).toContain('Story 5 · Everyone’s App Home');
+    expect(text).toContain("Erin Evans's Home tab now shows");
+    expect(text).toContain('│ Waiting for you (1)');
+    expect(text).toContain("│ *Design Crew* · manager Carol O'Neil · 2 members");
+  });
+
   it('shows the DocSpace group after the stories', () => {
     expect(text).toContain('• Development Team — manager: Bob Baker; members: Alice Archer, Bob Baker, Dave Dunn');
   });
