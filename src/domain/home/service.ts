@@ -142,7 +142,8 @@ export function createHomeService(deps: HomeDeps, reuseMs: number = HOME_REUSE_M
     try {
       const found = await identify(deps, caller);
       if (found.mapping) return { mapping: found.mapping };
-      return unlinked(found.role, found.identityFailure ?? { code: 'docspace_user_not_found', who });
+      // No failure and no mapping: a person the config lists, whose account DocSpace did not answer for.
+      return found.identityFailure ? unlinked(found.role, found.identityFailure) : unlinked(found.role, null, true);
     } catch (error) {
       if (error instanceof RefusedError && error.failure.code === 'account_disabled') {
         return unlinked(noOne, { code: 'docspace_user_disabled', who });
