@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Caller, Clock, HomeService, SlackTeamId, SlackUserId } from '../../domain/index.js';
+import type { Caller, Clock, HomeFacts, HomeService, SlackTeamId, SlackUserId } from '../../domain/index.js';
 import { buildHomeView, type HomeAddenda } from '../views/home.js';
 
 /** At most one Home publish per person per this many ms; asks in between are coalesced into one publish after it. */
@@ -11,8 +11,12 @@ export interface HomePublisherDeps {
   readonly client: WebClient;
   readonly clock: Clock;
   readonly logger: Pick<Logger, 'warn' | 'error' | 'debug'>;
-  /** Lines other features add to every Home (see HomeAddenda); none by default. */
-  readonly addenda?: (caller: Caller) => HomeAddenda;
+  /**
+   * The seam for other features (dry run, handover): lines for the top of every Home and a note per request, worked
+   * out from the facts about to be shown (e.g. which of the listed requests wait for an incoming manager). None by
+   * default; the container passes one.
+   */
+  readonly addenda?: (caller: Caller, facts: HomeFacts) => HomeAddenda | Promise<HomeAddenda>;
   readonly gapMs?: number;
 }
 
@@ -56,7 +60,7 @@ export function createHomePublisher(deps: HomePublisherDeps): HomePublisher {
   const render = async (caller: Caller): Promise<void> => {
     try {
       const facts = await deps.home.facts(caller);
-      const view = buildHomeView(facts, deps.addenda?.(caller) ?? {});
+      const view = buildHomeView(facts, (await deps.addenda?.(caller, facts)) ?? {});
       await deps.client.views.publish({ user_id: caller.slackUserId, view });
     } catch (error) {
       deps.logger.error({ err: error, user: caller.slackUserId }, 'could not publish the App Home');

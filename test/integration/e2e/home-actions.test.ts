@@ -102,3 +102,13 @@ describe('App Home actions', () => {
     expect((await homeOf(h, 'bob')).json).not.toContain(`"value":"${id}"`);
   });
 });
+
+describe('App Home in Socket Mode', () => {
+  const h = useHarness({ socketMode: true });
+
+  it('publishes the Home when app_home_opened arrives as an events_api envelope', async () => {
+    const home = await openHome(h, 'bob');
+    expect(home.json).toContain('the bot acts for you in DocSpace as *Bob Baker*');
+    expect(h.slack.socket.acks.some((a) => a.type === 'events_api')).toBe(true);
+  });
+});
