@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { mentionOf } from '../../fixtures/people.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mentionOf, slackIdOf } from '../../fixtures/people.js';
 import { createFakeClock } from '../../helpers/clock.js';
-import { useHarness } from '../../helpers/harness.js';
+import { type Harness, startHarness, useHarness } from '../../helpers/harness.js';
 import { approve, ask, fileRequest, waitForCardStatus } from './approvals-kit.js';
 import { groupReads, homeOf, openHome, publishesFor, seedGroup } from './home-kit.js';
 
@@ -45,5 +45,35 @@ describe('App Home reads and republishes on the clock', () => {
     expect(publishesFor(h, 'dave')).toHaveLength(1);
     expect(home.json).not.toContain(`dsg_home_decision:${first}`);
     expect(home.json).not.toContain(`dsg_home_decision:${second}`);
+  });
+});
+
+describe('App Home viewers are remembered across a restart', () => {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    while (started.length > 0) await started.pop()?.close();
+  });
+
+  it('republishes, after a restart, the Home of someone who opened it before, and of no one else', async () => {
+    const first = await startHarness();
+    started.push(first);
+    const group = seedGroup(first.docspace, 'Restart', 'alice', ['alice', 'bob']);
+    const id = await fileRequest(first, 'bob', `add "${group.name}" ${mentionOf('carol')}`);
+    await openHome(first, 'bob');
+    await first.stop();
+    const second = await startHarness({
+      docspace: first.docspace,
+      slack: first.slack,
+      databaseUrl: first.databaseUrl,
+    });
+    started.push(second);
+    second.slack.clear();
+
+    await approve(second, 'owner', id);
+    await waitForCardStatus(second.slack, id, 'done');
+    await second.idle();
+
+    expect(publishesFor(second, 'bob')).toHaveLength(1);
+    expect(second.slack.callsTo('views.publish').map((c) => c.args['user_id'])).toEqual([slackIdOf('bob')]);
   });
 });
