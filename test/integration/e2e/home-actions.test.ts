@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_APPROVE,
   ACTION_CANCEL_REQUEST,
+  ACTION_DENY,
   ACTION_HOME_GROUP,
   ACTION_HOME_NEW_GROUP,
   ACTION_NAME,
+  BLOCK_HOME_DECISION,
   BLOCK_NAME,
   CALLBACK_CREATE,
+  CALLBACK_DENY_REASON,
   CALLBACK_HOME_RENAME,
   CALLBACK_MANAGER,
   CALLBACK_MEMBERS,
@@ -90,6 +94,27 @@ describe('App Home actions', () => {
     expect((h.slack.callsTo('views.open').at(-1)?.args['view'] as OpenedView | undefined)?.callback_id).toBe(
       CALLBACK_CREATE,
     );
+  });
+
+  it('opens the deny form from the Home, and answers a click on a request already decided by DM', async () => {
+    const group = seedGroup(h.docspace, 'Deny', 'alice', ['alice', 'bob']);
+    const id = await fileRequest(h, 'bob', `add "${group.name}" ${mentionOf('carol')}`);
+    const before = h.slack.callsTo('views.open').length;
+    const deny = { actionId: ACTION_DENY, value: id, blockId: `${BLOCK_HOME_DECISION}:${id}` };
+    await h.interact(homeBlockAction({ ...deny, userId: slackIdOf('dave') }));
+    await h.slack.waitFor(() => h.slack.callsTo('views.open').length > before);
+    expect((h.slack.callsTo('views.open').at(-1)?.args['view'] as OpenedView | undefined)?.callback_id).toBe(
+      CALLBACK_DENY_REASON,
+    );
+
+    await h.interact(homeBlockAction({ actionId: ACTION_CANCEL_REQUEST, value: id, userId: slackIdOf('bob') }));
+    await h.idle();
+    const dmsBefore = h.slack.dms(slackIdOf('dave')).length;
+    await h.interact(homeBlockAction({ ...deny, actionId: ACTION_APPROVE, userId: slackIdOf('dave') }));
+    await h.idle();
+    const dms = h.slack.dms(slackIdOf('dave')).slice(dmsBefore);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]?.text).toContain('cancelled');
   });
 
   it('cancels one’s own request from the Home, and the Home no longer lists it', async () => {
