@@ -37,7 +37,12 @@ describe('App Home reads and republishes on the clock', () => {
     h.slack.clear();
 
     // The clock stands still: both decisions fall within dave's second after his Home was published.
+    // Both writes are held until both are sent, so both decisions end (and ask for dave's Home) together.
+    const isWrite = (r: { method: string }) => r.method !== 'GET';
+    h.docspace.hold(isWrite);
     await Promise.all([approve(h, 'owner', first), approve(h, 'owner', second)]);
+    await h.docspace.waitFor(() => h.docspace.requests.filter(isWrite).length >= 2);
+    h.docspace.release();
     await waitForCardStatus(h.slack, first, 'done');
     await waitForCardStatus(h.slack, second, 'done');
 
