@@ -8,6 +8,7 @@ import type { Clock, PolicyConfig, Storage } from './domain/index.js';
 import {
   type BotServices,
   createBotServices,
+  createHomeService,
   createIdentityResolver,
   GRANT_SWEEP_INTERVAL_MS,
   randomGrantId,
@@ -22,15 +23,18 @@ import {
   createDirectMessenger,
   createGrantNotifier,
   createHandoverNotifier,
+  createHomePublisher,
   createLightFetch,
   createSlackApp,
   createSlackDirectory,
   createSlackNotifier,
   DEFAULT_SLACK_RETRY,
   fitSlackPayloads,
+  type HomePublisher,
   type SlackApp,
   type SocketModeTuning,
   WebClient,
+  withHomeRefresh,
 } from './slack/index.js';
 import { bindProblem, isBindError, runStartupChecks } from './startup-checks.js';
 import { StartupError } from './startup-problems.js';
@@ -60,6 +64,8 @@ export interface Container {
   readonly storage: Storage;
   readonly docspace: DocSpaceClient;
   readonly slack: SlackApp;
+  /** Publishes App Home tabs; idle() tells when no (re)publish is running or waiting. */
+  readonly homes: HomePublisher;
   /** Starts listening; resolves with the bound port. */
   start(): Promise<{ port: number }>;
   /**
@@ -216,7 +222,19 @@ export async function createContainer(config: Config, options: ContainerOptions)
       notifier: createHandoverNotifier({ client, clock, sendDm }),
     },
   });
-  const services = countDecisions(domainServices, metrics);
+  const homeService = createHomeService({
+    requests: storage.requests,
+    audit: storage.audit,
+    mappings: storage.mappings,
+    docspace,
+    identity,
+    policy,
+    clock,
+    logger: domainLog,
+    homes: storage.homes,
+  });
+  const homes = createHomePublisher({ home: homeService, client, clock, logger: moduleLogger(log, 'slack.home') });
+  const services = withHomeRefresh(countDecisions(domainServices, metrics), homeService, homes, log);
   const slack = createSlackApp(
     {
       services,
@@ -227,6 +245,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       submitDeadlineMs: options.submitDeadlineMs ?? 1500,
       onCommand: metrics.command,
       dryRun: config.dryRun,
+      home: homes,
     },
     {
       botToken: config.slack.botToken,
@@ -281,6 +300,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     storage,
     docspace,
     slack,
+    homes,
     async start(this: Container) {
       try {
         server = await slack.start(config.slack.port, host);
@@ -305,10 +325,11 @@ export async function createContainer(config: Config, options: ContainerOptions)
       ready = false;
       if (timer) clearInterval(timer);
       if (sweepTimer) clearInterval(sweepTimer);
+      homes.close();
       // Intake first: HTTP stops accepting connections, Socket Mode disconnects; events already received run on.
       const intake = slack.stop().catch((error: unknown) => log.warn({ err: error }, 'error while stopping Slack'));
       const drained = await settlesWithin(
-        Promise.all([intake, slack.idle(), maintaining, sweeping]),
+        Promise.all([intake, slack.idle(), maintaining, sweeping, homes.idle()]),
         config.shutdownGraceMs,
       );
       if (!drained) {

@@ -111,6 +111,8 @@ interface GroupListParams {
   readonly filterValue: string | undefined;
   readonly sortBy: string | undefined;
   readonly sortOrder: 0 | 1 | undefined;
+  readonly userId: string | undefined;
+  readonly manager: boolean | undefined;
 }
 
 /** count 1..100, startIndex >= 0, known sortBy/sortOrder; sortOrder is sent as 0/1. */
@@ -127,7 +129,11 @@ export function requireListQuery(info: RequestInfo, query: ListGroupsQuery): Gro
     throw refuse(info, `sortOrder ${shown(sortOrder)} is not ascending or descending`);
   }
   const filter = query.filterValue?.trim();
+  const userId = query.userId === undefined ? undefined : requireUserId(info, query.userId, 'userId');
+  if (query.managedOnly && userId === undefined) throw refuse(info, 'managedOnly needs a userId');
   return {
+    userId,
+    manager: query.managedOnly ? true : undefined,
     count,
     startIndex,
     filterValue: filter === undefined || filter.length === 0 ? undefined : filter,

@@ -14,6 +14,8 @@ export {
 } from './grants/model.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
+export type { HomeFacts, HomeList } from './home/facts.js';
+export { createHomeService, type HomeService, type HomeSubject } from './home/service.js';
 export type { Caller } from './identity/actor.js';
 export { createIdentityResolver, lookupDocSpaceUser, unusableReason } from './identity/resolver.js';
 export { mapWithConcurrency } from './identity/user-refs.js';
@@ -101,7 +103,7 @@ export {
 export { NAME_RESERVATION_STATES, type NameReservation } from './model/reservation.js';
 export { type Err, err, ok, type Result } from './model/result.js';
 export type { LeftAlone, UndoClaim, UndoLink, UndoOutcome, UndoTarget } from './model/undo.js';
-export { isApprover, type PolicyConfig } from './policy.js';
+export { isApprover, type PolicyConfig, type Role } from './policy.js';
 export type { GrantNotifier, GrantRepo } from './ports.js';
 export {
   type ApprovalNotifier,
@@ -116,6 +118,7 @@ export {
   type GroupUpdate,
   type HandoverNotifier,
   type HandoverRepo,
+  type HomeViewerRepo,
   isGatewayError,
   type ListGroupsQuery,
   type Logger,

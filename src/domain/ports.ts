@@ -69,6 +69,10 @@ export interface ListGroupsQuery {
   readonly count?: number;
   readonly sortBy?: 'title' | 'manager' | 'membersCount';
   readonly sortOrder?: 'ascending' | 'descending';
+  /** Only the groups this DocSpace user is a member of (DocSpace G1 `userId`). */
+  readonly userId?: DocSpaceUserId;
+  /** With userId: only the groups that user manages (DocSpace G1 `manager=true`). */
+  readonly managedOnly?: boolean;
 }
 
 export interface GroupUpdate {
@@ -326,6 +330,14 @@ export interface HandoverNotifier {
   showWaitingOnCard(request: ChangeRequest, handover: Handover): Promise<void>;
 }
 
+/** Who has opened the bot's App Home, so a change republishes only the Homes people actually look at. */
+export interface HomeViewerRepo {
+  /** Notes that this person opened their Home at `at` (inserted once, then its time moves on). */
+  record(teamId: SlackTeamId, slackUserId: SlackUserId, at: Date): Promise<void>;
+  /** Those of these people who have opened their Home before, in the order given. */
+  filterOpened(teamId: SlackTeamId, slackUserIds: readonly SlackUserId[]): Promise<SlackUserId[]>;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
   readonly mappings: MappingRepo;
@@ -338,6 +350,7 @@ export interface Storage {
   readonly grants: GrantRepo;
   readonly undo: UndoRepo;
   readonly handovers: HandoverRepo;
+  readonly homes: HomeViewerRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -69,3 +69,12 @@ export const ACTION_UNDO = 'dsg_undo';
 export const BLOCK_HANDOVER = 'dsg_handover';
 export const ACTION_HANDOVER_ACCEPT = 'dsg_handover_accept';
 export const ACTION_HANDOVER_DECLINE = 'dsg_handover_decline';
+// App Home (views.publish). Approve/Deny/Cancel there are the card's own action ids; only the block ids differ.
+/** Prefix of the block_id of each request's Approve/Deny row on the Home (`dsg_home_decision:<id>`). */
+export const BLOCK_HOME_DECISION = 'dsg_home_decision';
+/** A group's overflow menu on the Home; the option value is `<what>:<group id>` (see listeners/home.ts). */
+export const ACTION_HOME_GROUP = 'dsg_home_group';
+export const ACTION_HOME_NEW_GROUP = 'dsg_home_new_group';
+export const BLOCK_HOME_ACTIONS = 'dsg_home_actions';
+/** The rename modal the Home's group menu opens; private_metadata is the group id. */
+export const CALLBACK_HOME_RENAME = 'dsg_home_rename_view';

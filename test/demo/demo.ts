@@ -5,6 +5,7 @@ import { createSlackFeed } from './slack-feed.js';
 import { type DemoStep, runSteps } from './step-runner.js';
 import { castStep, createStep, reassignStep } from './stories-admin.js';
 import { timeBoundStep } from './stories-grants.js';
+import { homeStep } from './stories-home.js';
 import { approveStep, denyStep } from './stories-requests.js';
 import { undoStep } from './stories-undo.js';
 import { createTranscript, type Transcript } from './transcript.js';
@@ -34,6 +35,7 @@ const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [
   denyStep,
   timeBoundStep,
   undoStep,
+  homeStep,
 ];
 
 function intro(t: Transcript, h: Harness): void {

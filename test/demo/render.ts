@@ -142,3 +142,8 @@ export function renderModal(view: Json, names: NameBook): string[] {
   const close = view['close'] === undefined ? '[Cancel]' : `[${textObject(view['close'], names)}]`;
   return [`« ${title} »`, ...renderBlocks(view['blocks'], names), `${submit}${close}`];
 }
+
+/** An App Home tab (views.publish): its blocks, as the person sees the tab. */
+export function renderHome(view: Json, names: NameBook): string[] {
+  return renderBlocks(view['blocks'], names);
+}

@@ -1,7 +1,7 @@
 import type { FakeSlack, ResponseUrlPost, SlackCall } from '../fakes/slack-api-server.js';
 import { ALL_PEOPLE, displayNameOf } from '../fixtures/people.js';
 import { channelName, NAMES } from './cast.js';
-import { renderMessage, renderModal } from './render.js';
+import { renderHome, renderMessage, renderModal } from './render.js';
 import type { Transcript } from './transcript.js';
 
 /** Who sees what arrives at a response_url or opens from a trigger_id: the person who typed or clicked. */
@@ -85,6 +85,14 @@ function callEvent(slack: FakeSlack, call: SlackCall, triggers: Map<string, stri
     }
     case 'views.update':
       return { at: call.at, title: 'The form changes', lines: renderModal((args['view'] ?? {}) as never, NAMES) };
+    case 'views.publish': {
+      const who = NAMES.user(str(args, 'user_id')) ?? str(args, 'user_id');
+      return {
+        at: call.at,
+        title: `${who}'s Home tab now shows`,
+        lines: renderHome((args['view'] ?? {}) as never, NAMES),
+      };
+    }
     default:
       return null;
   }

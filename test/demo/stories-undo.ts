@@ -32,11 +32,11 @@ async function removeInPortal(ctx: DemoContext, groupId: string, userId: string)
 }
 
 export const undoStep: DemoStep<DemoContext> = {
-  name: 'Story 5: the admin undoes a change after the group moved',
+  name: 'Story 6: the admin undoes a change after the group moved',
   async run(ctx, check) {
     const { expect, h } = ctx;
     ctx.t.story(
-      'Story 5 · Undo',
+      'Story 6 · Undo',
       'Olivia adds Carol and Erin by mistake. Before she clicks Undo, someone removes Erin in DocSpace itself: ' +
         'Undo reverses only what is still as her change left it, and says what it left alone.',
     );

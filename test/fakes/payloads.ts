@@ -12,7 +12,9 @@ import {
   userRef,
 } from './slack/payload-common.js';
 
-export { blockAction, blockSuggestion } from './slack/payload-interactive.js';
+import { eventCallback } from './slack/socket-messages.js';
+
+export { blockAction, blockSuggestion, homeBlockAction } from './slack/payload-interactive.js';
 
 export interface SlashCommandInput {
   text: string;
@@ -96,4 +98,27 @@ export function formEncodeCommand(fields: Record<string, string>): string {
 /** Raw body of an interactivity request: payload=<url-encoded JSON>. */
 export function formEncodeInteractive(payload: object): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export interface AppHomeOpenedInput {
+  userId: string;
+  teamId?: string;
+  /** Defaults to 'home'; 'messages' when the person opened the Messages tab. */
+  tab?: 'home' | 'messages';
+}
+
+/** The inner event Slack sends when someone opens one of the app's tabs (Events API `app_home_opened`). */
+function appHomeOpenedEvent(input: AppHomeOpenedInput): Record<string, unknown> {
+  return {
+    type: 'app_home_opened',
+    user: input.userId,
+    channel: `D0${input.userId.slice(1, 10).padEnd(9, '0')}`,
+    tab: input.tab ?? 'home',
+    event_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+  };
+}
+
+/** The whole JSON body Slack POSTs (signed, application/json) for that event: an event_callback envelope. */
+export function appHomeOpened(input: AppHomeOpenedInput): Record<string, unknown> {
+  return eventCallback(appHomeOpenedEvent(input), input.teamId ?? TEAM_ID);
 }

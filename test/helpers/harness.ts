@@ -8,7 +8,7 @@ import type { Clock } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
 import type { SocketModeTuning } from '../../src/slack/index.js';
 import { type FakeDocSpace, startFakeDocSpace } from '../fakes/docspace-server.js';
-import { blockAction, slashCommand } from '../fakes/payloads.js';
+import { appHomeOpened, blockAction, slashCommand } from '../fakes/payloads.js';
 import type { SendResult } from '../fakes/send-to-app.js';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-api-server.js';
 import { APPROVAL_CHANNEL, COMMAND_CHANNEL, PEOPLE, type SlackHandle, slackIdOf, TEAM_ID } from '../fixtures/people.js';
@@ -64,6 +64,8 @@ export interface Harness {
     value: string,
     message?: { channel: string; ts: string },
   ): Promise<SendResult>;
+  /** Opens that person's App Home tab (a signed app_home_opened event); resolves with the ack. */
+  openHome(who: SlackHandle | (string & {}), tab?: 'home' | 'messages'): Promise<SendResult>;
   /** Resolves once the app has finished handling every Slack request it received (a definite "nothing else will happen"). */
   idle(): Promise<void>;
   /** Stops the app (doubles and database stay). */
@@ -167,7 +169,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }),
       );
     },
-    idle: () => container.slack.idle(),
+    openHome: (who, tab = 'home') => transport.event(appHomeOpened({ userId: slackIdOf(who), teamId: TEAM_ID, tab })),
+    async idle() {
+      await container.slack.idle();
+      await container.homes.idle();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

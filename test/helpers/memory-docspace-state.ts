@@ -168,6 +168,7 @@ export function listRecords(state: DocSpaceState, q: ListGroupsQuery = {}) {
   const direction = q.sortOrder === 'descending' ? -1 : 1;
   const all = [...state.groups.values()]
     .filter((g) => g.name.toLowerCase().includes(filter))
+    .filter((g) => !q.userId || (q.managedOnly ? g.managerId === q.userId : g.memberIds.includes(q.userId)))
     .map((g) => toSummary(state, g))
     .sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : 0));
   const start = q.startIndex ?? 0;

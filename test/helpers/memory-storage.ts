@@ -3,10 +3,12 @@ import type {
   AuditRepo,
   ChangeRequest,
   ChannelAlertRepo,
+  HomeViewerRepo,
   MappingRepo,
   RequestRepo,
   RequestStatus,
   RequestTransition,
+  SlackUserId,
   Storage,
   UserMapping,
 } from '../../src/domain/index.js';
@@ -42,6 +44,7 @@ export function createMemoryStorage(): Storage {
     grants: createMemoryGrants(guard),
     undo: createMemoryUndo(guard, audit),
     handovers: createMemoryHandovers(guard),
+    homes: createMemoryHomes(guard),
     async ping() {
       guard('ping');
     },
@@ -402,4 +405,19 @@ function applyTransition(row: ChangeRequest, t: RequestTransition): ChangeReques
 /** Code-unit order, like SQLite's BINARY and PostgreSQL's "C" collation. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function createMemoryHomes(guard: (operation: string) => void): HomeViewerRepo {
+  const opened = new Set<string>();
+  const key = (teamId: string, userId: string) => `${teamId}:${userId}`;
+  return {
+    record: async (teamId, slackUserId) => {
+      guard('homes.record');
+      opened.add(key(teamId, slackUserId));
+    },
+    filterOpened: async (teamId, slackUserIds) => {
+      guard('homes.filterOpened');
+      return [...new Set<SlackUserId>(slackUserIds)].filter((id) => opened.has(key(teamId, id)));
+    },
+  };
 }

@@ -13,6 +13,8 @@ export interface SlackTransport {
   command(fields: Record<string, string>): Promise<SendResult>;
   /** An interactive payload: block_actions, view_submission, block_suggestion. */
   interact(payload: object): Promise<SendResult>;
+  /** An Events API event_callback body (e.g. payloads.appHomeOpened()); Socket Mode sends its inner event. */
+  event(callback: Record<string, unknown>): Promise<SendResult>;
 }
 
 export function httpTransport(eventsUrl: string, signingSecret: string): SlackTransport {
@@ -21,6 +23,11 @@ export function httpTransport(eventsUrl: string, signingSecret: string): SlackTr
     mode: 'http',
     command: (fields) => send(formEncodeCommand(fields)),
     interact: (payload) => send(formEncodeInteractive(payload)),
+    event: (callback) =>
+      sendSigned(eventsUrl, JSON.stringify(callback), {
+        signingSecret,
+        headers: { 'content-type': 'application/json' },
+      }),
   };
 }
 
@@ -39,5 +46,6 @@ export function socketTransport(socket: FakeSocketMode): SlackTransport {
     mode: 'socket',
     command: async (fields) => ackAsResponse(await socket.slashCommand(fields)),
     interact: async (payload) => ackAsResponse(await socket.interactive(payload)),
+    event: async (callback) => ackAsResponse(await socket.event(callback['event'] as Record<string, unknown>)),
   };
 }

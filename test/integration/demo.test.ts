@@ -27,7 +27,9 @@ describe('npm run demo (runDemo)', () => {
       'Story 2 · The admin reassigns the manager',
       'Story 3 · A request is approved',
       'Story 4 · A request is denied',
-      'Story 5 · Undo',
+      'Story 5 · Access that ends by itself',
+      'Story 6 · Undo',
+      'Story 7 · Everyone’s App Home',
     ]) {
       expect(text).toContain(title);
     }
@@ -61,6 +63,13 @@ describe('npm run demo (runDemo)', () => {
   it('shows an Undo that reverses what is still as the change left it and names what it left alone', () => {
     expect(text).toContain('clicks [Undo] on the bot');
     expect(text).toContain('Erin Evans was added by the change but has left the group since');
+  });
+
+  it('renders the App Home as text: a request waiting with its buttons, and the Home republished after Approve', () => {
+    expect(text).toContain('Story 7 · Everyone’s App Home');
+    expect(text).toContain("Erin Evans's Home tab now shows");
+    expect(text).toContain('│ Waiting for you (1)');
+    expect(text).toContain("│ *Design Crew* · manager Carol O'Neil · 2 members");
   });
 
   it('shows the DocSpace group after the stories', () => {

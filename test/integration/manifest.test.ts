@@ -39,6 +39,8 @@ const SCOPES_OF_METHOD: Readonly<Record<string, readonly string[]>> = {
   'views.open': [],
   'views.update': [],
   'views.push': [],
+  // App Home: publishing needs no scope, nor does the app_home_opened event.
+  'views.publish': [],
 };
 
 type Json = Record<string, unknown>;
@@ -114,6 +116,13 @@ describe('the Slack app manifest', () => {
     expect(at(settings, 'interactivity', 'is_enabled')).toBe(true);
     expect(at(settings, 'interactivity', 'message_menu_options_url')).toMatch(/^https:\/\/.+\/slack\/events$/);
     expect(at(settings, 'socket_mode_enabled')).toBe(true);
+  });
+
+  it('enables the Home tab, keeps the Messages tab and subscribes to app_home_opened', () => {
+    const manifest = loadManifest();
+    expect(at(manifest, 'features', 'app_home', 'home_tab_enabled')).toBe(true);
+    expect(at(manifest, 'features', 'app_home', 'messages_tab_enabled')).toBe(true);
+    expect(at(manifest, 'settings', 'event_subscriptions', 'bot_events')).toEqual(['app_home_opened']);
   });
 
   it('asks for exactly the bot scopes the code needs and no others', () => {

@@ -23,11 +23,16 @@ type Decide = (caller: Caller, id: RequestId) => Promise<Result<{ request: Chang
 
 const UNKNOWN_REQUEST = 'That button does not name a request I know.';
 
-/** Only the clicker sees refusals; the card itself is updated by the domain through the notifier. */
-function ephemeral(args: ButtonArgs): Reply {
+/**
+ * Only the clicker sees refusals; the card itself is updated by the domain through the notifier. A click on the App
+ * Home has no response_url: its answer goes by DM (the Home itself is republished with the outcome).
+ */
+function ephemeral(args: ButtonArgs, deps?: Pick<ListenerDeps, 'sendDm'>): Reply {
   return async (msg) => {
     if (args.body.response_url) {
       await args.respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: msg.blocks });
+    } else if (deps && args.body.view?.type === 'home') {
+      await deps.sendDm(args.body.user.id, msg);
     }
   };
 }
@@ -42,7 +47,7 @@ export async function handleRequestButton(deps: ListenerDeps, args: ButtonArgs, 
   const caller = callerOfInteraction(args.body);
   const id = toRequestId(args.action.value ?? '');
   const fromList = (args.action.block_id ?? '').startsWith(`${BLOCK_LIST_DECISION}:`);
-  const reply = ephemeral(args);
+  const reply = ephemeral(args, deps);
   await afterAck(deps, { action: name, requestId: id, user: caller?.slackUserId }, reply, async () => {
     if (!caller || !id) {
       await reply(plainMessage(UNKNOWN_REQUEST));
@@ -66,7 +71,7 @@ export async function handleDenyButton(deps: ListenerDeps, args: ButtonArgs) {
   await args.ack();
   const caller = callerOfInteraction(args.body);
   const id = toRequestId(args.action.value ?? '');
-  const reply = ephemeral(args);
+  const reply = ephemeral(args, deps);
   await afterAck(deps, { action: 'deny', requestId: id }, reply, async () => {
     if (!caller || !id) {
       await reply(plainMessage(UNKNOWN_REQUEST));

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { BotServices, Caller, DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
 import { toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
+import type { HomePublisher } from '../home/publisher.js';
 import {
   cardNotPostedText,
   duplicateDeliveryText,
@@ -32,6 +33,8 @@ export interface ListenerDeps {
   readonly onCommand?: (subcommand: CommandLabel, outcome: string) => void;
   /** DRY_RUN: the bot sends no DocSpace write (replies and cards say so on their own, from the domain's results). */
   readonly dryRun?: boolean;
+  /** Publishes App Home tabs; without it app_home_opened is ignored. */
+  readonly home?: HomePublisher;
 }
 
 /** What the commands metric may name a slash command: its subcommand, `menu` (no text) or `other` (not one). */

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, BlockButtonAction, BlockOverflowAction, ViewSubmitAction } from '@slack/bolt';
 import * as ids from '../ids.js';
 import {
   type ButtonArgs,
@@ -13,6 +13,7 @@ import type { ListenerDeps } from './context.js';
 import { fittingAcks } from './fit-acks.js';
 import { handleGrantButton } from './grants.js';
 import { handleHandoverButton } from './handovers.js';
+import { handleHomeGroupMenu, handleHomeNewGroup, handleHomeOpened, handleHomeRenameSubmitted } from './home.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
 import { handleUndoButton } from './undo.js';
 
@@ -36,6 +37,7 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.CALLBACK_MANAGER]: (args) => handleChangeSubmitted(deps, 'manager', args),
     [ids.CALLBACK_MEMBERS]: (args) => handleChangeSubmitted(deps, 'members', args),
     [ids.CALLBACK_DENY_REASON]: (args) => handleDenySubmitted(deps, args),
+    [ids.CALLBACK_HOME_RENAME]: (args) => handleHomeRenameSubmitted(deps, args),
   };
   app.view<ViewSubmitAction>({ callback_id: exactly(views), type: 'view_submission' }, async (args) =>
     views[args.view.callback_id]?.(args),
@@ -57,10 +59,14 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_UNDO]: (args) => handleUndoButton(deps, args),
     [ids.ACTION_HANDOVER_ACCEPT]: (args) => handleHandoverButton(deps, args, 'accept'),
     [ids.ACTION_HANDOVER_DECLINE]: (args) => handleHandoverButton(deps, args, 'decline'),
+    [ids.ACTION_HOME_NEW_GROUP]: (args) => handleHomeNewGroup(deps, args),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),
   );
+
+  app.action<BlockOverflowAction>({ action_id: ids.ACTION_HOME_GROUP }, (args) => handleHomeGroupMenu(deps, args));
+  app.event('app_home_opened', (args) => handleHomeOpened(deps, args));
 
   app.options<'block_suggestion'>(ids.ACTION_GROUP_PICKER, (args) => handleGroupPicker(deps, args));
 

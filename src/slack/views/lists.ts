@@ -43,7 +43,7 @@ export interface RequestsListInput {
   readonly pageSize: number;
 }
 
-function cancelButton(request: ChangeRequest) {
+export function cancelButton(request: ChangeRequest) {
   const shared = request.requesterIds.length > 1;
   const confirm = shared
     ? confirmDialog(
@@ -174,7 +174,7 @@ const OUTCOME_MARK: Readonly<Record<AuditOutcome, string>> = {
   recorded: '📝',
 };
 
-function entryLine(e: AuditEntry): string {
+export function entryLine(e: AuditEntry): string {
   const actor = e.actorSlackId ? mention(e.actorSlackId) : '_the bot_';
   const forWhom = e.onBehalfOf.length ? ` for ${mentionAll(e.onBehalfOf)}` : '';
   const group = e.groupName ? ` *${esc(e.groupName, 80)}*` : e.groupId ? ` \`${e.groupId}\`` : '';

@@ -68,7 +68,7 @@ function durationBlock(hint: string): InputBlock {
   };
 }
 
-function reasonBlocks(mode: ReasonMode): InputBlock[] {
+export function reasonBlocks(mode: ReasonMode): InputBlock[] {
   if (mode === 'hidden') return [];
   return [
     {

@@ -11,6 +11,7 @@ import {
 import { describePostgres } from '../url.js';
 import { createPostgresGrants } from './grants.js';
 import { createPostgresHandovers } from './handovers.js';
+import { createPostgresHomes } from './homes.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
@@ -59,6 +60,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     grants: createPostgresGrants(ctx),
     undo: createPostgresUndo(ctx),
     handovers: createPostgresHandovers(ctx),
+    homes: createPostgresHomes(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

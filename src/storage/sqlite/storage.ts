@@ -13,6 +13,7 @@ import {
 import { SQLITE_MEMORY } from '../url.js';
 import { createSqliteGrants } from './grants.js';
 import { createSqliteHandovers } from './handovers.js';
+import { createSqliteHomes } from './homes.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
 import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
@@ -54,6 +55,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     grants: createSqliteGrants(ctx),
     undo: createSqliteUndo(ctx),
     handovers: createSqliteHandovers(ctx),
+    homes: createSqliteHomes(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

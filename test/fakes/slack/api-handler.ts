@@ -12,7 +12,7 @@ import {
   conversationsOpen,
 } from './methods-chat.js';
 import { authTest, usersInfo, usersLookupByEmail } from './methods-users.js';
-import { viewsOpen, viewsPush, viewsUpdate } from './methods-views.js';
+import { viewsOpen, viewsPublish, viewsPush, viewsUpdate } from './methods-views.js';
 import type { SlackCall } from './types.js';
 
 const METHODS: Readonly<Record<string, MethodHandler>> = {
@@ -23,6 +23,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   'views.open': viewsOpen,
   'views.update': viewsUpdate,
   'views.push': viewsPush,
+  'views.publish': viewsPublish,
   'chat.postMessage': chatPostMessage,
   'chat.postEphemeral': chatPostEphemeral,
   'chat.update': chatUpdate,

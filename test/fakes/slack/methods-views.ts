@@ -90,3 +90,17 @@ export const viewsUpdate: MethodHandler = (args, ctx) => {
   ctx.state.views.set(current.id, stored);
   return { ok: true, view: rendered };
 };
+
+/** App Home: replaces the user's Home view (a stale `hash` is refused like Slack does). */
+export const viewsPublish: MethodHandler = (args, ctx) => {
+  const userId = stringArg(args, 'user_id');
+  if (userId === undefined || !isRecord(args['view'])) return fail('invalid_arguments');
+  if (args['view']['type'] !== 'home') return fail('invalid_arguments');
+  const current = ctx.state.homes.get(userId);
+  const hash = stringArg(args, 'hash');
+  if (hash !== undefined && current !== undefined && hash !== current.view['hash']) return fail('hash_conflict');
+  const id = current?.id ?? ctx.state.nextId('V');
+  const rendered = renderView(ctx, id, args['view'], id, null);
+  ctx.state.homes.set(userId, { id, view: rendered });
+  return { ok: true, view: rendered };
+};

@@ -137,3 +137,52 @@ export function blockSuggestion(input: BlockSuggestionInput): Record<string, unk
     ...source,
   };
 }
+
+export interface HomeActionInput {
+  actionId: string;
+  value?: string;
+  blockId?: string;
+  userId: string;
+  teamId?: string;
+  /** The published Home view's id (any id works for the app). */
+  viewId?: string;
+  triggerId?: string;
+  /** Merged into actions[0], e.g. { type: 'overflow', selected_option: { value } }. */
+  extra?: Record<string, unknown>;
+}
+
+/** The JSON Slack sends when someone clicks in the app's Home tab: view-sourced, type home, and no response_url. */
+export function homeBlockAction(input: HomeActionInput): Record<string, unknown> {
+  const teamId = input.teamId ?? TEAM_ID;
+  const viewId = input.viewId ?? 'V0FAKEHOME1';
+  return {
+    type: 'block_actions',
+    user: userRef(input.userId, teamId),
+    api_app_id: FAKE_API_APP_ID,
+    token: FAKE_VERIFICATION_TOKEN,
+    trigger_id: input.triggerId ?? makeTriggerId(),
+    team: teamRef(teamId),
+    enterprise: null,
+    is_enterprise_install: false,
+    container: { type: 'view', view_id: viewId },
+    view: {
+      id: viewId,
+      team_id: teamId,
+      type: 'home',
+      blocks: [],
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      hash: '1700000000.homehash',
+      clear_on_close: false,
+      notify_on_close: false,
+      previous_view_id: null,
+      root_view_id: viewId,
+      app_id: FAKE_API_APP_ID,
+      external_id: '',
+      app_installed_team_id: teamId,
+      bot_id: 'B0BOT00001',
+    },
+    actions: [buildAction(input)],
+  };
+}

@@ -109,6 +109,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return im === undefined ? [] : state.messages.filter((m) => m.channel === im);
     },
     views: () => [...state.views.values()],
+    homeOf: (user) => state.homes.get(user),
     clear,
     reset: () => {
       clear();

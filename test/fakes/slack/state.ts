@@ -7,6 +7,8 @@ export interface SlackState {
   /** user id (or sorted user list for group DMs) -> conversation id */
   readonly ims: Map<string, string>;
   readonly views: Map<string, FakeView>;
+  /** user id -> their published App Home (views.publish) */
+  readonly homes: Map<string, FakeView>;
   /** Channels set with setChannel(); any other channel exists, is open and has the bot as a member. */
   readonly channels: Map<string, ChannelMembership>;
   nextTs(): string;
@@ -21,6 +23,7 @@ export function createSlackState(): SlackState {
     ephemerals: [],
     ims: new Map(),
     views: new Map(),
+    homes: new Map(),
     channels: new Map(),
     nextTs() {
       seq += 1;
@@ -35,6 +38,7 @@ export function createSlackState(): SlackState {
       state.ephemerals.length = 0;
       state.ims.clear();
       state.views.clear();
+      state.homes.clear();
       state.channels.clear();
       seq = 0;
     },

@@ -80,6 +80,8 @@ export interface FakeSlack {
   dms(user: string): FakeMessage[];
   /** Current state of every view opened or pushed, with updates applied, in opening order. */
   views(): FakeView[];
+  /** A user's App Home as last published (views.publish), or undefined when none was. */
+  homeOf(user: string): FakeView | undefined;
   /** Empties the call, response and Socket Mode envelope logs; workspace state, knobs and connections stay. */
   clear(): void;
   /** clear() plus workspace state and every knob. */

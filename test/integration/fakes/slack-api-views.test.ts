@@ -78,3 +78,38 @@ describe('fake Slack views', () => {
     expect(fake.views().map((v) => v.view['callback_id'])).toEqual(['grp_request', 'grp_details']);
   });
 });
+
+describe('fake Slack App Home (views.publish)', () => {
+  const home = (text: string) => ({
+    type: 'home' as const,
+    blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }],
+  });
+
+  it('keeps the last Home published for each user, under one view id', async () => {
+    const client = webClientFor(fake);
+    const first = await client.views.publish({ user_id: 'U0ALICE001', view: home('one') });
+    const second = await client.views.publish({ user_id: 'U0ALICE001', view: home('two') });
+    expect(second.view?.id).toBe(first.view?.id);
+    expect(JSON.stringify(fake.homeOf('U0ALICE001')?.view['blocks'])).toContain('two');
+    expect(fake.homeOf('U0BOB00001')).toBeUndefined();
+  });
+
+  it('refuses a view that is not a Home, and a stale hash', async () => {
+    const client = webClientFor(fake);
+    expect(await errorCodeOf(client.views.publish({ user_id: 'U0ALICE001', view: modal('x') as never }))).toBe(
+      'invalid_arguments',
+    );
+    await client.views.publish({ user_id: 'U0ALICE001', view: home('one') });
+    expect(await errorCodeOf(client.views.publish({ user_id: 'U0ALICE001', hash: 'stale', view: home('two') }))).toBe(
+      'hash_conflict',
+    );
+  });
+
+  it('refuses a Home over 100 blocks like Slack does', async () => {
+    const blocks = Array.from({ length: 101 }, () => ({ type: 'divider' as const }));
+    const client = webClientFor(fake);
+    expect(await errorCodeOf(client.views.publish({ user_id: 'U0ALICE001', view: { type: 'home', blocks } }))).toBe(
+      'invalid_arguments',
+    );
+  });
+});

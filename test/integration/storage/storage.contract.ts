@@ -5,6 +5,7 @@ import { makeAuditEntry, makeMapping, makeRequest, requestId, slackId, team } fr
 import { registerDryRunContract } from './dry-run.contract.js';
 import { openForTest, type StorageFactory } from './factories.js';
 import { registerHandoverContract } from './handovers.contract.js';
+import { registerHomesContract } from './homes.contract.js';
 import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
 import { registerQueueContract } from './queue.contract.js';
@@ -28,6 +29,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerNamesContract(factory);
   registerDryRunContract(factory);
   registerHandoverContract(factory);
+  registerHomesContract(factory);
   registerLifecycleContract(factory, options);
 }
 

@@ -8,6 +8,7 @@ import { grantsTable } from './006-grants.js';
 import { dryRunColumn } from './007-dry-run.js';
 import { undoClaims } from './008-undo.js';
 import { handovers } from './009-handovers.js';
+import { homeViewers } from './010-home.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dryRunColumn,
   undoClaims,
   handovers,
+  homeViewers,
 ];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */

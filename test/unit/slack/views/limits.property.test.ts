@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { HomeFacts } from '../../../../src/domain/index.js';
 import type { IdentityFailure } from '../../../../src/domain/model/failures.js';
 import { err, ok } from '../../../../src/domain/model/result.js';
 import { escapeMrkdwn } from '../../../../src/slack/escape.js';
@@ -11,6 +12,7 @@ import * as alerts from '../../../../src/slack/views/alerts.js';
 import * as cards from '../../../../src/slack/views/cards.js';
 import * as grants from '../../../../src/slack/views/grants.js';
 import * as handovers from '../../../../src/slack/views/handovers.js';
+import * as home from '../../../../src/slack/views/home.js';
 import * as lists from '../../../../src/slack/views/lists.js';
 import * as modals from '../../../../src/slack/views/modals.js';
 import * as replies from '../../../../src/slack/views/replies.js';
@@ -105,6 +107,43 @@ const changeModalOptions = fc.record(
   },
   { requiredKeys: ['reasonMode'] },
 );
+
+const role = fc.constantFrom('admin' as const, 'approver' as const, 'requester' as const, 'none' as const);
+function homeList<T>(item: fc.Arbitrary<T>, max: number) {
+  return fc
+    .array(item, { maxLength: max })
+    .chain((items) => fc.nat({ max: 500 }).map((more) => ({ items, total: items.length + more })));
+}
+const homeFacts: fc.Arbitrary<HomeFacts> = fc.oneof(
+  fc.record({
+    kind: fc.constant('unlinked' as const),
+    viewer,
+    role,
+    why: fc.option(identityFailure, { nil: null }),
+    docspaceDown: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('linked' as const),
+    viewer,
+    role,
+    mapping: userMapping,
+    groups: fc.option(
+      fc.record({
+        managed: homeList(groupSummary, 15),
+        member: homeList(groupSummary, 15),
+        readAt: fc.constant(new Date('2026-11-26T10:00:00Z')),
+      }),
+      { nil: null },
+    ),
+    waiting: fc.option(homeList(changeRequest, 10), { nil: null }),
+    mine: homeList(changeRequest, 10),
+    recent: fc.option(fc.array(auditEntry, { maxLength: 10 }), { nil: null }),
+  }),
+);
+const homeAddenda = fc.record({
+  notices: fc.array(userText(1200).map(escapeMrkdwn), { maxLength: 5 }),
+  requestNote: userText(400).map((note) => () => escapeMrkdwn(note)),
+});
 
 /** Each exported builder, fed random input and checked; the names must match the modules' exports (see below). */
 const PROPERTIES: Record<string, () => void> = {
@@ -289,6 +328,29 @@ const PROPERTIES: Record<string, () => void> = {
   buildDenyReasonModal: () =>
     fc.assert(
       fc.property(changeRequest, (r) => expectValid(modals.buildDenyReasonModal(r), 'view')),
+      RUNS,
+    ),
+  buildHomeView: () =>
+    fc.assert(
+      fc.property(homeFacts, homeAddenda, (facts, addenda) => {
+        const view = home.buildHomeView(facts, addenda);
+        expect(view.blocks.length).toBeLessThanOrEqual(100);
+        expectValid(view, 'view');
+      }),
+      { numRuns: 60 },
+    ),
+  buildRenameModal: () =>
+    fc.assert(
+      fc.property(choice, reasonMode, fc.boolean(), (group, mode, needsApproval) => {
+        expectValid(home.buildRenameModal({ group, reasonMode: mode, needsApproval }), 'view');
+      }),
+      RUNS,
+    ),
+  buildGroupModal: () =>
+    fc.assert(
+      fc.property(group, (g) =>
+        expectValid(home.buildGroupModal('Members', replies.buildGroupDetails(g).blocks), 'view'),
+      ),
       RUNS,
     ),
   // Modal errors are plain strings Slack shows under an input; no documented length limit to check.
