@@ -101,4 +101,5 @@ export {
   type SlackProfile,
   type Storage,
 } from './ports.js';
+export * from './reviews/index.js';
 export { type BotServices, createBotServices } from './services.js';

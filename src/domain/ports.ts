@@ -12,6 +12,7 @@ import type { DocSpaceUserId, GroupId, RequestId, SlackTeamId, SlackUserId } fro
 import type { AuthorityFacts, SaveMappingResult, UserMapping } from './model/mapping.js';
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
 import type { NameReservation } from './model/reservation.js';
+import type { ReviewRepo } from './reviews/ports.js';
 
 // ---------------------------------------------------------------------------------------------
 // Infrastructure ports owned by the domain. Adapters live in docspace/, storage/ and slack/.
@@ -244,6 +245,8 @@ export interface Storage {
   readonly names: NameReservationRepo;
   readonly deliveries: DeliveryRepo;
   readonly alerts: ChannelAlertRepo;
+  /** Access reviews and their decisions. */
+  readonly reviews: ReviewRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

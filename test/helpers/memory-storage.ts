@@ -14,6 +14,7 @@ import { REQUEST_STATUSES } from '../../src/domain/index.js';
 import { closedError, StorageError } from '../../src/storage/errors.js';
 import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
 import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
+import { createMemoryReviews } from './memory-reviews.js';
 
 const STORE = 'memory';
 
@@ -35,6 +36,7 @@ export function createMemoryStorage(): Storage {
     names: createMemoryNames(guard),
     deliveries: createMemoryDeliveries(guard),
     alerts: createMemoryAlerts(guard),
+    reviews: createMemoryReviews(guard),
     async ping() {
       guard('ping');
     },

@@ -21,6 +21,12 @@ const AUDIT_EVENTS = [
   'refused',
   // A co-requester left a request that others still want.
   'withdraw',
+  // Access reviews: started, one decision on one member, submitted, cancelled, reported overdue.
+  'review_start',
+  'review_decision',
+  'review_submit',
+  'review_cancel',
+  'review_overdue',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

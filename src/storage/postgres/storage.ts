@@ -12,6 +12,7 @@ import { describePostgres } from '../url.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
+import { createPostgresReviews } from './reviews.js';
 
 // The PostgreSQL store: connect a pool, apply the migrations (one replica at a time), hand the pool to repos.ts.
 
@@ -53,6 +54,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     names: createPostgresNames(ctx),
     deliveries: createPostgresDeliveries(ctx),
     alerts: createPostgresAlerts(ctx),
+    reviews: createPostgresReviews(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

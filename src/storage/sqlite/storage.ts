@@ -14,6 +14,7 @@ import { SQLITE_MEMORY } from '../url.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
 import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
+import { createSqliteReviews } from './reviews.js';
 
 // The SQLite store: open the file (WAL, foreign keys), apply the migrations, hand the connection to repos.ts.
 
@@ -48,6 +49,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     names: createSqliteNames(ctx),
     deliveries: createSqliteDeliveries(ctx),
     alerts: createSqliteAlerts(ctx),
+    reviews: createSqliteReviews(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

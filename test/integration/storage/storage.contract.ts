@@ -7,6 +7,7 @@ import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
 import { registerQueueContract } from './queue.contract.js';
 import { registerRequestContract } from './requests.contract.js';
+import { registerReviewContract } from './reviews.contract.js';
 import { registerTransitionContract } from './transitions.contract.js';
 
 export interface ContractOptions {
@@ -22,6 +23,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerQueueContract(factory);
   registerAuditContract(factory);
   registerNamesContract(factory);
+  registerReviewContract(factory);
   registerLifecycleContract(factory, options);
 }
 

@@ -4,6 +4,7 @@ import { retryableColumn } from './002-retryable.js';
 import { nameReservations } from './003-names.js';
 import { authorityColumns } from './004-authority.js';
 import { cardPosts } from './005-card-posts.js';
+import { accessReviews } from './011-reviews.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   nameReservations,
   authorityColumns,
   cardPosts,
+  accessReviews,
 ];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */
