@@ -170,6 +170,9 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: envInt(10_000, 0, 600_000),
   MAX_PENDING_PER_REQUESTER: envInt(10, 1, 1000),
   MAX_PEOPLE_PER_CHANGE: envInt(50, 1, 1000),
+  REVIEW_INTERVAL_DAYS: envInt(0, 0, 3650),
+  REVIEW_DUE_DAYS: envInt(7, 1, 365),
+  REVIEW_REMOVALS_APPLY: bool(true),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -207,6 +210,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Floods refused with a reply that names the limit. */
   readonly limits: { readonly maxPendingPerRequester: number; readonly maxPeoplePerChange: number };
+  /** Access reviews: the schedule (0: off), how long a reviewer has, and whether a manager's removals apply at once. */
+  readonly reviews: { readonly intervalDays: number; readonly dueDays: number; readonly removalsApply: boolean };
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -285,5 +290,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     limits: { maxPendingPerRequester: e.MAX_PENDING_PER_REQUESTER, maxPeoplePerChange: e.MAX_PEOPLE_PER_CHANGE },
+    reviews: {
+      intervalDays: e.REVIEW_INTERVAL_DAYS,
+      dueDays: e.REVIEW_DUE_DAYS,
+      removalsApply: e.REVIEW_REMOVALS_APPLY,
+    },
   });
 }

@@ -5,7 +5,16 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
 import type { Clock, PolicyConfig, Storage } from './domain/index.js';
-import { type BotServices, createBotServices, createIdentityResolver, randomRequestId } from './domain/index.js';
+import {
+  type BotServices,
+  createBotServices,
+  createIdentityResolver,
+  createReviewServices,
+  type DomainDeps,
+  type ReviewServices,
+  randomRequestId,
+  randomReviewId,
+} from './domain/index.js';
 import { moduleLogger } from './logger.js';
 import { countDecisions, createObservability } from './observability/index.js';
 import {
@@ -14,6 +23,7 @@ import {
   createDeliveryGuard,
   createDirectMessenger,
   createLightFetch,
+  createReviewNotifier,
   createSlackApp,
   createSlackDirectory,
   createSlackNotifier,
@@ -46,6 +56,8 @@ export interface ContainerOptions {
 
 export interface Container {
   readonly services: BotServices;
+  /** Access reviews (start, decide, submit; the maintenance loop runs their sweep). */
+  readonly reviews: ReviewServices;
   readonly storage: Storage;
   readonly docspace: DocSpaceClient;
   readonly slack: SlackApp;
@@ -160,7 +172,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     authorityTtlMs: config.authorityTtlSeconds * 1000,
     logger: domainLog,
   });
-  const domainServices = createBotServices({
+  const domainDeps: DomainDeps = {
     requests: storage.requests,
     audit: storage.audit,
     alerts: storage.alerts,
@@ -184,8 +196,18 @@ export async function createContainer(config: Config, options: ContainerOptions)
     newRequestId: randomRequestId,
     interimCardDelayMs: options.interimCardDelayMs ?? 1500,
     limits: config.limits,
-  });
+  };
+  const domainServices = createBotServices(domainDeps);
   const services = countDecisions(domainServices, metrics);
+  const reviews = createReviewServices({
+    ...domainDeps,
+    reviews: storage.reviews,
+    reviewNotifier: createReviewNotifier(sendDm),
+    reviewSettings: config.reviews,
+    newReviewId: randomReviewId,
+    // Time-bound grants (issue 13) are wired here once they land: their repo's listActiveForGroup.
+    grants: null,
+  });
   const slack = createSlackApp(
     {
       services,
@@ -195,6 +217,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       deliveries: createDeliveryGuard(storage.deliveries, clock),
       submitDeadlineMs: options.submitDeadlineMs ?? 1500,
       onCommand: metrics.command,
+      reviews,
     },
     {
       botToken: config.slack.botToken,
@@ -219,6 +242,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
       const done = await services.maintain();
       metrics.maintenance(done.ok ? 'ok' : 'failed');
       if (done.ok && Object.values(done.value).some((n) => n > 0)) log.info(done.value, 'maintenance');
+      const swept = await reviews.sweep();
+      if (Object.values(swept).some((n) => n > 0)) log.info({ reviews: swept }, 'access review maintenance');
     } catch (error) {
       metrics.maintenance('failed');
       log.error({ err: error }, 'maintenance failed');
@@ -231,6 +256,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
   let server: Server | null = null;
   return {
     services,
+    reviews,
     storage,
     docspace,
     slack,

@@ -1,5 +1,6 @@
 export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
+export type { DomainDeps } from './deps.js';
 export type { ChangeAsk } from './groups/ask.js';
 export { editDistance } from './groups/lookup.js';
 export type { Caller } from './identity/actor.js';

@@ -54,3 +54,17 @@ export const BLOCK_LIST_DECISION = 'dsg_list_decision';
 export const BLOCK_DELETE_ACTIONS = 'dsg_delete_actions';
 export const ACTION_CONFIRM_DELETE = 'dsg_confirm_delete';
 export const ACTION_CANCEL_DELETE = 'dsg_cancel_delete';
+
+// Access review DMs: Keep / Remove / Note on each member, Submit on the last page. Each value is a JSON
+// { r: review id, m: member id, p: page } (Submit: no m); who may click is checked on the server.
+export const ACTION_REVIEW_KEEP = 'dsg_review_keep';
+export const ACTION_REVIEW_REMOVE = 'dsg_review_remove';
+export const ACTION_REVIEW_NOTE = 'dsg_review_note';
+export const ACTION_REVIEW_SUBMIT = 'dsg_review_submit';
+/** Prefix of each member's row (`dsg_review_member:<member id>`). */
+export const BLOCK_REVIEW_MEMBER = 'dsg_review_member';
+export const BLOCK_REVIEW_SUBMIT = 'dsg_review_submit_row';
+/** The note modal; private_metadata carries the button's value and the DM message to re-render. */
+export const CALLBACK_REVIEW_NOTE = 'dsg_review_note_view';
+export const BLOCK_REVIEW_NOTE = 'dsg_review_note_block';
+export const ACTION_REVIEW_NOTE_INPUT = 'dsg_review_note_input';

@@ -2,6 +2,7 @@
 export { createBoltLogger } from './adapters/bolt-logger.js';
 export { fitSlackPayloads } from './adapters/fit-payloads.js';
 export { createLightFetch } from './adapters/light-fetch.js';
+export { createReviewNotifier } from './adapters/review-notifier.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
 export { WebClient } from './adapters/web-client.js';

@@ -100,7 +100,7 @@ export function createMemoryReviews(guard: (operation: string) => void): ReviewR
     close: async (id, to, by) => {
       guard('reviews.close');
       const row = rows.get(id);
-      if (!row || row.state !== 'open') return null;
+      if (row?.state !== 'open') return null;
       const closed: AccessReview = { ...row, state: to, closedBy: by.slackUserId, closedAt: new Date(by.at.getTime()) };
       rows.set(id, closed);
       return structuredClone(closed);
@@ -114,7 +114,7 @@ export function createMemoryReviews(guard: (operation: string) => void): ReviewR
       guard('reviews.markNotice');
       const row = rows.get(id);
       const field = NOTICE_FIELD[notice];
-      if (!row || row.state !== 'open' || row[field] !== null) return false;
+      if (row?.state !== 'open' || row[field] !== null) return false;
       rows.set(id, { ...row, [field]: new Date(at.getTime()) });
       return true;
     },

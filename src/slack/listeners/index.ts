@@ -12,6 +12,12 @@ import { handleDocspaceGroupCommand } from './commands.js';
 import type { ListenerDeps } from './context.js';
 import { fittingAcks } from './fit-acks.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
+import {
+  handleReviewDecision,
+  handleReviewNoteButton,
+  handleReviewNoteSubmitted,
+  handleReviewSubmit,
+} from './reviews.js';
 
 /**
  * A pattern that matches exactly the given ids. Bolt runs every incoming event through the middleware chain of
@@ -33,6 +39,7 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.CALLBACK_MANAGER]: (args) => handleChangeSubmitted(deps, 'manager', args),
     [ids.CALLBACK_MEMBERS]: (args) => handleChangeSubmitted(deps, 'members', args),
     [ids.CALLBACK_DENY_REASON]: (args) => handleDenySubmitted(deps, args),
+    [ids.CALLBACK_REVIEW_NOTE]: (args) => handleReviewNoteSubmitted(deps, args),
   };
   app.view<ViewSubmitAction>({ callback_id: exactly(views), type: 'view_submission' }, async (args) =>
     views[args.view.callback_id]?.(args),
@@ -49,6 +56,10 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_MENU_CREATE]: (args) => handleMenuButton(deps, args, 'create'),
     [ids.ACTION_MENU_MANAGER]: (args) => handleMenuButton(deps, args, 'manager'),
     [ids.ACTION_MENU_MEMBERS]: (args) => handleMenuButton(deps, args, 'members'),
+    [ids.ACTION_REVIEW_KEEP]: (args) => handleReviewDecision(deps, args, 'keep'),
+    [ids.ACTION_REVIEW_REMOVE]: (args) => handleReviewDecision(deps, args, 'remove'),
+    [ids.ACTION_REVIEW_NOTE]: (args) => handleReviewNoteButton(deps, args),
+    [ids.ACTION_REVIEW_SUBMIT]: (args) => handleReviewSubmit(deps, args),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),

@@ -3,6 +3,7 @@ import { err, ok, REASON_MAX, type Result } from '../../domain/index.js';
 import { decodeSlackEntities } from '../escape.js';
 import { COMMAND } from '../ids.js';
 import { echo } from './refs.js';
+import { parseReview, type ReviewCommand } from './review.js';
 import {
   parseAudit,
   parseCreate,
@@ -38,7 +39,8 @@ export type ParsedCommand =
   | { kind: 'unlink'; user: SlackUserId }
   | { kind: 'mappings'; user: SlackUserId | null }
   | { kind: 'requests'; page: number }
-  | { kind: 'audit'; group: GroupRef | null };
+  | { kind: 'audit'; group: GroupRef | null }
+  | { kind: 'review'; review: ReviewCommand };
 
 export type ParseErrorCode =
   | 'unknown_command'
@@ -82,6 +84,7 @@ const PARSERS: Readonly<Record<TokenizedSubcommand, (args: CommandArgs) => Comma
   mappings: parseMappings,
   requests: parseRequests,
   audit: parseAudit,
+  review: parseReview,
 };
 
 function unknownCommand(word: string): ParseError {

@@ -18,6 +18,7 @@ export const SUBCOMMANDS = [
   'mappings',
   'requests',
   'audit',
+  'review',
 ] as const;
 
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -67,6 +68,12 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
     adminOnly: false,
   },
   audit: { args: '["<group>"]', summary: 'Show the audit log, for all groups or for one.', adminOnly: true },
+  review: {
+    args: '"<group>" [@reviewer] | all | status | cancel <id>',
+    summary:
+      'Start an access review of a group (its manager confirms who still belongs), of every group, or see reviews.',
+    adminOnly: false,
+  },
 };
 
 /** `/docspace-group add "<group>" @user [@user ...]`, without the reason suffix. */
