@@ -4,7 +4,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createDocSpaceClient, type DocSpaceClient } from './docspace/index.js';
-import type { Clock, PolicyConfig, Storage } from './domain/index.js';
+import type { Clock, PolicyConfig, Storage, TimeBoundGrantReader } from './domain/index.js';
 import {
   type BotServices,
   createBotServices,
@@ -50,6 +50,8 @@ export interface ContainerOptions {
   readonly interimCardDelayMs?: number;
   /** Socket Mode heartbeat timings; tests shorten them to see reconnects quickly. Bolt's defaults when absent. */
   readonly socketMode?: SocketModeTuning;
+  /** Active time-bound grants shown in access reviews; none until the grants feature provides them. */
+  readonly grants?: TimeBoundGrantReader;
   /** Default process metrics on /metrics (default true). */
   readonly processMetrics?: boolean;
 }
@@ -205,8 +207,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
     reviewNotifier: createReviewNotifier(sendDm),
     reviewSettings: config.reviews,
     newReviewId: randomReviewId,
-    // Time-bound grants (issue 13) are wired here once they land: their repo's listActiveForGroup.
-    grants: null,
+    // Time-bound grants (issue 13): wired to their repo's listActiveForGroup once it lands.
+    grants: options.grants ?? null,
   });
   const slack = createSlackApp(
     {

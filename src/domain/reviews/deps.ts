@@ -3,7 +3,7 @@ import type { ReviewId } from './model.js';
 import type { ReviewNotifier, ReviewRepo, TimeBoundGrantReader } from './ports.js';
 
 /** REVIEW_INTERVAL_DAYS (0: no schedule), REVIEW_DUE_DAYS and REVIEW_REMOVALS_APPLY. */
-export interface ReviewSettings {
+interface ReviewSettings {
   readonly intervalDays: number;
   readonly dueDays: number;
   /** The group's manager's removals apply at submit; otherwise they become one request for approvers. */

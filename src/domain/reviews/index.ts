@@ -1,24 +1,18 @@
-export type { ReviewView } from './decide.js';
-export type { ReviewDeps, ReviewSettings } from './deps.js';
 export {
   type AccessReview,
   REVIEW_DECISIONS,
   REVIEW_NOTE_MAX,
-  REVIEW_NOTICES,
   REVIEW_OUTCOME_KINDS,
   REVIEW_STATES,
   REVIEW_TRIGGERS,
   REVIEWER_REASONS,
   type ReviewDecision,
-  type ReviewerReason,
   type ReviewFailure,
   type ReviewId,
   type ReviewMember,
   type ReviewNotice,
   type ReviewOutcome,
   type ReviewSnapshot,
-  type ReviewState,
-  type ReviewTrigger,
   type ReviewVerdict,
   randomReviewId,
   toReviewId,
@@ -26,4 +20,3 @@ export {
 export type { ReviewNotifier, ReviewRepo, TimeBoundGrantReader } from './ports.js';
 export { createReviewServices, type ReviewServices } from './service.js';
 export type { StartAllReport } from './start.js';
-export type { SweepReport } from './sweep.js';

@@ -19,7 +19,7 @@ export function randomReviewId(): ReviewId {
 
 /** open: waiting for the reviewer; submitted: decided and (being) applied; cancelled: an admin called it off. */
 export const REVIEW_STATES = ['open', 'submitted', 'cancelled'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** Why this person reviews: they manage the group, or an admin chose them. */
 export const REVIEWER_REASONS = ['manager', 'chosen'] as const;
@@ -46,7 +46,7 @@ export interface ReviewSnapshot {
 }
 
 export const REVIEW_OUTCOME_KINDS = ['applied', 'requested', 'nothing', 'failed'] as const;
-export type ReviewOutcomeKind = (typeof REVIEW_OUTCOME_KINDS)[number];
+type ReviewOutcomeKind = (typeof REVIEW_OUTCOME_KINDS)[number];
 
 /** What submitting did: the removals written at once, filed as one request, none asked for, or a failed write. */
 export interface ReviewOutcome {
@@ -101,7 +101,7 @@ export interface ReviewDecision {
 export const REVIEW_NOTE_MAX = 500;
 
 /** The reminders and the escalation, each sent once (a compare-and-set on its column). */
-export const REVIEW_NOTICES = ['half', 'due', 'overdue'] as const;
+const REVIEW_NOTICES = ['half', 'due', 'overdue'] as const;
 export type ReviewNotice = (typeof REVIEW_NOTICES)[number];
 
 /** Expected failures of the review use cases (the shared ones too); slack/messages.ts words each. */

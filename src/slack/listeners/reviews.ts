@@ -25,7 +25,7 @@ import type { ViewArgs } from './modals.js';
 
 const NOT_SET_UP = 'Access reviews are not available in this bot.';
 
-export function reviewFailureMessage(failure: ReviewFailure): SlackMessage {
+function reviewFailureMessage(failure: ReviewFailure): SlackMessage {
   return plainMessage(reviewFailureText(failure));
 }
 

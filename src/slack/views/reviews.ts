@@ -40,7 +40,7 @@ import {
  * Members shown on one DM page: two blocks each (the member, their buttons), with the page's heading (two blocks) and
  * the Submit row (two blocks) that stays within Slack's 50 blocks a message.
  */
-export const MEMBERS_PER_PAGE = 20;
+const MEMBERS_PER_PAGE = 20;
 
 /** What a review button carries: the review, the member (none for Submit) and the page it sits on. */
 export interface ReviewButtonValue {
@@ -49,7 +49,7 @@ export interface ReviewButtonValue {
   readonly p: number;
 }
 
-export function pageCount(review: AccessReview): number {
+function pageCount(review: AccessReview): number {
   return Math.max(1, Math.ceil(review.snapshot.members.length / MEMBERS_PER_PAGE));
 }
 

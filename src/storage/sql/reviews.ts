@@ -151,7 +151,7 @@ function reviewValues(r: AccessReview): SqlValue[] {
   ];
 }
 
-export function reviewFromRow(raw: unknown): AccessReview {
+function reviewFromRow(raw: unknown): AccessReview {
   const row = reviewRow.parse(raw);
   const outcome = row.outcome_json;
   return {

@@ -27,7 +27,7 @@ export function seedReviewedGroup(docspace: FakeDocSpace, prefix = 'Finance'): F
   });
 }
 
-export function reviewIdIn(text: string): ReviewId {
+function reviewIdIn(text: string): ReviewId {
   const id = /\bV[0-9A-Z]{10,40}\b/.exec(text)?.[0];
   if (!id) throw new Error(`no review id in: ${text}`);
   return id as ReviewId;
@@ -53,7 +53,7 @@ interface ButtonFound {
 type Block = { block_id?: string; elements?: { action_id?: string; value?: string }[] };
 
 /** A button on one of the review's DM pages: a member's Keep / Remove, or Submit. */
-export function reviewButton(
+function reviewButton(
   h: Harness,
   reviewer: PersonHandle,
   id: ReviewId,
@@ -70,12 +70,7 @@ export function reviewButton(
 }
 
 /** Clicks a review button as someone, like Slack does from the DM; resolves with the first response_url answer. */
-export async function clickReview(
-  h: Harness,
-  who: PersonHandle,
-  found: ButtonFound,
-  actionId: string,
-): Promise<string> {
+async function clickReview(h: Harness, who: PersonHandle, found: ButtonFound, actionId: string): Promise<string> {
   const responseId = `review-${randomUUID()}`;
   const sent = await h.interact(
     blockAction({

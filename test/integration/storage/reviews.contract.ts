@@ -5,7 +5,7 @@ import { openForTest, type StorageFactory } from './factories.js';
 
 const reviewId = (n: number) => `V${String(n).padStart(12, '0')}` as ReviewId;
 
-export function makeReview(overrides: Partial<AccessReview> = {}): AccessReview {
+function makeReview(overrides: Partial<AccessReview> = {}): AccessReview {
   return {
     id: reviewId(1),
     teamId: team(),
