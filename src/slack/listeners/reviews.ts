@@ -5,7 +5,7 @@ import { ACTION_REVIEW_NOTE_INPUT, BLOCK_REVIEW_NOTE } from '../ids.js';
 import { reviewFailureText } from '../messages.js';
 import type { ReviewCommand } from '../parse/review.js';
 import { parseViewValues, textValue } from '../parse/view-state.js';
-import type { SlackMessage } from '../views/blocks.js';
+import { esc, type SlackMessage } from '../views/blocks.js';
 import {
   buildReviewNoteModal,
   buildReviewPage,
@@ -45,7 +45,7 @@ export async function runReviewCommand(
     case 'all': {
       const report = await reviews.startAll(caller);
       if (!report.ok) return reviewFailureMessage(report.error);
-      return buildStartAllReply(report.value, (name, failure) => `${name}: ${reviewFailureText(failure)}`);
+      return buildStartAllReply(report.value, (name, failure) => `*${esc(name, 128)}*: ${reviewFailureText(failure)}`);
     }
     case 'status': {
       const status = await reviews.status(caller);
@@ -57,7 +57,7 @@ export async function runReviewCommand(
       const cancelled = await reviews.cancel(caller, command.id);
       if (!cancelled.ok) return reviewFailureMessage(cancelled.error);
       return plainMessage(
-        `Cancelled access review \`${cancelled.value.id}\` of *${cancelled.value.groupName}*; nothing was changed.`,
+        `Cancelled access review \`${cancelled.value.id}\` of *${esc(cancelled.value.groupName, 128)}*; nothing was changed.`,
       );
     }
   }

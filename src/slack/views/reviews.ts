@@ -74,7 +74,7 @@ function memberLine(member: ReviewMember, decision: ReviewDecision | undefined):
       : decision?.decision === 'keep'
         ? ':white_check_mark: *Keep*'
         : '_not decided yet_';
-  const note = decision?.note ? `\n> ${esc(decision.note, REVIEW_NOTE_MAX)}` : '';
+  const note = decision?.note ? `\n_Note:_ ${esc(decision.note, REVIEW_NOTE_MAX)}` : '';
   return `*${esc(member.name, 150)}*${email}${since}${grant}\n${state}${note}`;
 }
 
@@ -263,7 +263,7 @@ function statusLine(r: AccessReview): string {
 export function buildReviewStatus(reviews: readonly AccessReview[], admin: boolean): SlackMessage {
   if (reviews.length === 0) {
     const text = admin
-      ? `No access reviews yet. Start one with \`${COMMAND} review "<group>"\`.`
+      ? `No access reviews yet. Start one with \`${COMMAND} review "&lt;group&gt;"\`.`
       : 'You have no access reviews.';
     return message(text, [section(text)]);
   }
@@ -273,6 +273,12 @@ export function buildReviewStatus(reviews: readonly AccessReview[], admin: boole
   if (open.length > 0) blocks.push(section(listText(`*Open reviews* (${open.length}):`, open.map(statusLine))));
   if (done.length > 0) blocks.push(section(listText(`*Finished reviews* (${done.length}):`, done.map(statusLine))));
   return message(`${open.length} open and ${done.length} finished access reviews`, blocks);
+}
+
+/** A stored note as the input's starting text: at most REVIEW_NOTE_MAX UTF-16 units, never half a surrogate pair. */
+function clipNote(note: string): string {
+  const cut = note.slice(0, REVIEW_NOTE_MAX);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** The note form for one member; private_metadata round-trips the button value and the DM message to re-render. */
@@ -296,7 +302,7 @@ export function buildReviewNoteModal(member: ReviewMember, current: string | nul
           action_id: ACTION_REVIEW_NOTE_INPUT,
           multiline: true,
           max_length: REVIEW_NOTE_MAX,
-          ...(current ? { initial_value: current } : {}),
+          ...(current ? { initial_value: clipNote(current) } : {}),
         },
       },
     ],
