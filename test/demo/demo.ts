@@ -4,6 +4,7 @@ import { createSlackFeed } from './slack-feed.js';
 import { type DemoStep, runSteps } from './step-runner.js';
 import { castStep, createStep, reassignStep } from './stories-admin.js';
 import { approveStep, denyStep } from './stories-requests.js';
+import { reviewStep } from './stories-reviews.js';
 import { createTranscript, type Transcript } from './transcript.js';
 
 export interface DemoResult {
@@ -23,7 +24,14 @@ export interface DemoOptions {
 
 const SETUP_STEP = 'Setup: start the DocSpace and Slack doubles and the app';
 
-const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [castStep, createStep, reassignStep, approveStep, denyStep];
+const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [
+  castStep,
+  createStep,
+  reassignStep,
+  approveStep,
+  denyStep,
+  reviewStep,
+];
 
 function intro(t: Transcript, h: Harness): void {
   if (h.mode === 'socket') {

@@ -57,6 +57,13 @@ describe('npm run demo (runDemo)', () => {
     expect(text).not.toMatch(/<@U|<#C|<!date|&amp;|&lt;|&gt;/);
   });
 
+  it('shows an access review: the DM with Keep and Remove, and the group after Submit', () => {
+    expect(text).toContain('Story 5 · An access review');
+    expect(text).toContain('DM from the bot to Bob Baker');
+    expect(text).toContain('[Keep] [Remove] [Add note]');
+    expect(text).toContain('• Development Team — manager: Bob Baker; members: Alice Archer, Bob Baker\n');
+  });
+
   it('shows the DocSpace group after the stories', () => {
     expect(text).toContain('• Development Team — manager: Bob Baker; members: Alice Archer, Bob Baker, Dave Dunn');
   });
