@@ -14,7 +14,7 @@ import { domainFailure, groupId, slackUserId, userText } from './arbitraries.js'
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
 const memberId = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((parts) => parts.join('-') as DocSpaceUserId);
-export const reviewId = fc.stringMatching(/^V[0-9A-Z]{12}$/).map((id) => id as ReviewId);
+const reviewId = fc.stringMatching(/^V[0-9A-Z]{12}$/).map((id) => id as ReviewId);
 const date = fc.date({
   min: new Date('2020-01-01T00:00:00Z'),
   max: new Date('2035-01-01T00:00:00Z'),
