@@ -79,7 +79,18 @@ async function caught<T>(run: () => Answer<T>): Answer<T> {
   }
 }
 
+/** How often the schedule looks for groups due a review (it lists every group); reminders run on every pass. */
+const SCHEDULE_EVERY_MS = 3_600_000;
+
 export function createReviewServices(deps: ReviewDeps): ReviewServices {
+  // Per process: a second replica looking too only finds the reviews the first started (one open per group).
+  let lastScheduled: number | null = null;
+  const scheduleDue = () => {
+    const now = deps.clock.now().getTime();
+    if (lastScheduled !== null && now - lastScheduled < SCHEDULE_EVERY_MS) return false;
+    lastScheduled = now;
+    return true;
+  };
   const read =
     <A extends unknown[], T>(run: (...args: A) => Answer<T>) =>
     (...args: A): Answer<T> =>
@@ -99,6 +110,6 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     ),
     view: read((caller: Caller, id: ReviewId) => viewReview(deps, caller, id)),
     submit: read((caller: Caller, id: ReviewId) => submitReview(deps, caller, id)),
-    sweep: () => sweepReviews(deps),
+    sweep: () => sweepReviews(deps, { schedule: deps.reviewSettings.intervalDays > 0 && scheduleDue() }),
   };
 }

@@ -82,8 +82,11 @@ async function schedule(deps: ReviewDeps, now: Date): Promise<number> {
   return started;
 }
 
-/** One maintenance pass over reviews: reminders, overdue reports and the schedule. */
-export async function sweepReviews(deps: ReviewDeps): Promise<SweepReport> {
+/**
+ * One maintenance pass over reviews: reminders and overdue reports, and (when `schedule` says so) the schedule, which
+ * reads every group and so runs far less often than the reminders.
+ */
+export async function sweepReviews(deps: ReviewDeps, options: { readonly schedule: boolean }): Promise<SweepReport> {
   const now = deps.clock.now();
   let reminded = 0;
   let escalated = 0;
@@ -94,7 +97,7 @@ export async function sweepReviews(deps: ReviewDeps): Promise<SweepReport> {
   }
   let scheduled = 0;
   try {
-    scheduled = await schedule(deps, now);
+    if (options.schedule) scheduled = await schedule(deps, now);
   } catch (error) {
     deps.logger.warn({ err: error }, 'scheduled access reviews could not be started this time');
   }

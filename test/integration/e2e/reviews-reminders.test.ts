@@ -63,7 +63,10 @@ describe('scheduled access reviews (REVIEW_INTERVAL_DAYS)', () => {
   it('starts a review of each group whose linked manager has had none for the interval, and not again until it passes', async () => {
     const group = seedReviewedGroup(h.docspace, 'Scheduled');
     await linkByUse(h, 'alice');
-    await h.container.reviews.sweep();
+    // The schedule lists every group, so it looks at most hourly; the app's start-up pass was its last look.
+    expect((await h.container.reviews.sweep()).scheduled).toBe(0);
+    clock.advance(HOUR);
+    expect((await h.container.reviews.sweep()).scheduled).toBe(1);
     const first = await h.container.storage.reviews.findOpen('T0TEAM0001' as never, group.id as never);
     expect(first).toMatchObject({ trigger: 'schedule', startedBy: null, reviewerSlackId: slackIdOf('alice') });
     if (!first) throw new Error('no scheduled review');
