@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION_REVIEW_SUBMIT } from '../../../src/slack/ids.js';
 import { docspaceIdOf, slackIdOf } from '../../fixtures/people.js';
 import { findCard } from '../../helpers/approval-cards.js';
 import { useHarness } from '../../helpers/harness.js';
 import {
+  addNote,
   ask,
   keep,
   linkByUse,
@@ -80,6 +82,25 @@ describe('access reviews: an admin starts one, the manager decides in a DM and s
     expect((await storedReview(h, id)).outcome?.notReviewed).toEqual([docspaceIdOf('dave')]);
   });
 
+  it('stores a note from the note form with the decision and shows it on the DM page', async () => {
+    const group = seedReviewedGroup(h.docspace);
+    await linkByUse(h, 'alice');
+    const id = await startReview(h, group);
+    await h.slack.waitFor(() => reviewDms(h, 'alice', id).length > 0);
+    await remove(h, id, 'carol');
+    await addNote(h, id, 'carol', 'Left the team in <March> & moved to Sales');
+    const decisions = await h.container.storage.reviews.decisions(id);
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        docspaceUserId: docspaceIdOf('carol'),
+        decision: 'remove',
+        note: 'Left the team in <March> & moved to Sales',
+      }),
+    ]);
+    const updated = h.slack.callsTo('chat.update').at(-1);
+    expect(JSON.stringify(updated?.args['blocks'])).toContain('Left the team in &lt;March&gt; &amp; moved to Sales');
+  });
+
   it('records every decision and the submit in the audit log', async () => {
     const group = seedReviewedGroup(h.docspace);
     await linkByUse(h, 'alice');
@@ -91,6 +112,35 @@ describe('access reviews: an admin starts one, the manager decides in a DM and s
     const entries = await h.container.storage.audit.list({ groupId: group.id as never, limit: 50 });
     const actions = entries.map((e) => e.action).reverse();
     expect(actions).toEqual(['review_start', 'review_decision', 'review_decision', 'members', 'review_submit']);
+  });
+});
+
+describe('access reviews of a long group', () => {
+  const h = useHarness();
+
+  it('pages 45 members over three DMs within Block Kit limits, with Submit on the last page only', async () => {
+    const extra = Array.from({ length: 44 }, (_, i) =>
+      h.docspace.addUser({
+        firstName: 'Member',
+        lastName: `No ${String(i).padStart(2, '0')}`,
+        email: `member${i}@example.com`,
+        type: 'user',
+        status: 'active',
+      }),
+    );
+    const group = h.docspace.seedGroup({
+      name: `Everyone ${Date.now()}`,
+      managerId: docspaceIdOf('alice'),
+      memberIds: [docspaceIdOf('alice'), ...extra.map((u) => u.id)],
+    });
+    await linkByUse(h, 'alice');
+    const id = await startReview(h, group);
+    await h.slack.waitFor(() => reviewDms(h, 'alice', id).length === 3);
+    const pages = reviewDms(h, 'alice', id);
+    for (const page of pages) expect((page.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+    const withSubmit = pages.filter((p) => JSON.stringify(p.blocks).includes(ACTION_REVIEW_SUBMIT));
+    expect(withSubmit).toEqual([pages[2]]);
+    expect(h.slack.rejectedResponses).toEqual([]);
   });
 });
 

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { AccessReview, ReviewId } from '../../../src/domain/index.js';
 import {
   ACTION_REVIEW_KEEP,
+  ACTION_REVIEW_NOTE,
+  ACTION_REVIEW_NOTE_INPUT,
   ACTION_REVIEW_REMOVE,
   ACTION_REVIEW_SUBMIT,
   BLOCK_REVIEW_MEMBER,
+  BLOCK_REVIEW_NOTE,
   BLOCK_REVIEW_SUBMIT,
 } from '../../../src/slack/ids.js';
 import type { FakeDocSpace, FakeGroupState } from '../../fakes/docspace-server.js';
-import { blockAction } from '../../fakes/payloads.js';
+import { blockAction, viewSubmission } from '../../fakes/payloads.js';
 import type { FakeMessage } from '../../fakes/slack-api-server.js';
 import { type DocSpaceHandle, docspaceIdOf, type PersonHandle, slackIdOf, TEAM_ID } from '../../fixtures/people.js';
 import type { Harness } from '../../helpers/harness.js';
@@ -71,6 +74,13 @@ function reviewButton(
 
 /** Clicks a review button as someone, like Slack does from the DM; resolves with the first response_url answer. */
 async function clickReview(h: Harness, who: PersonHandle, found: ButtonFound, actionId: string): Promise<string> {
+  const responseId = await sendClick(h, who, found, actionId);
+  await h.slack.waitFor(() => h.slack.responsesTo(responseId).length > 0);
+  return JSON.stringify(h.slack.responsesTo(responseId)[0]?.body);
+}
+
+/** Sends the click and resolves once it is acked, with the response_url id it carried. */
+async function sendClick(h: Harness, who: PersonHandle, found: ButtonFound, actionId: string): Promise<string> {
   const responseId = `review-${randomUUID()}`;
   const sent = await h.interact(
     blockAction({
@@ -85,8 +95,34 @@ async function clickReview(h: Harness, who: PersonHandle, found: ButtonFound, ac
     }),
   );
   if (sent.status !== 200) throw new Error(`click was not acked: ${sent.status} ${sent.body}`);
-  await h.slack.waitFor(() => h.slack.responsesTo(responseId).length > 0);
-  return JSON.stringify(h.slack.responsesTo(responseId)[0]?.body);
+  return responseId;
+}
+
+/** The reviewer clicks Add note on a member, then saves the note form with `note`. */
+export async function addNote(
+  h: Harness,
+  id: ReviewId,
+  member: DocSpaceHandle,
+  note: string,
+  reviewer: PersonHandle = 'alice',
+) {
+  const opened = h.slack.callsTo('views.open').length;
+  await sendClick(h, reviewer, reviewButton(h, reviewer, id, ACTION_REVIEW_NOTE, member), ACTION_REVIEW_NOTE);
+  await h.slack.waitFor(() => h.slack.callsTo('views.open').length > opened);
+  const view = h.slack.callsTo('views.open').at(-1)?.args['view'] as {
+    private_metadata?: string;
+    callback_id?: string;
+  };
+  const sent = await h.interact(
+    viewSubmission({
+      callbackId: view.callback_id ?? '',
+      userId: slackIdOf(reviewer),
+      privateMetadata: view.private_metadata ?? '',
+      values: { [BLOCK_REVIEW_NOTE]: { [ACTION_REVIEW_NOTE_INPUT]: { type: 'plain_text_input', value: note } } },
+    }),
+  );
+  if (sent.status !== 200) throw new Error(`the note form was not acked: ${sent.status}`);
+  await h.idle();
 }
 
 export const keep = (h: Harness, id: ReviewId, member: DocSpaceHandle, reviewer: PersonHandle = 'alice') =>
