@@ -108,7 +108,18 @@ export function createMemoryReviews(guard: (operation: string) => void): ReviewR
     recordOutcome: async (id, outcome) => {
       guard('reviews.recordOutcome');
       const row = rows.get(id);
-      if (row) rows.set(id, { ...row, outcome: structuredClone(outcome) });
+      if (!row || row.outcome !== null) return false;
+      rows.set(id, { ...row, outcome: structuredClone(outcome) });
+      return true;
+    },
+    listUnsettled: async (closedBefore, limit) => {
+      guard('reviews.listUnsettled');
+      const unsettled = [...rows.values()]
+        .filter(
+          (r) => r.state === 'submitted' && r.outcome === null && (r.closedAt?.getTime() ?? 0) < closedBefore.getTime(),
+        )
+        .sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0));
+      return unsettled.slice(0, toLimit(limit)).map((r) => structuredClone(r));
     },
     markNotice: async (id, notice, at) => {
       guard('reviews.markNotice');

@@ -50,8 +50,10 @@ export interface ReviewRepo {
     to: 'submitted' | 'cancelled',
     by: { readonly slackUserId: SlackUserId | null; readonly at: Date },
   ): Promise<AccessReview | null>;
-  /** What submitting did (once the removals were applied or filed). */
-  recordOutcome(id: ReviewId, outcome: ReviewOutcome): Promise<void>;
+  /** What submitting did, recorded once: false (nothing written) when an outcome is already on record. */
+  recordOutcome(id: ReviewId, outcome: ReviewOutcome): Promise<boolean>;
+  /** Submitted reviews with no outcome, closed before `closedBefore`: their submit was cut off (a crash, a stop). */
+  listUnsettled(closedBefore: Date, limit: number): Promise<AccessReview[]>;
   /** Claims one notice of an open review (halfway, due day, overdue): true for the one caller that sets it. */
   markNotice(id: ReviewId, notice: ReviewNotice, at: Date): Promise<boolean>;
 }

@@ -9,6 +9,51 @@ export interface SweepReport {
   readonly reminded: number;
   readonly escalated: number;
   readonly scheduled: number;
+  /** Submits cut off (a crash or a stop between closing the review and recording what it did), now marked failed. */
+  readonly interrupted: number;
+}
+
+/** How long a submit may take before a submitted review with no outcome counts as cut off. */
+export const REVIEW_INTERRUPTED_AFTER_MS = 15 * 60_000;
+
+/**
+ * A submit that was cut off is never run again (the removals may already have been made): its outcome is recorded as
+ * failed, once, with what was to be removed, so `review status`, the export and the audit log say to check the group.
+ */
+async function settleInterrupted(deps: ReviewDeps, now: Date): Promise<number> {
+  let settled = 0;
+  const before = new Date(now.getTime() - REVIEW_INTERRUPTED_AFTER_MS);
+  for (const review of await deps.reviews.listUnsettled(before, 100)) {
+    const decisions = await deps.reviews.decisions(review.id);
+    const outcome = {
+      kind: 'failed' as const,
+      removed: decisions.filter((d) => d.decision === 'remove').map((d) => d.docspaceUserId),
+      alreadyGone: [],
+      notReviewed: [],
+      requestId: null,
+      detail:
+        'interrupted: the bot stopped while applying this review; check the group, the removals may or may not have been made',
+    };
+    if (!(await deps.reviews.recordOutcome(review.id, outcome))) continue;
+    settled += 1;
+    deps.logger.error({ reviewId: review.id, groupId: review.groupId }, 'an access review submit was cut off');
+    await recordAudit(deps, {
+      at: now,
+      teamId: review.teamId,
+      actorSlackId: null,
+      actorDocSpaceId: null,
+      onBehalfOf: [],
+      requestId: null,
+      action: 'review_submit',
+      groupId: review.groupId,
+      groupName: review.groupName,
+      before: null,
+      after: { reviewId: review.id, outcome },
+      outcome: 'failed',
+      detail: outcome.detail,
+    });
+  }
+  return settled;
 }
 
 /** Reminders (halfway, due day) to the reviewer and the overdue report to admins; each sent once across replicas. */
@@ -95,11 +140,12 @@ export async function sweepReviews(deps: ReviewDeps, options: { readonly schedul
     reminded += done.reminded;
     escalated += done.escalated;
   }
+  const interrupted = await settleInterrupted(deps, now);
   let scheduled = 0;
   try {
     if (options.schedule) scheduled = await schedule(deps, now);
   } catch (error) {
     deps.logger.warn({ err: error }, 'scheduled access reviews could not be started this time');
   }
-  return { reminded, escalated, scheduled };
+  return { reminded, escalated, scheduled, interrupted };
 }

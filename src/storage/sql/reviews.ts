@@ -283,13 +283,20 @@ export function createSqlReviews(db: SqlRunner): ReviewRepo {
           `WHERE id = ${p(4)} AND state = 'open' RETURNING *`,
         [to, by.slackUserId, by.at, id],
       ),
-    recordOutcome: async (id, outcome) => {
-      await db.all(
-        'reviews.recordOutcome',
-        `UPDATE access_reviews SET outcome_json = ${p(1)} WHERE id = ${p(2)} RETURNING id`,
-        [JSON.stringify(outcome), id],
-      );
-    },
+    recordOutcome: async (id, outcome) =>
+      (
+        await db.all(
+          'reviews.recordOutcome',
+          `UPDATE access_reviews SET outcome_json = ${p(1)} WHERE id = ${p(2)} AND outcome_json IS NULL RETURNING id`,
+          [JSON.stringify(outcome), id],
+        )
+      ).length > 0,
+    listUnsettled: (closedBefore, limit) =>
+      reviews(
+        'reviews.listUnsettled',
+        `${select} WHERE state = 'submitted' AND outcome_json IS NULL AND closed_at < ${p(1)} ORDER BY closed_at, id LIMIT ${p(2)}`,
+        [closedBefore, toLimit(limit)],
+      ),
     markNotice: async (id, notice, at) => {
       const column = NOTICE_COLUMN[notice];
       const sql =

@@ -168,8 +168,12 @@ export function registerReviewContract(factory: StorageFactory): void {
         closedAt: at(9),
       });
       expect(await storage.reviews.close(reviewId(1), 'cancelled', by)).toBeNull();
-      await storage.reviews.recordOutcome(reviewId(1), outcome);
+      expect(await storage.reviews.listUnsettled(at(10), 10)).toEqual([expect.objectContaining({ id: reviewId(1) })]);
+      expect(await storage.reviews.listUnsettled(at(9), 10)).toEqual([]);
+      expect(await storage.reviews.recordOutcome(reviewId(1), outcome)).toBe(true);
+      expect(await storage.reviews.recordOutcome(reviewId(1), { ...outcome, kind: 'failed' })).toBe(false);
       expect((await storage.reviews.get(reviewId(1)))?.outcome).toEqual(outcome);
+      expect(await storage.reviews.listUnsettled(at(10), 10)).toEqual([]);
       expect(await storage.reviews.findOpen(team(), groupId(1))).toBeNull();
     });
 

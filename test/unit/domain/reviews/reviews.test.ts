@@ -58,9 +58,9 @@ describe('access reviews (domain)', () => {
     const { deps, reviews, sent } = setup();
     unwrap(await reviews.start(callerOf('owner'), groupNamed('Development Team'), slackIdOf('carol')));
     deps.clock.advance(6.5 * DAY);
-    expect(await reviews.sweep()).toEqual({ reminded: 1, escalated: 0, scheduled: 0 });
+    expect(await reviews.sweep()).toEqual({ reminded: 1, escalated: 0, scheduled: 0, interrupted: 0 });
     expect(sent.map((s) => s.kind)).toEqual(['review', 'due']);
-    expect(await reviews.sweep()).toEqual({ reminded: 0, escalated: 0, scheduled: 0 });
+    expect(await reviews.sweep()).toEqual({ reminded: 0, escalated: 0, scheduled: 0, interrupted: 0 });
   });
 
   it('audits a decision once when the same button is clicked twice, and refuses someone not in the review', async () => {
@@ -83,6 +83,23 @@ describe('access reviews (domain)', () => {
     expect(done.review.outcome?.kind).toBe('requested');
     const request = await deps.storage.requests.get(done.review.outcome?.requestId as never);
     expect(request?.change).toEqual({ kind: 'members', groupId: group.id, add: [], remove: [docspaceIdOf('bob')] });
+    expect((await deps.docspace.getGroup(group.id, { includeMembers: true })).members.map((m) => m.id)).toContain(
+      docspaceIdOf('bob'),
+    );
+  });
+
+  it('marks a submit that was cut off after closing the review as failed, once, and never applies it again', async () => {
+    const { deps, group, reviews } = setup();
+    const review = unwrap(await reviews.start(callerOf('owner'), groupNamed('Development Team'), slackIdOf('carol')));
+    unwrap(await reviews.decide(callerOf('carol'), review.id, docspaceIdOf('bob'), 'remove'));
+    // What a crash right after the compare-and-set leaves behind: submitted, no outcome.
+    await deps.storage.reviews.close(review.id, 'submitted', { slackUserId: slackIdOf('carol'), at: deps.clock.now() });
+    expect((await reviews.sweep()).interrupted).toBe(0);
+    deps.clock.advance(16 * 60_000);
+    expect((await reviews.sweep()).interrupted).toBe(1);
+    expect((await reviews.sweep()).interrupted).toBe(0);
+    const settled = await deps.storage.reviews.get(review.id);
+    expect(settled?.outcome).toMatchObject({ kind: 'failed', removed: [docspaceIdOf('bob')] });
     expect((await deps.docspace.getGroup(group.id, { includeMembers: true })).members.map((m) => m.id)).toContain(
       docspaceIdOf('bob'),
     );
