@@ -14,7 +14,7 @@ export interface SweepReport {
 }
 
 /** How long a submit may take before a submitted review with no outcome counts as cut off. */
-export const REVIEW_INTERRUPTED_AFTER_MS = 15 * 60_000;
+const REVIEW_INTERRUPTED_AFTER_MS = 15 * 60_000;
 
 /**
  * A submit that was cut off is never run again (the removals may already have been made): its outcome is recorded as
