@@ -75,6 +75,8 @@ export interface ReviewNotifier {
   sendReview(review: AccessReview, decisions: readonly ReviewDecision[]): Promise<void>;
   /** DMs the reviewer a reminder (halfway, or on the due day). */
   remind(review: AccessReview, notice: 'half' | 'due'): Promise<void>;
+  /** DMs the reviewer that an admin cancelled their review (nothing of it will be applied). */
+  tellCancelled(review: AccessReview): Promise<void>;
   /** DMs these admins that a review is overdue. */
   tellOverdue(adminIds: readonly SlackUserId[], review: AccessReview): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { DocSpaceUserId, GroupRef, SlackUserId } from '../model/ids.js';
 import { err, ok, type Result } from '../model/result.js';
 import { isGatewayError } from '../ports.js';
 import { decideMember, noteMember, type ReviewView, viewReview } from './decide.js';
-import type { ReviewDeps } from './deps.js';
+import { type ReviewDeps, tellSafely } from './deps.js';
 import type { AccessReview, ReviewFailure, ReviewId, ReviewVerdict } from './model.js';
 import { requireReviewAdmin, type StartAllReport, startAllReviews, startReview } from './start.js';
 import { submitReview } from './submit.js';
@@ -57,6 +57,9 @@ async function cancelReview(deps: ReviewDeps, caller: Caller, id: ReviewId): Ans
     outcome: 'recorded',
     detail: null,
   });
+  await tellSafely(deps, 'tell the reviewer the review was cancelled', id, () =>
+    deps.reviewNotifier.tellCancelled(closed),
+  );
   return ok(closed);
 }
 

@@ -1,5 +1,5 @@
 import type { ReviewNotifier } from '../../domain/index.js';
-import { buildReviewOverdue, buildReviewPages, buildReviewReminder } from '../views/reviews.js';
+import { buildReviewCancelled, buildReviewOverdue, buildReviewPages, buildReviewReminder } from '../views/reviews.js';
 import type { DirectMessenger } from './slack-notifier.js';
 
 /** Review DMs: the review pages and reminders to the reviewer, overdue reports to each admin. */
@@ -9,6 +9,7 @@ export function createReviewNotifier(sendDm: DirectMessenger): ReviewNotifier {
       for (const page of buildReviewPages(review, decisions)) await sendDm(review.reviewerSlackId, page);
     },
     remind: (review, notice) => sendDm(review.reviewerSlackId, buildReviewReminder(review, notice)),
+    tellCancelled: (review) => sendDm(review.reviewerSlackId, buildReviewCancelled(review)),
     async tellOverdue(adminIds, review) {
       // Every admin is tried; one that cannot be reached does not keep the others from hearing it.
       const failed = await Promise.all(

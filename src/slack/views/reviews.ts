@@ -221,6 +221,12 @@ export function buildReviewOverdue(review: AccessReview): SlackMessage {
   return message(text, [section(text)]);
 }
 
+export function buildReviewCancelled(review: AccessReview): SlackMessage {
+  const by = review.closedBy ? ` by ${mention(review.closedBy)}` : '';
+  const text = `Your access review of *${esc(review.groupName, 128)}* was cancelled${by}; nothing of it will be applied, and you need not finish it.`;
+  return message(text, [section(text), context(`Review \`${review.id}\``)]);
+}
+
 export function buildReviewStarted(review: AccessReview): SlackMessage {
   const text = `Started access review \`${review.id}\` of *${esc(review.groupName, 128)}* (${review.snapshot.members.length} members): ${mention(review.reviewerSlackId)} reviews it by DM, due ${slackDate(review.dueAt)}.`;
   return message(text, [section(text)]);

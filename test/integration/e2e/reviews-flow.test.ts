@@ -194,6 +194,7 @@ describe('access reviews: refusals, each with nothing written', () => {
     await h.slack.waitFor(() => reviewDms(h, 'alice', id).length > 0);
     await remove(h, id, 'bob');
     expect(await ask(h, 'owner', `review cancel ${id}`)).toContain('Cancelled access review');
+    await h.slack.waitFor(() => h.slack.dms(slackIdOf('alice')).some((m) => m.text.includes('was cancelled')));
     expect(await submit(h, id)).toContain('is cancelled');
     expect(writesTo(h.docspace, group.id)).toEqual([]);
   });

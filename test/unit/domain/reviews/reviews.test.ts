@@ -15,10 +15,15 @@ import {
 const DAY = 24 * HOUR;
 
 function createRecordingReviewNotifier() {
-  const sent: { kind: 'review' | 'half' | 'due' | 'overdue'; to: readonly SlackUserId[]; review: AccessReview }[] = [];
+  const sent: {
+    kind: 'review' | 'half' | 'due' | 'overdue' | 'cancelled';
+    to: readonly SlackUserId[];
+    review: AccessReview;
+  }[] = [];
   const notifier: ReviewNotifier = {
     sendReview: async (review) => void sent.push({ kind: 'review', to: [review.reviewerSlackId], review }),
     remind: async (review, notice) => void sent.push({ kind: notice, to: [review.reviewerSlackId], review }),
+    tellCancelled: async (review) => void sent.push({ kind: 'cancelled', to: [review.reviewerSlackId], review }),
     tellOverdue: async (admins, review) => void sent.push({ kind: 'overdue', to: admins, review }),
   };
   return { sent, notifier };

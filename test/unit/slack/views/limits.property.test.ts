@@ -320,6 +320,11 @@ const PROPERTIES: Record<string, () => void> = {
       fc.property(accessReview, (r) => expectValid(reviews.buildReviewOverdue(r))),
       RUNS,
     ),
+  buildReviewCancelled: () =>
+    fc.assert(
+      fc.property(accessReview, (r) => expectValid(reviews.buildReviewCancelled(r))),
+      RUNS,
+    ),
   buildReviewStarted: () =>
     fc.assert(
       fc.property(accessReview, (r) => expectValid(reviews.buildReviewStarted(r))),
