@@ -195,6 +195,9 @@ const schema = z.object({
     z.enum(['off', 'on'], { error: 'must be off or on' }).default('off'),
   ),
   HANDOVER_TTL_HOURS: envInt(72, 1, 24 * 90),
+  REVIEW_INTERVAL_DAYS: envInt(0, 0, 3650),
+  REVIEW_DUE_DAYS: envInt(7, 1, 365),
+  REVIEW_REMOVALS_APPLY: bool(true),
 });
 
 /** Accepts "acme.onlyoffice.com", "https://acme.onlyoffice.com/" or ".../api/2.0"; returns the origin. */
@@ -240,6 +243,8 @@ export interface Config {
   readonly undoWindowMinutes: number;
   /** HANDOVER_ACCEPTANCE and HANDOVER_TTL_HOURS: manager changes wait for the incoming manager to accept. */
   readonly handover: { readonly acceptance: boolean; readonly ttlHours: number };
+  /** Access reviews: the schedule (0: off), how long a reviewer has, and whether a manager's removals apply at once. */
+  readonly reviews: { readonly intervalDays: number; readonly dueDays: number; readonly removalsApply: boolean };
 }
 
 /** Every secret value in the config, for log scrubbing. */
@@ -322,5 +327,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     dryRun: e.DRY_RUN,
     undoWindowMinutes: e.UNDO_WINDOW_MINUTES,
     handover: { acceptance: e.HANDOVER_ACCEPTANCE === 'on', ttlHours: e.HANDOVER_TTL_HOURS },
+    reviews: {
+      intervalDays: e.REVIEW_INTERVAL_DAYS,
+      dueDays: e.REVIEW_DUE_DAYS,
+      removalsApply: e.REVIEW_REMOVALS_APPLY,
+    },
   });
 }

@@ -10,9 +10,13 @@ import {
   createBotServices,
   createHomeService,
   createIdentityResolver,
+  createReviewServices,
+  type DomainDeps,
   GRANT_SWEEP_INTERVAL_MS,
+  type ReviewServices,
   randomGrantId,
   randomRequestId,
+  randomReviewId,
 } from './domain/index.js';
 import { moduleLogger } from './logger.js';
 import { countDecisions, createObservability } from './observability/index.js';
@@ -25,6 +29,7 @@ import {
   createHandoverNotifier,
   createHomePublisher,
   createLightFetch,
+  createReviewNotifier,
   createSlackApp,
   createSlackDirectory,
   createSlackNotifier,
@@ -61,6 +66,8 @@ export interface ContainerOptions {
 
 export interface Container {
   readonly services: BotServices;
+  /** Access reviews (start, decide, submit; the maintenance loop runs their sweep). */
+  readonly reviews: ReviewServices;
   readonly storage: Storage;
   readonly docspace: DocSpaceClient;
   readonly slack: SlackApp;
@@ -180,7 +187,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
     authorityTtlMs: config.authorityTtlSeconds * 1000,
     logger: domainLog,
   });
-  const domainServices = createBotServices({
+  const domainDeps: DomainDeps = {
     requests: storage.requests,
     audit: storage.audit,
     alerts: storage.alerts,
@@ -221,7 +228,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
       repo: storage.handovers,
       notifier: createHandoverNotifier({ client, clock, sendDm }),
     },
-  });
+  };
+  const domainServices = createBotServices(domainDeps);
   const homeService = createHomeService({
     requests: storage.requests,
     audit: storage.audit,
@@ -235,6 +243,21 @@ export async function createContainer(config: Config, options: ContainerOptions)
   });
   const homes = createHomePublisher({ home: homeService, client, clock, logger: moduleLogger(log, 'slack.home') });
   const services = withHomeRefresh(countDecisions(domainServices, metrics), homeService, homes, log);
+  const reviews = createReviewServices({
+    ...domainDeps,
+    reviews: storage.reviews,
+    reviewNotifier: createReviewNotifier(sendDm),
+    reviewSettings: config.reviews,
+    newReviewId: randomReviewId,
+    // The group's live time-bound access, so the reviewer sees each grant's end.
+    grantReader: {
+      listActiveForGroup: async (teamId, groupId) =>
+        (await storage.grants.listActiveForGroup(teamId, groupId)).map((g) => ({
+          docspaceUserId: g.userId,
+          endsAt: g.endsAt,
+        })),
+    },
+  });
   const slack = createSlackApp(
     {
       services,
@@ -246,6 +269,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
       onCommand: metrics.command,
       dryRun: config.dryRun,
       home: homes,
+      reviews,
     },
     {
       botToken: config.slack.botToken,
@@ -270,6 +294,8 @@ export async function createContainer(config: Config, options: ContainerOptions)
       const done = await services.maintain();
       metrics.maintenance(done.ok ? 'ok' : 'failed');
       if (done.ok && Object.values(done.value).some((n) => n > 0)) log.info(done.value, 'maintenance');
+      const swept = await reviews.sweep();
+      if (Object.values(swept).some((n) => n > 0)) log.info({ reviews: swept }, 'access review maintenance');
     } catch (error) {
       metrics.maintenance('failed');
       log.error({ err: error }, 'maintenance failed');
@@ -297,6 +323,7 @@ export async function createContainer(config: Config, options: ContainerOptions)
   let server: Server | null = null;
   return {
     services,
+    reviews,
     storage,
     docspace,
     slack,

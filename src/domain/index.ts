@@ -1,5 +1,6 @@
 export { REQUESTS_MAX_PAGE } from './admin.js';
 export { recordAudit } from './audit-log.js';
+export type { DomainDeps } from './deps.js';
 export { durationProblemText, formatDuration, parseDuration } from './grants/duration.js';
 export { GRANT_SWEEP_INTERVAL_MS } from './grants/expire.js';
 export {
@@ -132,4 +133,5 @@ export {
   type UndoRepo,
   type WriteRehearsal,
 } from './ports.js';
+export * from './reviews/index.js';
 export { type BotServices, createBotServices } from './services.js';

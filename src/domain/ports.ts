@@ -16,6 +16,7 @@ import type { AuthorityFacts, SaveMappingResult, UserMapping } from './model/map
 import type { ChangeRequest, RequestStatus, RequestTransition } from './model/request.js';
 import type { NameReservation } from './model/reservation.js';
 import type { UndoClaim } from './model/undo.js';
+import type { ReviewRepo } from './reviews/ports.js';
 
 // ---------------------------------------------------------------------------------------------
 // Infrastructure ports owned by the domain. Adapters live in docspace/, storage/ and slack/.
@@ -351,6 +352,8 @@ export interface Storage {
   readonly undo: UndoRepo;
   readonly handovers: HandoverRepo;
   readonly homes: HomeViewerRepo;
+  /** Access reviews and their decisions. */
+  readonly reviews: ReviewRepo;
   /** The cheapest query that proves the store answers now (readiness); rejects like any query when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

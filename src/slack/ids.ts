@@ -78,3 +78,16 @@ export const ACTION_HOME_NEW_GROUP = 'dsg_home_new_group';
 export const BLOCK_HOME_ACTIONS = 'dsg_home_actions';
 /** The rename modal the Home's group menu opens; private_metadata is the group id. */
 export const CALLBACK_HOME_RENAME = 'dsg_home_rename_view';
+// Access review DMs: Keep / Remove / Note on each member, Submit on the last page. Each value is a JSON
+// { r: review id, m: member id, p: page } (Submit: no m); who may click is checked on the server.
+export const ACTION_REVIEW_KEEP = 'dsg_review_keep';
+export const ACTION_REVIEW_REMOVE = 'dsg_review_remove';
+export const ACTION_REVIEW_NOTE = 'dsg_review_note';
+export const ACTION_REVIEW_SUBMIT = 'dsg_review_submit';
+/** Prefix of each member's row (`dsg_review_member:<member id>`). */
+export const BLOCK_REVIEW_MEMBER = 'dsg_review_member';
+export const BLOCK_REVIEW_SUBMIT = 'dsg_review_submit_row';
+/** The note modal; private_metadata carries the button's value and the DM message to re-render. */
+export const CALLBACK_REVIEW_NOTE = 'dsg_review_note_view';
+export const BLOCK_REVIEW_NOTE = 'dsg_review_note_block';
+export const ACTION_REVIEW_NOTE_INPUT = 'dsg_review_note_input';

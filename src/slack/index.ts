@@ -4,6 +4,7 @@ export { fitSlackPayloads } from './adapters/fit-payloads.js';
 export { createGrantNotifier } from './adapters/grant-notifier.js';
 export { createHandoverNotifier } from './adapters/handover-notifier.js';
 export { createLightFetch } from './adapters/light-fetch.js';
+export { createReviewNotifier } from './adapters/review-notifier.js';
 export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
 export { WebClient } from './adapters/web-client.js';

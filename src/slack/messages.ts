@@ -5,6 +5,7 @@ import type {
   DomainFailure,
   GroupSummary,
   IdentityFailure,
+  ReviewFailure,
   SlackUserId,
   UndoUnavailableReason,
 } from '../domain/index.js';
@@ -359,4 +360,39 @@ export function formNotOpenedText(): string {
 /** A command or click that reached the bot twice (a Slack retry or a replay): the first delivery does the work. */
 export function duplicateDeliveryText(): string {
   return 'This reached me twice. I handle it once: the answer to the first delivery is the one that counts, and nothing is done twice.';
+}
+
+const REVIEW_STATE_LABEL = { open: 'open', submitted: 'already submitted', cancelled: 'cancelled' } as const;
+
+/** The text of every expected failure of an access review (the shared ones through failureText). */
+export function reviewFailureText(failure: ReviewFailure): string {
+  switch (failure.code) {
+    case 'review_admins_only':
+      return 'Only admins can start or cancel access reviews.';
+    case 'review_no_reviewer': {
+      const group = `*${esc(failure.groupName, 128)}*`;
+      const how = `Name a reviewer: \`${COMMAND} review "${esc(failure.groupName, 128)}" @reviewer\`. Nothing was started.`;
+      return failure.managerName
+        ? `The manager of ${group}, ${esc(failure.managerName, 120)}, is not linked to a Slack user, so the bot cannot ask them (${LINK_HINT}). ${how}`
+        : `${group} has no manager to review it. ${how}`;
+    }
+    case 'review_already_open':
+      return `*${esc(failure.groupName, 128)}* already has an open review, \`${failure.reviewId}\`, by ${mention(failure.reviewerSlackId)} (due ${slackDate(failure.dueAt)}). Nothing was started; cancel it first with \`${COMMAND} review cancel ${failure.reviewId}\` to start another.`;
+    case 'review_not_found':
+      return `There is no access review \`${esc(failure.reviewId, 50)}\`. See them with \`${COMMAND} review status\`.`;
+    case 'not_reviewer':
+      return `Only the reviewer of this access review, ${mention(failure.reviewerSlackId)}, can decide or submit it. Nothing was changed.`;
+    case 'review_closed':
+      return `Access review \`${failure.reviewId}\` is ${REVIEW_STATE_LABEL[failure.state]}; nothing was changed.`;
+    case 'review_group_gone':
+      return `The group *${esc(failure.groupName, 128)}* no longer exists in DocSpace, so review \`${failure.reviewId}\` cannot be submitted. Nothing was changed.`;
+    case 'review_member_unknown':
+      return `That person is not part of access review \`${failure.reviewId}\`; nothing was changed.`;
+    case 'review_note_too_long':
+      return `The note is too long; keep it to ${failure.max} characters.`;
+    case 'review_empty_group':
+      return `*${esc(failure.groupName, 128)}* has no members, so there is nothing to review.`;
+    default:
+      return failureText(failure);
+  }
 }

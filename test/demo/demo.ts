@@ -7,6 +7,7 @@ import { castStep, createStep, reassignStep } from './stories-admin.js';
 import { timeBoundStep } from './stories-grants.js';
 import { homeStep } from './stories-home.js';
 import { approveStep, denyStep } from './stories-requests.js';
+import { reviewStep } from './stories-reviews.js';
 import { undoStep } from './stories-undo.js';
 import { createTranscript, type Transcript } from './transcript.js';
 
@@ -36,6 +37,7 @@ const DEMO_STEPS: readonly DemoStep<DemoContext>[] = [
   timeBoundStep,
   undoStep,
   homeStep,
+  reviewStep,
 ];
 
 function intro(t: Transcript, h: Harness): void {

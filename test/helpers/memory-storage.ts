@@ -18,6 +18,7 @@ import { toLimit, uniqueIds } from '../../src/storage/sql/rows.js';
 import { createMemoryGrants } from './memory-grants.js';
 import { createMemoryHandovers } from './memory-handovers.js';
 import { createMemoryDeliveries, createMemoryNames } from './memory-names.js';
+import { createMemoryReviews } from './memory-reviews.js';
 import { createMemoryUndo } from './memory-undo.js';
 
 const STORE = 'memory';
@@ -45,6 +46,7 @@ export function createMemoryStorage(): Storage {
     undo: createMemoryUndo(guard, audit),
     handovers: createMemoryHandovers(guard),
     homes: createMemoryHomes(guard),
+    reviews: createMemoryReviews(guard),
     async ping() {
       guard('ping');
     },

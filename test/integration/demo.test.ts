@@ -30,6 +30,7 @@ describe('npm run demo (runDemo)', () => {
       'Story 5 · Access that ends by itself',
       'Story 6 · Undo',
       'Story 7 · Everyone’s App Home',
+      'Story 8 · An access review',
     ]) {
       expect(text).toContain(title);
     }
@@ -70,6 +71,13 @@ describe('npm run demo (runDemo)', () => {
     expect(text).toContain("Erin Evans's Home tab now shows");
     expect(text).toContain('│ Waiting for you (1)');
     expect(text).toContain("│ *Design Crew* · manager Carol O'Neil · 2 members");
+  });
+
+  it('shows an access review: the DM with Keep and Remove, and the group after Submit', () => {
+    expect(text).toContain('Story 8 · An access review');
+    expect(text).toContain('DM from the bot to Bob Baker');
+    expect(text).toContain('[Keep] [Remove] [Add note]');
+    expect(text).toContain('• Development Team — manager: Bob Baker; members: Alice Archer, Bob Baker\n');
   });
 
   it('shows the DocSpace group after the stories', () => {

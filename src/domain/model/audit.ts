@@ -34,6 +34,12 @@ const AUDIT_EVENTS = [
   'handover_accept',
   'handover_decline',
   'handover_expire',
+  // Access reviews: started, one decision on one member, submitted, cancelled, reported overdue.
+  'review_start',
+  'review_decision',
+  'review_submit',
+  'review_cancel',
+  'review_overdue',
 ] as const;
 export type AuditAction = GroupChangeKind | (typeof AUDIT_EVENTS)[number];
 export const AUDIT_ACTIONS = [...GROUP_CHANGE_KINDS, ...AUDIT_EVENTS] as const satisfies readonly AuditAction[];

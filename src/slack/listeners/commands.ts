@@ -26,6 +26,7 @@ import {
 } from './context.js';
 import { commandDeliveryKey, isRepeat } from './deliveries.js';
 import { openChangeModal, openMenuModal } from './modals.js';
+import { runReviewCommand } from './reviews.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -171,6 +172,8 @@ async function runQuery(
       const entries = await s.audit(caller, parsed.group);
       return entries.ok ? buildAuditList(entries.value) : failed(tally, entries.error);
     }
+    case 'review':
+      return runReviewCommand(deps, caller, parsed.review);
     default:
       return plainMessage(`Type \`${COMMAND} help\` for what I can do.`);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { BotServices, Caller, DomainFailure, Result, SubmitOutcome } from '../../domain/index.js';
+import type { BotServices, Caller, DomainFailure, Result, ReviewServices, SubmitOutcome } from '../../domain/index.js';
 import { toSlackTeamId, toSlackUserId } from '../../domain/index.js';
 import type { DirectMessenger } from '../adapters/slack-notifier.js';
 import type { HomePublisher } from '../home/publisher.js';
@@ -35,6 +35,8 @@ export interface ListenerDeps {
   readonly dryRun?: boolean;
   /** Publishes App Home tabs; without it app_home_opened is ignored. */
   readonly home?: HomePublisher;
+  /** Access reviews (absent: the review subcommand and buttons say they are not available). */
+  readonly reviews?: ReviewServices;
 }
 
 /** What the commands metric may name a slash command: its subcommand, `menu` (no text) or `other` (not one). */

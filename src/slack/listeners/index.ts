@@ -15,6 +15,12 @@ import { handleGrantButton } from './grants.js';
 import { handleHandoverButton } from './handovers.js';
 import { handleHomeGroupMenu, handleHomeNewGroup, handleHomeOpened, handleHomeRenameSubmitted } from './home.js';
 import { handleChangeSubmitted, handleDenySubmitted, handleGroupPicker, type ViewArgs } from './modals.js';
+import {
+  handleReviewDecision,
+  handleReviewNoteButton,
+  handleReviewNoteSubmitted,
+  handleReviewSubmit,
+} from './reviews.js';
 import { handleUndoButton } from './undo.js';
 
 /**
@@ -38,6 +44,7 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.CALLBACK_MEMBERS]: (args) => handleChangeSubmitted(deps, 'members', args),
     [ids.CALLBACK_DENY_REASON]: (args) => handleDenySubmitted(deps, args),
     [ids.CALLBACK_HOME_RENAME]: (args) => handleHomeRenameSubmitted(deps, args),
+    [ids.CALLBACK_REVIEW_NOTE]: (args) => handleReviewNoteSubmitted(deps, args),
   };
   app.view<ViewSubmitAction>({ callback_id: exactly(views), type: 'view_submission' }, async (args) =>
     views[args.view.callback_id]?.(args),
@@ -60,6 +67,10 @@ export function registerListeners(bolt: App, deps: ListenerDeps): void {
     [ids.ACTION_HANDOVER_ACCEPT]: (args) => handleHandoverButton(deps, args, 'accept'),
     [ids.ACTION_HANDOVER_DECLINE]: (args) => handleHandoverButton(deps, args, 'decline'),
     [ids.ACTION_HOME_NEW_GROUP]: (args) => handleHomeNewGroup(deps, args),
+    [ids.ACTION_REVIEW_KEEP]: (args) => handleReviewDecision(deps, args, 'keep'),
+    [ids.ACTION_REVIEW_REMOVE]: (args) => handleReviewDecision(deps, args, 'remove'),
+    [ids.ACTION_REVIEW_NOTE]: (args) => handleReviewNoteButton(deps, args),
+    [ids.ACTION_REVIEW_SUBMIT]: (args) => handleReviewSubmit(deps, args),
   };
   app.action<BlockButtonAction>({ action_id: exactly(buttons) }, async (args) =>
     buttons[args.action.action_id]?.(args),

@@ -3,6 +3,7 @@ import { err, ok, REASON_MAX, type Result } from '../../domain/index.js';
 import { decodeSlackEntities } from '../escape.js';
 import { COMMAND } from '../ids.js';
 import { echo } from './refs.js';
+import { parseReview, type ReviewCommand } from './review.js';
 import {
   parseAudit,
   parseCreate,
@@ -41,7 +42,8 @@ export type ParsedCommand =
   | { kind: 'mappings'; user: SlackUserId | null }
   | { kind: 'requests'; page: number }
   | { kind: 'audit'; group: GroupRef | null }
-  | { kind: 'grants' };
+  | { kind: 'grants' }
+  | { kind: 'review'; review: ReviewCommand };
 
 export type ParseErrorCode =
   | 'unknown_command'
@@ -87,6 +89,7 @@ const PARSERS: Readonly<Record<TokenizedSubcommand, (args: CommandArgs) => Comma
   requests: parseRequests,
   audit: parseAudit,
   grants: parseGrants,
+  review: parseReview,
 };
 
 function unknownCommand(word: string): ParseError {

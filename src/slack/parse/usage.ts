@@ -19,6 +19,7 @@ export const SUBCOMMANDS = [
   'requests',
   'audit',
   'grants',
+  'review',
 ] as const;
 
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -80,6 +81,12 @@ export const SUBCOMMAND_HELP: Readonly<Record<Subcommand, SubcommandHelp>> = {
   grants: {
     args: '',
     summary: 'Show your time-bound access (all of it, for admins), with Renew and End now.',
+    adminOnly: false,
+  },
+  review: {
+    args: '"<group>" [@reviewer] | all | status | cancel <id>',
+    summary:
+      'Start an access review of a group (its manager confirms who still belongs), of every group, or see reviews.',
     adminOnly: false,
   },
 };

@@ -209,6 +209,7 @@ export function buildRequestQueuedReply(request: ChangeRequest, created: boolean
 const SECTIONS: readonly { readonly title: string; readonly subcommands: readonly Subcommand[] }[] = [
   { title: 'Groups', subcommands: ['create', 'manager', 'add', 'remove', 'rename', 'delete', 'show', 'list'] },
   { title: 'You', subcommands: ['whoami', 'requests', 'grants', 'help'] },
+  { title: 'Access reviews', subcommands: ['review'] },
   { title: 'Admins only', subcommands: SUBCOMMANDS.filter((sub) => SUBCOMMAND_HELP[sub].adminOnly) },
 ];
 

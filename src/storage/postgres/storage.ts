@@ -15,6 +15,7 @@ import { createPostgresHomes } from './homes.js';
 import { createPostgresDeliveries, createPostgresNames } from './names.js';
 import { createPostgresAlerts } from './queue.js';
 import { createPostgresAudit, createPostgresContext, createPostgresMappings, createPostgresRequests } from './repos.js';
+import { createPostgresReviews } from './reviews.js';
 import { createPostgresUndo } from './undo.js';
 
 // The PostgreSQL store: connect a pool, apply the migrations (one replica at a time), hand the pool to repos.ts.
@@ -61,6 +62,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     undo: createPostgresUndo(ctx),
     handovers: createPostgresHandovers(ctx),
     homes: createPostgresHomes(ctx),
+    reviews: createPostgresReviews(ctx),
     async ping() {
       await ctx.query('ping', 'SELECT 1', []);
     },

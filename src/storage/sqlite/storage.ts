@@ -17,6 +17,7 @@ import { createSqliteHomes } from './homes.js';
 import { createSqliteDeliveries, createSqliteNames } from './names.js';
 import { createSqliteAlerts } from './queue.js';
 import { createSqliteAudit, createSqliteContext, createSqliteMappings, createSqliteRequests } from './repos.js';
+import { createSqliteReviews } from './reviews.js';
 import { createSqliteUndo } from './undo.js';
 
 // The SQLite store: open the file (WAL, foreign keys), apply the migrations, hand the connection to repos.ts.
@@ -56,6 +57,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     undo: createSqliteUndo(ctx),
     handovers: createSqliteHandovers(ctx),
     homes: createSqliteHomes(ctx),
+    reviews: createSqliteReviews(ctx),
     ping: () =>
       ctx.run('ping', () => {
         ctx.statement('SELECT 1 FROM schema_migrations LIMIT 1').get();

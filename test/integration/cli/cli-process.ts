@@ -37,7 +37,7 @@ function collect(command: string, args: string[], cwd: string, env: Record<strin
  * tests run them in a temp folder of their own unless they test the repository's.
  */
 export function runTool(
-  tool: 'mappings' | 'audit' | 'backup',
+  tool: 'mappings' | 'audit' | 'backup' | 'reviews',
   args: readonly string[],
   options: { readonly env: Record<string, string>; readonly cwd: string },
 ): Promise<ProcessRun> {

@@ -61,4 +61,14 @@ describe("the README's export command lines", () => {
     const lines = (await readFile(output, 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { action: string }).action)).toEqual(['create', 'delete']);
   });
+
+  it('npm run -s reviews -- export > reviews.jsonl writes one JSON object per review and nothing else', async () => {
+    const dir = await tempDirForTest();
+    const databaseUrl = await seededStore(dir);
+    const { line, output } = redirectInto(dir, await readmeLine('npm run -s reviews -- export'));
+    const run = await runShell(line, env(databaseUrl));
+    expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    // The seeded store holds no review: an empty file, no banner or log line.
+    expect(await readFile(output, 'utf8')).toBe('');
+  });
 });

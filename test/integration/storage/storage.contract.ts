@@ -10,6 +10,7 @@ import { registerMappingContract } from './mappings.contract.js';
 import { registerNamesContract } from './names.contract.js';
 import { registerQueueContract } from './queue.contract.js';
 import { registerRequestContract } from './requests.contract.js';
+import { registerReviewContract } from './reviews.contract.js';
 import { registerTransitionContract } from './transitions.contract.js';
 import { registerUndoContract } from './undo.contract.js';
 
@@ -30,6 +31,7 @@ export function registerStorageContract(factory: StorageFactory, options: Contra
   registerDryRunContract(factory);
   registerHandoverContract(factory);
   registerHomesContract(factory);
+  registerReviewContract(factory);
   registerLifecycleContract(factory, options);
 }
 

@@ -9,6 +9,7 @@ import { dryRunColumn } from './007-dry-run.js';
 import { undoClaims } from './008-undo.js';
 import { handovers } from './009-handovers.js';
 import { homeViewers } from './010-home.js';
+import { accessReviews } from './011-reviews.js';
 
 /** One schema step; each dialect gets its own SQL, applied in one transaction with its schema_migrations row. */
 export interface Migration {
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   undoClaims,
   handovers,
   homeViewers,
+  accessReviews,
 ];
 
 /** The migrations still to apply on a database at `current`; refuses a database newer than this code. */

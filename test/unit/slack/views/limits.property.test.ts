@@ -16,6 +16,7 @@ import * as home from '../../../../src/slack/views/home.js';
 import * as lists from '../../../../src/slack/views/lists.js';
 import * as modals from '../../../../src/slack/views/modals.js';
 import * as replies from '../../../../src/slack/views/replies.js';
+import * as reviews from '../../../../src/slack/views/reviews.js';
 import * as undoViews from '../../../../src/slack/views/undo.js';
 import { messageProblems, optionsProblems, viewProblems } from '../../../fakes/slack/block-kit.js';
 import { SEED_TITLE } from '../../../helpers/fuzz-seed.js';
@@ -40,6 +41,7 @@ import {
   userMapping,
   userText,
 } from './arbitraries.js';
+import { accessReview, reviewFailure, reviewWithDecisions } from './review-arbitraries.js';
 
 const RUNS = { numRuns: 150 };
 
@@ -419,6 +421,92 @@ const PROPERTIES: Record<string, () => void> = {
   buildGrantRenewedReply: () =>
     fc.assert(
       fc.property(grant, (g) => expectValid(grants.buildGrantRenewedReply(g))),
+      RUNS,
+    ),
+  reviewFailureText: () =>
+    fc.assert(
+      fc.property(reviewFailure, (f) => expectValid(plainMessage(messages.reviewFailureText(f)))),
+      { numRuns: 300 },
+    ),
+  buildReviewPage: () =>
+    fc.assert(
+      fc.property(reviewWithDecisions, fc.nat(10), ({ review, decisions }, n) => {
+        const pages = Math.ceil(review.snapshot.members.length / 20);
+        expectValid(reviews.buildReviewPage(review, decisions, n % pages));
+      }),
+      { numRuns: 60 },
+    ),
+  buildReviewPages: () =>
+    fc.assert(
+      fc.property(reviewWithDecisions, ({ review, decisions }) => {
+        const pages = reviews.buildReviewPages(review, decisions);
+        for (const page of pages) expectValid(page);
+        // Every member is on exactly one page, with its own row of buttons.
+        const rows = pages.flatMap((p) =>
+          p.blocks.filter((b) => b.type === 'actions' && b.block_id?.startsWith('dsg_review_member:')),
+        );
+        expect(rows).toHaveLength(review.snapshot.members.length);
+      }),
+      { numRuns: 40 },
+    ),
+  buildReviewSubmitted: () =>
+    fc.assert(
+      fc.property(accessReview, (r) => expectValid(reviews.buildReviewSubmitted(r))),
+      RUNS,
+    ),
+  buildReviewReminder: () =>
+    fc.assert(
+      fc.property(accessReview, fc.constantFrom('half' as const, 'due' as const), (r, n) =>
+        expectValid(reviews.buildReviewReminder(r, n)),
+      ),
+      RUNS,
+    ),
+  buildReviewOverdue: () =>
+    fc.assert(
+      fc.property(accessReview, (r) => expectValid(reviews.buildReviewOverdue(r))),
+      RUNS,
+    ),
+  buildReviewCancelled: () =>
+    fc.assert(
+      fc.property(accessReview, (r) => expectValid(reviews.buildReviewCancelled(r))),
+      RUNS,
+    ),
+  buildReviewStarted: () =>
+    fc.assert(
+      fc.property(accessReview, (r) => expectValid(reviews.buildReviewStarted(r))),
+      RUNS,
+    ),
+  buildStartAllReply: () =>
+    fc.assert(
+      fc.property(
+        fc.array(accessReview, { maxLength: 120 }),
+        fc.array(fc.record({ groupName: userText(300), failure: reviewFailure }), { maxLength: 120 }),
+        (started, skipped) =>
+          expectValid(
+            reviews.buildStartAllReply(
+              { started, skipped },
+              (name, f) => `*${escapeMrkdwn(name)}*: ${messages.reviewFailureText(f)}`,
+            ),
+          ),
+      ),
+      { numRuns: 40 },
+    ),
+  buildReviewStatus: () =>
+    fc.assert(
+      fc.property(fc.array(accessReview, { maxLength: 60 }), fc.boolean(), (list, admin) =>
+        expectValid(reviews.buildReviewStatus(list, admin)),
+      ),
+      { numRuns: 60 },
+    ),
+  buildReviewNoteModal: () =>
+    fc.assert(
+      fc.property(
+        accessReview,
+        fc.option(userText(500), { nil: null }),
+        fc.string({ maxLength: 4000 }),
+        (r, note, meta) =>
+          expectValid(reviews.buildReviewNoteModal(r.snapshot.members[0] as never, note, meta), 'view'),
+      ),
       RUNS,
     ),
 };
