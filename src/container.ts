@@ -27,6 +27,7 @@ import {
   createDirectMessenger,
   createGrantNotifier,
   createHandoverNotifier,
+  createHomeAddenda,
   createHomePublisher,
   createLightFetch,
   createReviewNotifier,
@@ -241,7 +242,13 @@ export async function createContainer(config: Config, options: ContainerOptions)
     logger: domainLog,
     homes: storage.homes,
   });
-  const homes = createHomePublisher({ home: homeService, client, clock, logger: moduleLogger(log, 'slack.home') });
+  const homes = createHomePublisher({
+    home: homeService,
+    client,
+    clock,
+    logger: moduleLogger(log, 'slack.home'),
+    addenda: createHomeAddenda({ dryRun: config.dryRun, handovers: storage.handovers }),
+  });
   const services = withHomeRefresh(countDecisions(domainServices, metrics), homeService, homes, log);
   const reviews = createReviewServices({
     ...domainDeps,

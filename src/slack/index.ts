@@ -9,6 +9,7 @@ export { createSlackDirectory } from './adapters/slack-directory.js';
 export { createDirectMessenger, createSlackNotifier } from './adapters/slack-notifier.js';
 export { WebClient } from './adapters/web-client.js';
 export { createSlackApp, DEFAULT_SLACK_RETRY, type SlackApp } from './app.js';
+export { createHomeAddenda } from './home/addenda.js';
 export { createHomePublisher, type HomePublisher } from './home/publisher.js';
 export { withHomeRefresh } from './home/refresh.js';
 export { COMMAND_LABELS } from './listeners/context.js';

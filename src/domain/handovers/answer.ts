@@ -1,6 +1,7 @@
 import { describeFailurePlain, describeReport, executeApproved } from '../approvals/execute.js';
 import { announce } from '../approvals/notify.js';
 import type { DomainDeps } from '../deps.js';
+import { recordGrants } from '../grants/record.js';
 import { executePlan } from '../groups/execute.js';
 import { planChange } from '../groups/plan.js';
 import { type Caller, identify } from '../identity/actor.js';
@@ -73,7 +74,13 @@ async function runDirect(deps: DomainDeps, handover: Handover): Promise<string> 
     }
     return describeFailurePlain(readFailure(error, 'read_group'));
   }
-  const change = { kind: 'set_manager', groupId: handover.groupId, managerId: handover.incomingDocSpaceId } as const;
+  const durationMs = handover.snapshot.durationMs;
+  const change = {
+    kind: 'set_manager',
+    groupId: handover.groupId,
+    managerId: handover.incomingDocSpaceId,
+    ...(durationMs === undefined ? {} : { duration: durationMs }),
+  } as const;
   const names = { [handover.incomingDocSpaceId]: handover.incomingName };
   const plan = planChange(change, current, names);
   if (!plan.ok) return `Nothing to change: ${describeFailurePlain(plan.error)}`;
@@ -85,6 +92,15 @@ async function runDirect(deps: DomainDeps, handover: Handover): Promise<string> 
     requestId: null,
   };
   const report = await executePlan(deps, plan.value, ctx);
+  if (report.ok) {
+    // An acting manager's time starts now, when the change ran.
+    await recordGrants(deps, report.value, {
+      teamId: handover.teamId,
+      requesterSlackId: handover.requestedBy,
+      requestId: null,
+      actor: { slackUserId: handover.requestedBy, docspaceId: requester.docspaceId },
+    });
+  }
   return report.ok ? describeReport(report.value) : describeFailurePlain(report.error);
 }
 

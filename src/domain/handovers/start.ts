@@ -34,6 +34,8 @@ interface HandoverAsk {
   readonly approvedBy: SlackUserId | null;
   readonly requestId: RequestId | null;
   readonly reason: string | null;
+  /** An admin's direct time-bound manager change (acting manager): kept with the handover until it runs. */
+  readonly durationMs?: number;
   readonly names: Readonly<Record<string, string>>;
 }
 
@@ -89,7 +91,7 @@ async function openHandover(
     approvedBy: ask.approvedBy,
     requestId: ask.requestId,
     reason: ask.reason,
-    snapshot: snapshotOf(group),
+    snapshot: { ...snapshotOf(group), ...(ask.durationMs === undefined ? {} : { durationMs: ask.durationMs }) },
     status: 'waiting',
     createdAt: now,
     expiresAt: new Date(now.getTime() + deps.handover.ttlMs),
@@ -158,6 +160,7 @@ export async function startDirectHandover(
     requestId: null,
     reason,
     names,
+    ...(change.duration === undefined ? {} : { durationMs: change.duration }),
   };
   const askable = await checkAskable(deps, ask);
   if (!askable.ok) return askable;

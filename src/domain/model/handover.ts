@@ -16,6 +16,8 @@ export interface HandoverSnapshot {
   readonly members: readonly { readonly id: DocSpaceUserId; readonly displayName: string }[];
   /** How many members the group had (members may be cut short for large groups). */
   readonly membersCount: number;
+  /** An admin's direct `manager … for <duration>`: the acting manager's time, which starts when the change runs. */
+  readonly durationMs?: number;
 }
 
 /**

@@ -43,9 +43,14 @@ function submitSubject(caller: Caller, outcome: SubmitOutcome): HomeSubject {
     };
   }
   if (outcome.kind === 'handover') {
-    // Nothing changed yet: the group's manager and the asker see the handover waiting.
+    // Nothing changed yet: the asker, the group's manager and the incoming manager see the handover waiting.
     const manager = outcome.handover.snapshot.managerBefore?.id ?? null;
-    return { teamId: caller.teamId, actor: caller.slackUserId, managers: [manager], changedGroups: false };
+    return {
+      teamId: caller.teamId,
+      actor: caller.slackUserId,
+      managers: [manager, outcome.handover.incomingDocSpaceId],
+      changedGroups: false,
+    };
   }
   return { teamId: caller.teamId, actor: caller.slackUserId, request: outcome.request, changedGroups: false };
 }

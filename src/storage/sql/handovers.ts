@@ -22,6 +22,7 @@ const snapshot = z.object({
   managerBefore: person.nullable(),
   members: z.array(person),
   membersCount: z.number().int().min(0),
+  durationMs: z.number().int().positive().optional(),
 });
 
 const handoverRow = z.object({

@@ -56,6 +56,21 @@ describe('HANDOVER_ACCEPTANCE=on: an admin’s manager change waits for the inco
     expect((await storedHandover(h, id)).status).toBe('accepted');
   });
 
+  it('keeps an acting manager’s time (for <duration>) until acceptance: the grant starts when the change runs', async () => {
+    const group = seedTeam(h.docspace);
+    await ask(h, 'owner', `manager "${group.name}" ${BOB} for 2h`);
+    const { dm, id } = await handoverDm(h, 'bob', group.name);
+    expect(await h.container.storage.grants.listActiveForGroup(TEAM_ID as never, group.id as never)).toEqual([]);
+    clock.advance(30 * MINUTE);
+    await answerHandover(h, 'bob', 'accept', id, dm);
+    expect(h.docspace.getGroup(group.id)?.managerId).toBe(docspaceIdOf('bob'));
+    const grants = await h.container.storage.grants.listActiveForGroup(TEAM_ID as never, group.id as never);
+    expect(grants.map((g) => [g.kind, g.userId, g.previousManagerId])).toEqual([
+      ['acting_manager', docspaceIdOf('bob'), docspaceIdOf('alice')],
+    ]);
+    expect(grants[0]?.endsAt.getTime()).toBe(clock.now().getTime() + 2 * HOUR);
+  });
+
   it('audits the handover: asked by the admin, accepted by the incoming manager, then the manager change', async () => {
     const group = seedTeam(h.docspace);
     await ask(h, 'owner', `manager "${group.name}" ${BOB}`);
