@@ -87,10 +87,10 @@ describe('Socket Mode end to end (the real container connected to the Slack doub
 
   it('acks an Events API envelope it has no listener for, and does nothing with it', async () => {
     const ack = await h.slack.socket.event({
-      type: 'app_home_opened',
+      type: 'reaction_added',
       user: OWNER,
-      channel: 'D0OWNER001',
-      tab: 'home',
+      reaction: 'thumbsup',
+      item: { type: 'message', channel: 'C0APPROVAL', ts: '1700000000.000100' },
     });
     expect(ack.payload).toEqual({});
     await h.idle();

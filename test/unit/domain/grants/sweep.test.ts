@@ -83,6 +83,18 @@ describe('the grant expiry sweep', () => {
     expect(events).toEqual(['expired']);
   });
 
+  it('leaves due grants untouched in dry-run mode (ending one would write), and ends them once the mode is off', async () => {
+    const { deps, group, grant } = setUp();
+    await deps.grants.repo.insert(grant);
+    deps.clock.advance(HOUR);
+    const rehearsal = { open: () => ({ gateway: deps.docspace, calls: () => [] }) };
+    expect(await sweepGrants({ ...deps, rehearsal })).toEqual({ expired: 0, reminded: 0 });
+    expect(deps.docspace.writeCalls()).toEqual([]);
+    expect((await deps.grants.repo.get(grant.id))?.state).toBe('active');
+    expect((await sweepGrants(deps)).expired).toBe(1);
+    expect((await deps.docspace.getGroup(group.id as GroupId)).members.map((m) => m.id)).not.toContain(grant.userId);
+  });
+
   it('lets a sweep take over an expiry whose lease ran out; the first claimant then records nothing', async () => {
     const { deps, grant, sent } = setUp();
     await deps.grants.repo.insert(grant);
