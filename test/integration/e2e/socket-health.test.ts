@@ -12,7 +12,10 @@ describe('the Socket Mode ops server', () => {
   it('answers GET /healthz 200 while the app is connected to Slack', async () => {
     expect(h.slack.socket.openCount()).toBe(1);
     const res = await get('/healthz');
-    expect([res.status, await res.json()]).toEqual([200, { status: 'ok', mode: 'socket', approvalChannel: 'member', dryRun: false }]);
+    expect([res.status, await res.json()]).toEqual([
+      200,
+      { status: 'ok', mode: 'socket', approvalChannel: 'member', dryRun: false },
+    ]);
   });
 
   it('answers GET /readyz 200 with every check ok', async () => {
