@@ -247,7 +247,12 @@ export async function createContainer(config: Config, options: ContainerOptions)
     client,
     clock,
     logger: moduleLogger(log, 'slack.home'),
-    addenda: createHomeAddenda({ dryRun: config.dryRun, handovers: storage.handovers }),
+    addenda: createHomeAddenda({
+      dryRun: config.dryRun,
+      handovers: storage.handovers,
+      reviews: storage.reviews,
+      clock,
+    }),
   });
   const services = withHomeRefresh(countDecisions(domainServices, metrics), homeService, homes, log);
   const reviews = createReviewServices({
