@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeDocSpace } from '../../fakes/docspace-server.js';
-import { startFakeSlack } from '../../fakes/slack-api-server.js';
-import { slackIdOf, TEAM_ID } from '../../fixtures/people.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { slackIdOf } from '../../fixtures/people.js';
 import { createFakeClock, HOUR } from '../../helpers/clock.js';
-import { type Harness, startHarness } from '../../helpers/harness.js';
-import { createPostgresSchema } from '../storage/factories.js';
+import { useReplicas } from '../../helpers/replicas.js';
 import {
   linkByUse,
   remove,
@@ -21,54 +18,38 @@ const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
 describe.skipIf(!TEST_DATABASE_URL)(
   'access reviews on two app instances sharing one PostgreSQL database (skipped: set TEST_DATABASE_URL to run)',
   () => {
-    const instances: Harness[] = [];
-    const cleanups: (() => Promise<void>)[] = [];
     const clock = createFakeClock(new Date());
-    let a: Harness;
-    let b: Harness;
-    beforeAll(async () => {
-      const schema = await createPostgresSchema(TEST_DATABASE_URL as string);
-      cleanups.push(schema.drop);
-      const docspace = await startFakeDocSpace();
-      cleanups.push(() => docspace.close());
-      const slack = await startFakeSlack({ teamId: TEAM_ID });
-      cleanups.push(() => slack.close());
-      for (let i = 0; i < 2; i++)
-        instances.push(await startHarness({ docspace, slack, databaseUrl: schema.url, clock }));
-      [a, b] = instances as [Harness, Harness];
-    });
-    afterAll(async () => {
-      for (const instance of instances) await instance.close();
-      for (const cleanup of cleanups.reverse()) await cleanup();
-    });
+    const replicas = useReplicas(TEST_DATABASE_URL, clock);
     beforeEach(() => {
-      a.slack.clear();
-      a.docspace.clearLog();
+      replicas.a.slack.clear();
+      replicas.a.docspace.clearLog();
     });
 
     it('removes once when the reviewer submits on both instances at the same moment', async () => {
-      const group = seedReviewedGroup(a.docspace);
-      await linkByUse(a, 'alice');
-      const id = await startReview(a, group);
-      await a.slack.waitFor(() => reviewDms(a, 'alice', id).length > 0);
-      await remove(b, id, 'carol');
-      a.docspace.setLatency(60);
-      const answers = await Promise.all([submit(a, id), submit(b, id)]);
-      a.docspace.setLatency(0);
-      await Promise.all([a.idle(), b.idle()]);
+      const group = seedReviewedGroup(replicas.a.docspace);
+      await linkByUse(replicas.a, 'alice');
+      const id = await startReview(replicas.a, group);
+      await replicas.a.slack.waitFor(() => reviewDms(replicas.a, 'alice', id).length > 0);
+      await remove(replicas.b, id, 'carol');
+      replicas.a.docspace.setLatency(60);
+      const answers = await Promise.all([submit(replicas.a, id), submit(replicas.b, id)]);
+      replicas.a.docspace.setLatency(0);
+      await Promise.all([replicas.a.idle(), replicas.b.idle()]);
       expect(answers.filter((x) => x.includes('already submitted'))).toHaveLength(1);
-      expect(writesTo(a.docspace, group.id)).toHaveLength(1);
-      expect((await storedReview(b, id)).outcome?.kind).toBe('applied');
+      expect(writesTo(replicas.a.docspace, group.id)).toHaveLength(1);
+      expect((await storedReview(replicas.b, id)).outcome?.kind).toBe('applied');
     });
 
     it('sends one overdue report to admins when both instances sweep at once', async () => {
-      const group = seedReviewedGroup(a.docspace);
-      await linkByUse(a, 'alice');
-      const id = await startReview(a, group);
+      const group = seedReviewedGroup(replicas.a.docspace);
+      await linkByUse(replicas.a, 'alice');
+      const id = await startReview(replicas.a, group);
       clock.advance(8 * 24 * HOUR);
-      const runs = await Promise.all([a.container.reviews.sweep(), b.container.reviews.sweep()]);
+      const runs = await Promise.all([replicas.a.container.reviews.sweep(), replicas.b.container.reviews.sweep()]);
       expect(runs.reduce((n, r) => n + r.escalated, 0)).toBe(1);
-      const reports = a.slack.dms(slackIdOf('owner')).filter((m) => m.text.includes(id) && m.text.includes('overdue'));
+      const reports = replicas.a.slack
+        .dms(slackIdOf('owner'))
+        .filter((m) => m.text.includes(id) && m.text.includes('overdue'));
       expect(reports).toHaveLength(1);
     });
   },
