@@ -2,9 +2,9 @@
 import pino from 'pino';
 import type { AuditEntry, Storage } from '../domain/index.js';
 import { createLogger } from '../logger.js';
-import { createStorage } from '../storage/index.js';
 import { runAuditPrune } from './audit-prune.js';
 import { isEntryPoint, loadDotEnv, stderrLine, stdoutLine } from './process.js';
+import { withExistingStore } from './store.js';
 
 const PAGE_SIZE = 500;
 
@@ -92,18 +92,9 @@ async function main(argv: readonly string[]): Promise<number> {
   loadDotEnv();
   // Logs go to stderr: stdout carries only the exported lines.
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
-  let storage: Storage;
-  try {
-    storage = await createStorage({ databaseUrl: process.env['DATABASE_URL'], logger, existingOnly: true });
-  } catch (error) {
-    err(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
-  try {
-    return await runAuditCli(argv, { storage, out, err });
-  } finally {
-    await storage.close();
-  }
+  return withExistingStore({ databaseUrl: process.env['DATABASE_URL'], logger, err }, (storage) =>
+    runAuditCli(argv, { storage, out, err }),
+  );
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -15,10 +15,10 @@ import { createDocSpaceClient, type DocSpaceClient } from '../docspace/index.js'
 import type { DocSpaceGateway, Logger, SlackTeamId, Storage, UserMapping } from '../domain/index.js';
 import { toSlackTeamId } from '../domain/index.js';
 import { createLogger } from '../logger.js';
-import { createStorage } from '../storage/index.js';
 import { formatCsvRow, parseCsv } from './csv.js';
 import { findColumns, formatReportLine, formatSummary, importMappings } from './mappings-import.js';
 import { isEntryPoint, loadDotEnv, stderrLine, stdoutLine } from './process.js';
+import { withExistingStore } from './store.js';
 
 export const MAPPINGS_USAGE = [
   'Usage: npm run -s mappings -- <command> [--team T…]   (or: node dist/cli/mappings.js <command>)',
@@ -263,29 +263,22 @@ async function main(argv: readonly string[]): Promise<number> {
   // Logs go to stderr: stdout carries only the report or the exported CSV.
   const secrets = env.docspace ? [env.docspace.apiKey] : [];
   const logger = createLogger({ level: env.logLevel, secrets, destination: pino.destination(2) });
-  let storage: Storage;
-  try {
-    // Never a new store: a mistyped DATABASE_URL must not export nothing, or import into a file nobody reads.
-    storage = await createStorage({ databaseUrl: env.databaseUrl, logger, existingOnly: true });
-  } catch (error) {
-    err(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
-  const docspace = openDocSpace(env, logger);
-  try {
-    return await runMappingsCli(argv, {
-      storage,
-      docspace,
-      teamId: env.teamId,
-      out,
-      err,
-      now: () => new Date(),
-      logger,
-    });
-  } finally {
-    await docspace.close();
-    await storage.close();
-  }
+  return withExistingStore({ databaseUrl: env.databaseUrl, logger, err }, async (storage) => {
+    const docspace = openDocSpace(env, logger);
+    try {
+      return await runMappingsCli(argv, {
+        storage,
+        docspace,
+        teamId: env.teamId,
+        out,
+        err,
+        now: () => new Date(),
+        logger,
+      });
+    } finally {
+      await docspace.close();
+    }
+  });
 }
 
 if (isEntryPoint(import.meta.url)) {

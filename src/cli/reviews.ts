@@ -2,8 +2,8 @@
 import pino from 'pino';
 import type { AccessReview, ReviewDecision, Storage } from '../domain/index.js';
 import { createLogger } from '../logger.js';
-import { createStorage } from '../storage/index.js';
 import { isEntryPoint, loadDotEnv, stderrLine, stdoutLine } from './process.js';
+import { withExistingStore } from './store.js';
 
 const PAGE_SIZE = 200;
 
@@ -119,18 +119,9 @@ async function main(argv: readonly string[]): Promise<number> {
   loadDotEnv();
   // Logs go to stderr: stdout carries only the exported lines.
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
-  let storage: Storage;
-  try {
-    storage = await createStorage({ databaseUrl: process.env['DATABASE_URL'], logger, existingOnly: true });
-  } catch (error) {
-    err(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
-  try {
-    return await runReviewsCli(argv, { storage, out, err });
-  } finally {
-    await storage.close();
-  }
+  return withExistingStore({ databaseUrl: process.env['DATABASE_URL'], logger, err }, (storage) =>
+    runReviewsCli(argv, { storage, out, err }),
+  );
 }
 
 if (isEntryPoint(import.meta.url)) {
