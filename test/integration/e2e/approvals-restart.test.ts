@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_OUTCOME } from '../../../src/domain/approvals/recover.js';
 import { ACTION_RETRY, ACTION_UNDO } from '../../../src/slack/ids.js';
 import { docspaceIdOf } from '../../fixtures/people.js';
 import { createFakeClock, MINUTE } from '../../helpers/clock.js';
-import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
+import { useRestartableApps } from '../../helpers/restarts.js';
 import {
   answerTo,
   approve,
@@ -19,21 +19,7 @@ import {
 } from './approvals-kit.js';
 
 describe('pending requests and their cards survive a restart of the app', () => {
-  // Closed newest first: later instances borrow the first one's doubles and database file.
-  const started: Harness[] = [];
-  afterEach(async () => {
-    while (started.length > 0) await started.pop()?.close();
-  });
-
-  async function boot(options: HarnessOptions = {}) {
-    const h = await startHarness(options);
-    started.push(h);
-    return h;
-  }
-
-  /** A second app instance on the first one's database and doubles, as after a restart. */
-  const restart = (before: Harness, options: HarnessOptions = {}) =>
-    boot({ docspace: before.docspace, slack: before.slack, databaseUrl: before.databaseUrl, ...options });
+  const { boot, restart } = useRestartableApps();
 
   it('executes once when Approve is clicked, after a restart, on a card posted before it', async () => {
     const first = await boot();

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_RETRY } from '../../../src/slack/ids.js';
 import { docspaceIdOf } from '../../fixtures/people.js';
-import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
+import type { Harness } from '../../helpers/harness.js';
+import { useRestartableApps } from '../../helpers/restarts.js';
 import {
   answerTo,
   approve,
@@ -18,22 +19,13 @@ import {
 import { DRY_RUN_ENV, nonGetRequests } from './dry-run-kit.js';
 
 describe('switching DRY_RUN off: a request made or decided in dry-run is never executed', () => {
-  // Closed newest first: later instances borrow the first one's doubles and database file.
-  const started: Harness[] = [];
-  afterEach(async () => {
-    while (started.length > 0) await started.pop()?.close();
-  });
-
-  async function boot(options: HarnessOptions = {}) {
-    const h = await startHarness(options);
-    started.push(h);
-    return h;
-  }
+  const apps = useRestartableApps();
+  const boot = apps.boot;
 
   /** The next app instance on the same database and doubles, as after a restart with other settings. */
   async function restart(before: Harness, env: Record<string, string> = {}) {
     await before.stop();
-    return boot({ docspace: before.docspace, slack: before.slack, databaseUrl: before.databaseUrl, env });
+    return apps.restart(before, { env });
   }
 
   it('refuses Approve on a pending dry-run request after the restart, says it must be asked again, writes nothing', async () => {

@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docspaceIdOf } from '../../fixtures/people.js';
-import { type Harness, type HarnessOptions, startHarness } from '../../helpers/harness.js';
+import { useRestartableApps } from '../../helpers/restarts.js';
 import { ask, seedTeam, writesTo } from './approvals-kit.js';
 import { answersTo, HANDOVER_ON, handoverClick, handoverDm, storedHandover } from './handover-kit.js';
 
 describe('handovers survive a restart and are answered once across two replicas', () => {
-  // Closed newest first: later instances borrow the first one's doubles and database file.
-  const started: Harness[] = [];
-  afterEach(async () => {
-    while (started.length > 0) await started.pop()?.close();
-  });
-
-  async function boot(options: HarnessOptions = {}) {
-    const h = await startHarness({ ...options, env: { ...HANDOVER_ON, ...options.env } });
-    started.push(h);
-    return h;
-  }
-
-  /** Another app instance on the first one's database and doubles (after a restart, or as a second replica). */
-  const sibling = (first: Harness) =>
-    boot({ docspace: first.docspace, slack: first.slack, databaseUrl: first.databaseUrl });
+  // Another app instance on the first one's database and doubles (after a restart, or as a second replica).
+  const { boot, restart: sibling } = useRestartableApps({ env: HANDOVER_ON });
 
   it('executes a handover accepted after a restart, on the DM sent before it', async () => {
     const first = await boot();

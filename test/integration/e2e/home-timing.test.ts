@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mentionOf, slackIdOf } from '../../fixtures/people.js';
 import { createFakeClock } from '../../helpers/clock.js';
-import { type Harness, startHarness, useHarness } from '../../helpers/harness.js';
+import { useHarness } from '../../helpers/harness.js';
+import { useRestartableApps } from '../../helpers/restarts.js';
 import { approve, ask, fileRequest, waitForCardStatus } from './approvals-kit.js';
 import { groupReads, homeOf, openHome, publishesFor, seedGroup } from './home-kit.js';
 
@@ -54,24 +55,15 @@ describe('App Home reads and republishes on the clock', () => {
 });
 
 describe('App Home viewers are remembered across a restart', () => {
-  const started: Harness[] = [];
-  afterEach(async () => {
-    while (started.length > 0) await started.pop()?.close();
-  });
+  const { boot, restart } = useRestartableApps();
 
   it('republishes, after a restart, the Home of someone who opened it before, and of no one else', async () => {
-    const first = await startHarness();
-    started.push(first);
+    const first = await boot();
     const group = seedGroup(first.docspace, 'Restart', 'alice', ['alice', 'bob']);
     const id = await fileRequest(first, 'bob', `add "${group.name}" ${mentionOf('carol')}`);
     await openHome(first, 'bob');
     await first.stop();
-    const second = await startHarness({
-      docspace: first.docspace,
-      slack: first.slack,
-      databaseUrl: first.databaseUrl,
-    });
-    started.push(second);
+    const second = await restart(first);
     second.slack.clear();
 
     await approve(second, 'owner', id);
